@@ -1,0 +1,60 @@
+// Clients for the contract suites: the real client pointed at Prism, with a fetch that records every
+// `sl-violations` header Prism sends back. The suite-wide hook in violations.ts fails any test that
+// produced one, unless the test is a deliberate bad request that reads them itself.
+import { inject } from 'vitest';
+import { createFirstPromoter, type FirstPromoterOptions } from '../../src/index.js';
+import { createFirstPromoterV1, type FirstPromoterV1Options } from '../../src/v1.js';
+import { CANARY } from './canary.js';
+
+export interface Violation {
+  method: string;
+  url: string;
+  violations: Array<{ location: string[]; code: string | number; message: string; severity: string }>;
+}
+
+/** Violations seen since the last `takeViolations()`. */
+const seen: Violation[] = [];
+
+export function takeViolations(): Violation[] {
+  return seen.splice(0, seen.length);
+}
+
+/** A fetch that forwards to Prism, adds a `Prefer` header when asked, and records violations. */
+export function recordingFetch(prefer?: string): typeof fetch {
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (prefer) headers.set('Prefer', prefer);
+    const response = await fetch(input, { ...init, headers });
+    const header = response.headers.get('sl-violations');
+    if (header) seen.push({ method: init?.method ?? 'GET', url: String(input), violations: JSON.parse(header) });
+    return response;
+  };
+}
+
+interface ContractOptions {
+  /** Prism's `Prefer` header, e.g. `code=409`, to select a documented response. */
+  prefer?: string;
+}
+
+export function v2Client(options: ContractOptions & FirstPromoterOptions = {}) {
+  const { prefer, ...rest } = options;
+  return createFirstPromoter({
+    apiKey: CANARY.apiKey,
+    accountId: CANARY.accountId,
+    baseUrl: inject('prismV2'),
+    fetch: recordingFetch(prefer),
+    maxRetries: 0,
+    ...rest,
+  });
+}
+
+export function v1Client(options: ContractOptions & FirstPromoterV1Options = {}) {
+  const { prefer, ...rest } = options;
+  return createFirstPromoterV1({
+    apiKey: CANARY.v1ApiKey,
+    baseUrl: inject('prismV1'),
+    fetch: recordingFetch(prefer),
+    maxRetries: 0,
+    ...rest,
+  });
+}

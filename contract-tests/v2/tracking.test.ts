@@ -1,0 +1,149 @@
+// v2 tracking through the real client against Prism's mock of openapi/v2: every documented status
+// lands in the right outcome or typed error, and every request we send passes Prism's validation.
+import { describe, expect, it } from 'vitest';
+import {
+  AuthenticationError, BadRequestError, NotFoundError, RateLimitError, UnprocessableEntityError, ValidationError,
+} from '../../src/index.js';
+import { recordingFetch, takeViolations, v2Client } from '../support/clients.js';
+
+const customer = { email: 'jane.doe@example.com' };
+const signup = { ...customer, tid: 'b6f1c2d4-visitor' };
+
+describe('v2 track.signup', () => {
+  it('tracks a signup by email and tid', async () => {
+    const result = await v2Client().track.signup({ ...customer, tid: 'b6f1c2d4-visitor' });
+    expect(result.outcome).toBe('tracked');
+    if (result.outcome === 'tracked') expect(result.data.etype).toBe('signup');
+  });
+
+  it('answers a second signup for the same lead (422) as duplicate', async () => {
+    const result = await v2Client({ prefer: 'code=422' }).track.signup({ uid: 'cus_123', ref_id: 'jane20' });
+    expect(result).toMatchObject({ outcome: 'duplicate', status: 422 });
+  });
+
+  it.each([
+    [400, BadRequestError],
+    [404, NotFoundError],
+    [429, RateLimitError],
+  ])('maps %i to a typed error', async (status, ErrorClass) => {
+    const error = await v2Client({ prefer: `code=${status}` }).track.signup(signup).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toMatchObject({ status, method: 'POST', path: '/track/signup' });
+  });
+});
+
+describe('v2 track.sale', () => {
+  it('tracks a sale and returns the commissions it created', async () => {
+    const result = await v2Client().track.sale({ ...customer, event_id: 'in_1001', amount: 2000, plan: 'pro-monthly' });
+    expect(result.outcome).toBe('tracked');
+    if (result.outcome === 'tracked') {
+      expect(result.data.etype).toBe('sale');
+      expect(result.data.commissions?.[0]?.amount).toBeTypeOf('number');
+    }
+  });
+
+  it('sends a decimal money value as integer cents with its currency', async () => {
+    const bodies: unknown[] = [];
+    const prism = recordingFetch();
+    const client = v2Client({
+      fetch: async (input, init) => {
+        bodies.push(JSON.parse(String(init?.body)));
+        return prism(input, init);
+      },
+    });
+    const result = await client.track.sale({ uid: 'cus_42', event_id: 'in_1002', amount: { amount: '19.99', currency: 'eur' } });
+    expect(result.outcome).toBe('tracked');
+    expect(bodies).toEqual([{ uid: 'cus_42', event_id: 'in_1002', amount: 1999, currency: 'EUR' }]);
+  });
+
+  it('answers an unknown customer (404 not_found) as not_referral', async () => {
+    const result = await v2Client({ prefer: 'code=404' }).track.sale({ ...customer, event_id: 'in_1003', amount: 500 });
+    expect(result).toMatchObject({ outcome: 'not_referral', status: 404 });
+  });
+
+  it('answers a known event_id (409) as duplicate', async () => {
+    const result = await v2Client({ prefer: 'code=409' }).track.sale({ ...customer, event_id: 'in_1004', amount: 500 });
+    expect(result).toMatchObject({ outcome: 'duplicate', status: 409 });
+    if (result.outcome === 'duplicate') expect(result.message).toMatch(/already exists/);
+  });
+
+  it.each([
+    [400, BadRequestError],
+    [429, RateLimitError],
+  ])('maps %i to a typed error carrying the parsed body', async (status, ErrorClass) => {
+    const error = await v2Client({ prefer: `code=${status}` }).track.sale({ ...customer, event_id: 'in_1005', amount: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect((error as BadRequestError).body).toHaveProperty('message');
+  });
+
+  it('refuses bad input before sending anything', async () => {
+    let sent = 0;
+    const client = v2Client({ fetch: async () => { sent++; return new Response('{}'); } });
+    await expect(client.track.sale({ ...customer, event_id: '', amount: 100 })).rejects.toThrow(ValidationError);
+    await expect(client.track.sale({ ...customer, event_id: 'in_1', amount: 19.99 })).rejects.toThrow(/amount/);
+    await expect(client.track.sale({ event_id: 'in_1', amount: 100 } as never)).rejects.toThrow(/email.*uid/);
+    expect(sent).toBe(0);
+  });
+});
+
+describe('v2 track.refund', () => {
+  it('tracks a refund (legacy response shape)', async () => {
+    const result = await v2Client().track.refund({ ...customer, event_id: 're_2001', amount: 1000, sale_event_id: 'in_1001' });
+    expect(result.outcome).toBe('tracked');
+    if (result.outcome === 'tracked') expect(result.data.type).toBe('refund');
+  });
+
+  it('answers 204 as not_referral and 409 as duplicate', async () => {
+    const body = { ...customer, event_id: 're_2002', amount: 1000 };
+    expect(await v2Client({ prefer: 'code=204' }).track.refund(body)).toMatchObject({ outcome: 'not_referral', status: 204 });
+    expect(await v2Client({ prefer: 'code=409' }).track.refund(body)).toMatchObject({ outcome: 'duplicate', status: 409 });
+  });
+
+  it.each([[400, BadRequestError], [429, RateLimitError]])('maps %i to a typed error', async (status, ErrorClass) => {
+    await expect(v2Client({ prefer: `code=${status}` }).track.refund({ ...customer, event_id: 're_2003', amount: 1 })).rejects.toBeInstanceOf(ErrorClass);
+  });
+});
+
+describe('v2 track.cancellation', () => {
+  it('tracks a cancellation', async () => {
+    const result = await v2Client().track.cancellation({ uid: 'cus_42' });
+    expect(result.outcome).toBe('tracked');
+    if (result.outcome === 'tracked') expect(result.data.type).toBe('cancellation');
+  });
+
+  it.each([[400, BadRequestError], [429, RateLimitError]])('maps %i to a typed error', async (status, ErrorClass) => {
+    await expect(v2Client({ prefer: `code=${status}` }).track.cancellation(customer)).rejects.toBeInstanceOf(ErrorClass);
+  });
+});
+
+describe('v2 contract checks can fail', () => {
+  it('Prism rejects a sale without event_id and with a text amount, and the suite sees it', async () => {
+    const { error, response } = await v2Client().api.POST('/track/sale', { body: { email: 'x@example.com', amount: 'ten' } as never });
+    expect(response.status).toBe(400);
+    expect(error).toBeDefined();
+    const violations = takeViolations().flatMap((v) => v.violations.map((x) => x.message));
+    expect(violations.join('\n')).toMatch(/event_id/);
+    expect(violations.join('\n')).toMatch(/amount must be integer/);
+  });
+
+  it('Prism rejects a request without the bearer key (401), mapped to AuthenticationError', async () => {
+    const prism = recordingFetch();
+    const client = v2Client({
+      fetch: (input, init) => {
+        const headers = new Headers(init?.headers);
+        headers.delete('authorization');
+        return prism(input, { ...init, headers });
+      },
+    });
+    await expect(client.track.cancellation(customer)).rejects.toBeInstanceOf(AuthenticationError);
+    expect(takeViolations().flatMap((v) => v.violations.map((x) => x.message))).toEqual(['Invalid security scheme used']);
+  });
+
+  it('a 422 that is not a duplicate signup stays an error', async () => {
+    // Prism's example for signup 422 is the duplicate answer; a different 422 body must not be read as one.
+    const client = v2Client({
+      fetch: async () => new Response(JSON.stringify({ message: 'Invalid ip' }), { status: 422, headers: { 'content-type': 'application/json' } }),
+    });
+    await expect(client.track.signup(signup)).rejects.toBeInstanceOf(UnprocessableEntityError);
+  });
+});

@@ -1,0 +1,123 @@
+// Client options shared by v1 and v2, checked once at construction so a missing key or a bad setting
+// is a clear ValidationError now rather than a 401 or a hang later. Explicit options win over the
+// environment; secrets never appear in these error messages.
+import { ValidationError } from '../core/errors.js';
+import { DEFAULT_BACKOFF, type BackoffOptions } from '../internal/backoff.js';
+import { createRateLimiter, type RateLimiter } from '../internal/rate-limiter.js';
+import type { Logger } from '../internal/transport.js';
+
+export interface TransportSettings {
+  /** API root, e.g. a mock server's URL. Defaults to FirstPromoter's production host for the version. */
+  baseUrl?: string;
+  /** fetch implementation (defaults to the global one, read at call time). */
+  fetch?: typeof globalThis.fetch;
+  /** Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx (default 2). */
+  maxRetries?: number;
+  /** Timeout of one attempt, response body included, in milliseconds (default 30 000). */
+  timeoutMs?: number;
+  /** Client-side pacing: `true` for FirstPromoter's 400 requests/minute, or your own figure. Off by default. */
+  rateLimit?: boolean | { requestsPerMinute: number };
+  /** Called after every attempt with method, path template, status, attempt and duration. Never sees headers or bodies. */
+  logger?: Logger;
+  /** Backoff tuning (mostly for tests): first delay, largest delay, largest Retry-After honoured. */
+  backoff?: Partial<BackoffOptions>;
+  /** Extra or replacement entries for the currency table (ISO code → digits after the decimal point). */
+  minorUnits?: Readonly<Record<string, number>>;
+}
+
+export interface ResolvedSettings {
+  baseUrl: string;
+  fetch: typeof globalThis.fetch;
+  maxRetries: number;
+  timeoutMs: number;
+  rateLimiter: RateLimiter | undefined;
+  logger: Logger | undefined;
+  backoff: BackoffOptions;
+  minorUnits: Readonly<Record<string, number>> | undefined;
+}
+
+/** Reads an environment variable where there is an environment (Node, Bun, Deno with --allow-env). */
+export function fromEnv(name: string): string | undefined {
+  try {
+    const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+    return value === '' ? undefined : value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A credential from the options or the environment; throws without echoing any value. */
+export function requireCredential(field: string, explicit: unknown, envName: string, what: string): string {
+  const value = explicit ?? fromEnv(envName);
+  if (value === undefined) {
+    throw new ValidationError(field, `Missing ${what}: pass \`${field}\` or set ${envName}.`);
+  }
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ValidationError(field, `\`${field}\` must be a non-empty string (${what}).`);
+  }
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+    throw new ValidationError(field, `\`${field}\` contains whitespace or control characters; copy the ${what} again without them.`);
+  }
+  return value;
+}
+
+export function resolveSettings(options: TransportSettings, defaultBaseUrl: string): ResolvedSettings {
+  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(baseUrl);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+    throw new ValidationError('baseUrl', `\`baseUrl\` must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}.`);
+  }
+  if (parsed.username || parsed.password) {
+    throw new ValidationError('baseUrl', '`baseUrl` must not contain credentials; pass the key as `apiKey`.');
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new ValidationError('fetch', '`fetch` must be a function compatible with the global fetch.');
+  }
+  const maxRetries = options.maxRetries ?? 2;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
+    throw new ValidationError('maxRetries', `\`maxRetries\` must be an integer from 0 to 10, got ${String(maxRetries)}.`);
+  }
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new ValidationError('timeoutMs', `\`timeoutMs\` must be a positive number of milliseconds, got ${String(timeoutMs)}.`);
+  }
+  if (options.logger !== undefined && typeof options.logger !== 'function') {
+    throw new ValidationError('logger', '`logger` must be a function receiving one log event.');
+  }
+  const fetchOption = options.fetch;
+  return {
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    // Read the global at call time, so test doubles installed after construction still apply.
+    fetch: fetchOption ?? ((input, init) => globalThis.fetch(input, init)),
+    maxRetries,
+    timeoutMs,
+    rateLimiter: resolveRateLimit(options.rateLimit),
+    logger: options.logger,
+    backoff: resolveBackoff(options.backoff),
+    minorUnits: options.minorUnits,
+  };
+}
+
+function resolveRateLimit(option: TransportSettings['rateLimit']): RateLimiter | undefined {
+  if (option === undefined || option === false) return undefined;
+  const perMinute = option === true ? 400 : option.requestsPerMinute;
+  if (!Number.isInteger(perMinute) || perMinute < 1) {
+    throw new ValidationError('rateLimit', `\`rateLimit.requestsPerMinute\` must be a positive integer, got ${String(perMinute)}.`);
+  }
+  return createRateLimiter(perMinute);
+}
+
+function resolveBackoff(option: Partial<BackoffOptions> | undefined): BackoffOptions {
+  const merged = { ...DEFAULT_BACKOFF, ...option };
+  for (const [key, value] of Object.entries(merged)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new ValidationError(`backoff.${key}`, `\`backoff.${key}\` must be a non-negative number of milliseconds.`);
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,124 @@
+// One error hierarchy for everything the client throws. Every error carries only what is safe to log:
+// no request object, no headers we sent, and response bodies pass through redactSecrets first.
+import { redactSecrets } from '../internal/redact.js';
+
+/** Base class: `catch (e) { if (e instanceof FirstPromoterError) ... }` catches everything we throw. */
+export class FirstPromoterError extends Error {
+  override name = 'FirstPromoterError';
+}
+
+/** Bad input caught before anything was sent. Nothing reached FirstPromoter. */
+export class ValidationError extends FirstPromoterError {
+  override name = 'ValidationError';
+  /** The option or parameter at fault, e.g. `amount` or `apiKey`. */
+  readonly field: string;
+  constructor(field: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.field = field;
+  }
+}
+
+export interface APIErrorInit {
+  status: number;
+  method: string;
+  /** Path template (`/company/promoters/{id}`): ids in real paths can be secrets (find_by=auth_token). */
+  path: string;
+  headers: Headers | Record<string, string>;
+  body: unknown;
+  attempts?: number;
+}
+
+/** FirstPromoter answered with a status that is an error for this call. */
+export class APIError extends FirstPromoterError {
+  override name = 'APIError';
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  /** Response headers (lower-case names). */
+  readonly headers: Record<string, string>;
+  /** Parsed body: JSON when it was JSON, the text otherwise, undefined when empty. Secrets redacted. */
+  readonly body: unknown;
+  /** How many attempts the transport made before giving up. */
+  readonly attempts: number;
+
+  constructor(init: APIErrorInit, advice = '') {
+    const body = redactSecrets(init.body);
+    super(`FirstPromoter answered ${init.status} to ${init.method} ${init.path}${describeBody(body)}.${advice ? ` ${advice}` : ''}`);
+    this.status = init.status;
+    this.method = init.method;
+    this.path = init.path;
+    this.headers = responseHeaders(init.headers);
+    this.body = body;
+    this.attempts = init.attempts ?? 1;
+  }
+
+  /** The subclass matching the status, so callers can `instanceof` the case they handle. */
+  static from(init: APIErrorInit): APIError {
+    const { status } = init;
+    if (status === 400) return new BadRequestError(init, 'The request was rejected: check the parameters named in the body.');
+    if (status === 401) return new AuthenticationError(init, 'Check the API key (and, for v2, the Account-ID).');
+    if (status === 403) return new PermissionDeniedError(init, 'The key is valid but lacks the rights for this call.');
+    if (status === 404) return new NotFoundError(init, 'No record matches: check the id or the find_by value.');
+    if (status === 409) return new ConflictError(init, 'The record or event already exists.');
+    if (status === 422) return new UnprocessableEntityError(init, 'A parameter is missing or unusable: see the body.');
+    if (status === 429) return new RateLimitError(init, 'Over 400 requests per minute: slow down or enable the client rate limiter.');
+    if (status >= 500) return new InternalServerError(init, 'FirstPromoter failed; retry later with the same event_id.');
+    return new APIError(init);
+  }
+}
+
+export class BadRequestError extends APIError { override name = 'BadRequestError'; }
+export class AuthenticationError extends APIError { override name = 'AuthenticationError'; }
+export class PermissionDeniedError extends APIError { override name = 'PermissionDeniedError'; }
+export class NotFoundError extends APIError { override name = 'NotFoundError'; }
+export class ConflictError extends APIError { override name = 'ConflictError'; }
+export class UnprocessableEntityError extends APIError { override name = 'UnprocessableEntityError'; }
+export class RateLimitError extends APIError { override name = 'RateLimitError'; }
+export class InternalServerError extends APIError { override name = 'InternalServerError'; }
+
+/** The request may or may not have reached FirstPromoter (reset, refused, DNS, redirect refused). */
+export class ConnectionError extends FirstPromoterError {
+  override name = 'ConnectionError';
+  readonly method: string;
+  readonly path: string;
+  readonly attempts: number;
+  constructor(method: string, path: string, attempts: number, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.method = method;
+    this.path = path;
+    this.attempts = attempts;
+  }
+}
+
+/** No complete answer within the per-attempt timeout, on every attempt allowed. */
+export class TimeoutError extends ConnectionError {
+  override name = 'TimeoutError';
+}
+
+/** The caller's AbortSignal fired. */
+export class AbortError extends FirstPromoterError {
+  override name = 'AbortError';
+}
+
+function describeBody(body: unknown): string {
+  if (body === undefined || body === null || body === '') return '';
+  if (typeof body === 'string') return `: ${truncate(body)}`;
+  if (typeof body === 'object' && 'message' in body && typeof body.message === 'string') return `: ${truncate(body.message)}`;
+  if (typeof body === 'object' && 'error' in body && typeof body.error === 'string') return `: ${truncate(body.error)}`;
+  return `: ${truncate(JSON.stringify(body))}`;
+}
+
+function truncate(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
+}
+
+function responseHeaders(headers: Headers | Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [name, value] of entries) {
+    const key = name.toLowerCase();
+    if (key !== 'set-cookie') out[key] = value;
+  }
+  return out;
+}

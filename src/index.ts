@@ -1,0 +1,14 @@
+// Package root: the v2 client (tracking and admin), its errors, outcomes and money helpers.
+// The v1 client lives at `firstpromoter/v1`, the money helpers alone at `firstpromoter/money`.
+export { createFirstPromoter, V2_BASE_URL, type FirstPromoter, type FirstPromoterOptions } from './client/v2.js';
+export type { TransportSettings } from './client/options.js';
+export type {
+  TrackSignupParams, TrackSaleParams, TrackRefundParams, TrackCancellationParams,
+  TrackSignupResult, TrackSaleResult, TrackRefundResult, TrackCancellationResult,
+} from './tracking/v2.js';
+export type { TrackOptions } from './tracking/options.js';
+export type { TrackOutcome, Tracked, NotReferral, Duplicate } from './core/outcomes.js';
+export * from './core/errors.js';
+export * from './core/money.js';
+export type { LogEvent, Logger } from './internal/transport.js';
+export type { paths, components, operations } from '../generated/v2.js';

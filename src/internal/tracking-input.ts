@@ -1,0 +1,102 @@
+// Checks tracking parameters before anything is sent, and turns money values into the integer minor
+// units FirstPromoter expects. A mistake here must be a ValidationError, never a request.
+import { ValidationError } from '../core/errors.js';
+import { MoneyError, normalizeAmount, type Money } from '../core/money.js';
+
+/** FirstPromoter finds the customer by email or by the uid given at signup: at least one is needed. */
+export type Identified<T extends { email?: string; uid?: string }> = Omit<T, 'email' | 'uid'> &
+  ({ email: string; uid?: string } | { uid: string; email?: string });
+
+/** A money field accepts integer minor units (1999) or a decimal amount with its currency. */
+export type WithMoney<T, K extends string> = Omit<T, K> & { [P in K]: number | Money };
+export type WithOptionalMoney<T, K extends string> = Omit<T, K> & { [P in K]?: number | Money };
+
+export function requireObject(params: unknown, method: string): asserts params is Record<string, unknown> {
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+    throw new ValidationError('params', `${method} takes one object of parameters.`);
+  }
+}
+
+export function requireIdentity(params: Record<string, unknown>, method: string): void {
+  const { email, uid } = params;
+  for (const [name, value] of [['email', email], ['uid', uid]] as const) {
+    if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
+      throw new ValidationError(name, `${method}: \`${name}\` must be a non-empty string when given.`);
+    }
+  }
+  if (email === undefined && uid === undefined) {
+    throw new ValidationError('email', `${method} needs \`email\` or \`uid\` to find the customer; neither was given.`);
+  }
+}
+
+export function requireEventId(params: Record<string, unknown>, method: string): void {
+  const { event_id } = params;
+  if (typeof event_id !== 'string' || event_id.trim() === '') {
+    throw new ValidationError(
+      'event_id',
+      `${method} needs \`event_id\` (e.g. the invoice or charge id): FirstPromoter uses it to record the event once, even when the call is retried.`,
+    );
+  }
+}
+
+/** Signup and subscriber attribute the lead through the visitor's `tid` cookie or a promoter `ref_id`. */
+export function requireAttribution(params: Record<string, unknown>, method: string): void {
+  for (const name of ['tid', 'ref_id']) requireNonEmpty(params, name, method);
+  if (params.tid === undefined && params.ref_id === undefined) {
+    throw new ValidationError('tid', `${method} needs \`tid\` (the _fprom_tid cookie) or \`ref_id\` (the promoter's referral id) to credit a promoter; neither was given.`);
+  }
+}
+
+export function requireNonEmpty(params: Record<string, unknown>, name: string, method: string): void {
+  const value = params[name];
+  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
+    throw new ValidationError(name, `${method}: \`${name}\` must be a non-empty string when given.`);
+  }
+}
+
+/**
+ * Replaces each money field by its minor units and fills `currency` from a money value. Two fields or
+ * an explicit `currency` that disagree are an error rather than a guess.
+ */
+export function applyMoney(
+  params: Record<string, unknown>,
+  fields: readonly string[],
+  required: readonly string[],
+  method: string,
+  minorUnits?: Readonly<Record<string, number>>,
+): { values: Record<string, number>; currency: string | undefined } {
+  const explicit = params.currency;
+  if (explicit !== undefined && (typeof explicit !== 'string' || !/^[A-Za-z]{3}$/.test(explicit))) {
+    throw new ValidationError('currency', `${method}: \`currency\` must be a three-letter ISO 4217 code such as "USD", got ${JSON.stringify(explicit)}.`);
+  }
+  let currency = typeof explicit === 'string' ? explicit.toUpperCase() : undefined;
+  const values: Record<string, number> = {};
+  for (const name of fields) {
+    const value = params[name];
+    if (value === undefined) {
+      if (required.includes(name)) {
+        throw new ValidationError(name, `${method} needs \`${name}\`: integer minor units (1999) or { amount: "19.99", currency: "USD" }.`);
+      }
+      continue;
+    }
+    const normalized = withField(name, method, () => normalizeAmount(value as number | Money, minorUnits ? { minorUnits } : undefined));
+    if (normalized.currency !== undefined) {
+      if (currency !== undefined && currency !== normalized.currency) {
+        throw new ValidationError(name, `${method}: \`${name}\` is in ${normalized.currency} but the call's currency is ${currency}; send one currency per call.`);
+      }
+      currency = normalized.currency;
+    }
+    values[name] = normalized.amount;
+  }
+  return { values, currency };
+}
+
+/** Money helpers know amounts, not parameter names: name the field and the call in their errors. */
+function withField<T>(name: string, method: string, convert: () => T): T {
+  try {
+    return convert();
+  } catch (error) {
+    if (error instanceof MoneyError) throw new ValidationError(name, `${method}: \`${name}\`: ${error.message}`, { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+// v1 tracking methods. Same contract as v2 (validate, convert money, outcomes or typed errors), with
+// v1's wire format: form bodies, money as strings of digits, 204 for "not a referral".
+import type { Client } from 'openapi-fetch';
+import type { paths } from '../../generated/v1.js';
+import { field, toOutcome, type OutcomeRules, type TrackOutcome } from '../core/outcomes.js';
+import {
+  applyMoney, requireAttribution, requireEventId, requireIdentity, requireNonEmpty, requireObject,
+  type Identified, type WithMoney, type WithOptionalMoney,
+} from '../internal/tracking-input.js';
+import { trackingInit, type TrackOptions } from './options.js';
+
+type Form = 'application/x-www-form-urlencoded';
+type Body<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { [K in Form]: infer B } } } } ? B : never;
+type Ok<P extends keyof paths> = paths[P] extends { post: { responses: { 200: { content: { 'application/json': infer R } } } } } ? R : never;
+
+export type TrackV1SignupParams = Identified<Body<'/track/signup'>>;
+export type TrackV1SaleParams = Identified<WithOptionalMoney<WithMoney<Body<'/track/sale'>, 'amount'>, 'mrr'>>;
+export type TrackV1RefundParams = Identified<WithMoney<Body<'/track/refund'>, 'amount'>>;
+export type TrackV1CancellationParams = Identified<Body<'/track/cancellation'>>;
+export type TrackV1SubscriberParams = Identified<Body<'/track/subscriber'>>;
+export type TrackV1Result = Ok<'/track/sale'>;
+
+type TrackPath = '/track/signup' | '/track/sale' | '/track/refund' | '/track/cancellation' | '/track/subscriber';
+
+const notReferral = (status: number) => status === 204;
+const duplicate = (status: number) => status === 409;
+const secondSignup = (status: number, body: unknown) => status === 422 && field(body, 'transaction_id') !== undefined;
+
+export function createV1Tracking(api: Client<paths>, minorUnits?: Readonly<Record<string, number>>) {
+  async function send<P extends TrackPath>(path: P, body: Record<string, unknown>, rules: OutcomeRules, options?: TrackOptions) {
+    const result = await api.POST(path as '/track/sale', { body: body as Body<'/track/sale'>, ...trackingInit(options) });
+    return toOutcome<Ok<P>>(result, rules, 'POST', path);
+  }
+
+  /** Money fields travel as strings of digits in v1 forms. */
+  function moneyBody(params: unknown, method: string, fields: string[], required: string[]): Record<string, unknown> {
+    requireObject(params, method);
+    requireIdentity(params, method);
+    requireEventId(params, method);
+    const { values, currency } = applyMoney(params, fields, required, method, minorUnits);
+    const strings = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
+    return { ...params, ...strings, ...(currency === undefined ? {} : { currency }) };
+  }
+
+  function identified(params: unknown, method: string, attributed: boolean): Record<string, unknown> {
+    requireObject(params, method);
+    requireIdentity(params, method);
+    requireNonEmpty(params, 'event_id', method);
+    if (attributed) requireAttribution(params, method);
+    return params;
+  }
+
+  return {
+    /** Records a referred sign-up (needs `tid` or `ref_id` to attribute it). A second signup is `duplicate`. */
+    signup: (params: TrackV1SignupParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/signup'>>> =>
+      send('/track/signup', identified(params, 'track.signup', true), { duplicate: secondSignup }, options),
+
+    /** Records a sale. `not_referral` (204) when the customer was not referred; `duplicate` for a known event_id. */
+    sale: (params: TrackV1SaleParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/sale'>>> =>
+      send('/track/sale', moneyBody(params, 'track.sale', ['amount', 'mrr'], ['amount']), { notReferral, duplicate }, options),
+
+    /** Records a refund (amount positive). `not_referral` on 204; `duplicate` for a known event_id. */
+    refund: (params: TrackV1RefundParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/refund'>>> =>
+      send('/track/refund', moneyBody(params, 'track.refund', ['amount'], ['amount']), { notReferral, duplicate }, options),
+
+    /** Marks the customer as cancelled. */
+    cancellation: (params: TrackV1CancellationParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/cancellation'>>> =>
+      send('/track/cancellation', identified(params, 'track.cancellation', false), {}, options),
+
+    /** Attributes a newsletter or free-plan subscriber. `not_referral` on 204; `duplicate` on 409. */
+    subscriber: (params: TrackV1SubscriberParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/subscriber'>>> =>
+      send('/track/subscriber', identified(params, 'track.subscriber', true), { notReferral, duplicate }, options),
+  };
+}
+
+export type V1Tracking = ReturnType<typeof createV1Tracking>;

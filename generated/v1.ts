@@ -12,7 +12,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** TODO deleteLead */
+        /**
+         * Delete a lead
+         * @description Removes a lead or customer. Identify it with `id`, `uid` or `email`.
+         */
         delete: operations["deleteLead"];
         options?: never;
         head?: never;
@@ -26,7 +29,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listLeads */
+        /**
+         * List leads
+         * @description Returns leads and customers of the whole account, or only those of one promotion (by
+         *     `promotion_id` or its `ref_id`), one promoter or one campaign. The list is paginated:
+         *     FirstPromoter says the paging details and next-page links come back in response headers, but no
+         *     source names those headers, so none is declared here. Ask for pages with `page`/`per_page` and
+         *     stop when a page comes back shorter than `per_page`.
+         */
         get: operations["listLeads"];
         put?: never;
         post?: never;
@@ -43,7 +53,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO showLead */
+        /**
+         * Show a lead
+         * @description Returns one lead or customer, with its promotion and promoter. Identify it with `id`, `uid` or
+         *     `email`. OpenAPI 3.0 cannot require "one of these query parameters", so all are optional here;
+         *     a request with none of them is answered with 422.
+         */
         get: operations["showLead"];
         put?: never;
         post?: never;
@@ -61,7 +76,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** TODO updateLead */
+        /**
+         * Update a lead
+         * @description Changes a lead's ids, state, plan or conversion date, or moves it to another promoter with
+         *     `new_ref_id` (add `soft_switch=true` to leave its past rewards where they are). Identify the
+         *     lead with `id`, `uid` or `email`.
+         */
         put: operations["updateLead"];
         post?: never;
         delete?: never;
@@ -130,7 +150,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO addPromoterToCampaign */
+        /**
+         * Add a promoter to another campaign
+         * @description Enrolls a promoter in one more campaign. The promoter keeps its existing campaigns and gets a
+         *     separate promotion (referral id, link and rewards) in the new one.
+         */
         post: operations["addPromoterToCampaign"];
         delete?: never;
         options?: never;
@@ -147,7 +171,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO createPromoter */
+        /**
+         * Create a promoter
+         * @description Creates an affiliate account, typically for one of your own users. The answer includes the
+         *     promoter's `auth_token`, which signs them into their dashboard without a password (keep it
+         *     secret). Campaign emails (such as the sign-up accepted email) are sent unless
+         *     `skip_email_notification` is `true`.
+         */
         post: operations["createPromoter"];
         delete?: never;
         options?: never;
@@ -165,7 +195,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** TODO deletePromoter */
+        /**
+         * Delete a promoter
+         * @description Removes a promoter. Identify it with `id`, `cust_id`, `ref_id` or `auth_token`; FirstPromoter's
+         *     description also mentions `promoter_email`, which is accepted here as well.
+         */
         delete: operations["deletePromoter"];
         options?: never;
         head?: never;
@@ -179,7 +213,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listPromoters */
+        /**
+         * List promoters
+         * @description Returns the account's promoters, optionally only those accepted into one campaign. The list is
+         *     paginated: FirstPromoter says the paging details and next-page links are returned in response
+         *     headers, but no source names those headers, so this contract declares none. Ask for pages with
+         *     `page`/`per_page` and stop when a page comes back shorter than `per_page`.
+         */
         get: operations["listPromoters"];
         put?: never;
         post?: never;
@@ -198,7 +238,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO movePromoterToCampaign */
+        /**
+         * Move a promoter to another campaign
+         * @description Switches a promoter from one campaign to another, as the dashboard's move action does. The
+         *     referral id is kept, so the promoter's links stay valid. FirstPromoter's schema marks
+         *     `source_campaign_id` as required although its own description makes it optional (the default
+         *     campaign is used); it is optional here.
+         */
         post: operations["movePromoterToCampaign"];
         delete?: never;
         options?: never;
@@ -214,7 +260,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** TODO refreshPromoterToken */
+        /**
+         * Rotate a promoter's auth token
+         * @description Replaces the promoter's `auth_token` (used to sign them into their dashboard automatically) with
+         *     a new one and returns it; the old token stops working. Useful as a periodic security measure.
+         *     FirstPromoter's guide names `id`, `cust_id` and `auth_token` as identifiers; its schema also
+         *     accepts `promoter_email` and `ref_id`.
+         */
         put: operations["refreshPromoterToken"];
         post?: never;
         delete?: never;
@@ -230,7 +282,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO showPromoter */
+        /**
+         * Show a promoter
+         * @description Returns one promoter with its profile, promotions and balances. Identify it with at least one of
+         *     `id`, `promoter_email`, `cust_id`, `ref_id` or `auth_token`. OpenAPI 3.0 cannot require "one of
+         *     these query parameters", so all are optional here; a request without any is answered with 422.
+         */
         get: operations["showPromoter"];
         put?: never;
         post?: never;
@@ -248,7 +305,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** TODO updatePromoter */
+        /**
+         * Update a promoter
+         * @description Changes a promoter's details. Identify the promoter with `id`, `email`, `cust_id`, `ref_id` or
+         *     `auth_token`; change its own ids with `new_cust_id` and `new_ref_id`. Only the fields sent are
+         *     changed.
+         */
         put: operations["updatePromoter"];
         post?: never;
         delete?: never;
@@ -317,7 +379,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO createReward */
+        /**
+         * Create a reward
+         * @description Credits a promoter with a reward outside sale tracking, for example points for an action in
+         *     your product. Target a lead (the reward goes to its promoter) or a promotion directly. Sale
+         *     commissions should be recorded with `POST /track/sale` instead. The promoter gets the
+         *     new-reward email unless `skip_email_notification` is `true`.
+         */
         post: operations["createReward"];
         delete?: never;
         options?: never;
@@ -332,7 +400,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listRewards */
+        /**
+         * List rewards
+         * @description Returns rewards and commissions of the whole account, or only those of one promotion (by
+         *     `promotion_id` or its `ref_id`), one promoter or one campaign. The list is paginated:
+         *     FirstPromoter says the paging details and next-page links come back in response headers, but no
+         *     source names those headers, so none is declared here. Ask for pages with `page`/`per_page` and
+         *     stop when a page comes back shorter than `per_page`.
+         */
         get: operations["listRewards"];
         put?: never;
         post?: never;
@@ -350,7 +425,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** TODO updateReward */
+        /**
+         * Change a reward's status
+         * @description Approves, denies or puts back to pending a reward, found by its `id` or by the `event_id` of
+         *     the sale, invoice or charge that produced it.
+         */
         put: operations["updateReward"];
         post?: never;
         delete?: never;
@@ -368,7 +447,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO trackCancellation */
+        /**
+         * Track a cancellation
+         * @description Marks a referred customer as cancelled, which removes their recurring revenue from the
+         *     program's MRR. No reward is created. Send an `event_id` to have repeated calls ignored.
+         */
         post: operations["trackCancellation"];
         delete?: never;
         options?: never;
@@ -385,7 +468,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO trackRefund */
+        /**
+         * Track a refund
+         * @description Records money given back to a referred customer and creates the matching negative reward for
+         *     the promoter. Send the refunded amount as a positive number of cents; FirstPromoter applies the
+         *     sign. Link it to the original sale with `sale_event_id`. As with sales, a customer that is not a
+         *     referral gets 204 with no body, and a repeated `event_id` gets 409.
+         */
         post: operations["trackRefund"];
         delete?: never;
         options?: never;
@@ -402,7 +491,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO trackSale */
+        /**
+         * Track a sale
+         * @description Records a payment made by a referred customer and computes the promoter's commission from the
+         *     amount (and `plan`, when plan-level rewards are used). Call it for every non-zero payment,
+         *     one-time or recurring, once your billing provider has confirmed it. Sales need no filtering on
+         *     your side: when no lead matches `email`/`uid` the sale is not a referral and the answer is
+         *     204 with no body. Reuse the same `event_id` when retrying; a duplicate gets 409.
+         */
         post: operations["trackSale"];
         delete?: never;
         options?: never;
@@ -419,7 +515,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO trackSignup */
+        /**
+         * Track a referred sign-up
+         * @description Records a lead server-side when a referred visitor signs up or opts in. Send the visitor id
+         *     from the `_fprom_tid` cookie as `tid` (preferred), or a promoter's `ref_id` to credit that
+         *     promoter directly. This call only creates the lead; sales are tracked with `POST /track/sale`.
+         *     A lead can be signed up only once (a repeat is refused with 422).
+         */
         post: operations["trackSignup"];
         delete?: never;
         options?: never;
@@ -436,7 +538,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO trackSubscriber */
+        /**
+         * Track a referred subscriber
+         * @description Attributes a newsletter subscriber or free-plan user to a promoter. With `ref_id` no tracking
+         *     script is needed on your site. Answers 204 with no body when no lead could be found or created,
+         *     404 when the visitor or referral id is unknown, and 409 when the lead already has a subscriber
+         *     event. FirstPromoter documents this operation only in its OpenAPI file (there is no guide page),
+         *     and the `type` value of the returned event is not stated there.
+         */
         post: operations["trackSubscriber"];
         delete?: never;
         options?: never;
@@ -447,9 +556,889 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
-    parameters: never;
+    schemas: {
+        /** @description Identifies one lead by `id`, `uid` or `email` (at least one). */
+        LeadLookup: {
+            /** @description FirstPromoter id of the lead. */
+            id?: number;
+            /** @description Your id for the lead, as given at sign-up. */
+            uid?: string;
+            /** @description Email of the lead. */
+            email?: string;
+        } & (unknown | unknown | unknown);
+        /** @description Short confirmation returned by delete operations. */
+        Confirmation: {
+            message: string;
+        };
+        /** @description Plain JSON string explaining why the key was refused. */
+        BadCredentials: string;
+        /** @description Error envelope of the promoters, leads, rewards and payouts endpoints. */
+        ResourceError: {
+            /** @description Human-readable reason. */
+            error: string;
+        };
+        /** @description A reward definition of a campaign (what a referral, sale or target earns). */
+        CampaignReward: {
+            id?: number;
+            name?: string;
+            /** @description When the reward applies, for example `per_referral`. */
+            type?: string;
+            /** @description Reward unit, for example `cash` or `points`. */
+            unit?: string;
+            /** @description Fixed value of the reward (cents for cash); absent or null for a percentage reward. */
+            amount?: number | null;
+            /** @description Percentage of the sale paid as reward, when the reward is a percentage. */
+            per_of_sale?: number | null;
+            default_promo_code?: string | null;
+        } | null;
+        /** @description A promoter's membership in one campaign, with its own referral id, link, rewards and counters. */
+        Promotion: {
+            id: number;
+            /** @description Promotion state as reported by FirstPromoter (for example `offer_inactive`). */
+            status?: string;
+            /** @description Referral id used in this promotion's links. */
+            ref_id?: string;
+            promo_code?: string | null;
+            customer_promo_code?: string | null;
+            /** Format: date-time */
+            target_reached_at?: string | null;
+            promoter_id?: number;
+            campaign_id?: number;
+            referral_link?: string;
+            current_offer?: components["schemas"]["CampaignReward"];
+            current_referral_reward?: components["schemas"]["CampaignReward"];
+            current_promotion_reward?: components["schemas"]["CampaignReward"];
+            current_target_reward?: components["schemas"]["CampaignReward"];
+            campaign_name?: string;
+            hidden?: boolean;
+            visitors_count?: number;
+            leads_count?: number;
+            customers_count?: number;
+            refunds_count?: number;
+            cancellations_count?: number;
+            sales_count?: number;
+            /** @description Sum of tracked sales, in cents. */
+            sales_total?: number;
+            /** @description Sum of tracked refunds, in cents. */
+            refunds_total?: number;
+            active_customers_count?: number;
+        };
+        /**
+         * @description Amounts per reward unit. `null` until the promoter has something in that balance; units the
+         *     promoter never earned are left out. `cash` is in cents.
+         */
+        Balance: {
+            cash?: number;
+            credits?: number;
+            points?: number;
+            free_months?: number;
+            discount_per?: number;
+        } | null;
+        SocialAccount: {
+            url?: string;
+        };
+        /** @description Personal and payout details the promoter (or you) filled in. */
+        PromoterProfile: {
+            id?: number;
+            first_name?: string | null;
+            last_name?: string | null;
+            website?: string | null;
+            company_name?: string | null;
+            phone_number?: string | null;
+            address?: string | null;
+            vat_id?: string | null;
+            country?: string | null;
+            paypal_email?: string | null;
+            avatar_url?: string | null;
+            description?: string | null;
+            /** @description Social profile links; networks without a link are left out. */
+            social_accounts?: {
+                twitter?: components["schemas"]["SocialAccount"];
+                youtube?: components["schemas"]["SocialAccount"];
+                facebook?: components["schemas"]["SocialAccount"];
+                linkedin?: components["schemas"]["SocialAccount"];
+                instagram?: components["schemas"]["SocialAccount"];
+            };
+        };
+        PromoCode: {
+            id?: number;
+            code?: string;
+            /** @description The reward the code grants. */
+            reward?: {
+                id?: number;
+                name?: string;
+            } | null;
+        };
+        /**
+         * @description An affiliate. The promoters endpoints return the full record; copies embedded in leads,
+         *     rewards, payouts and tracking answers carry only the top-level scalar fields and balances
+         *     (no `profile`, `promotions`, `custom_fields` or `promo_codes`).
+         */
+        Promoter: {
+            id: number;
+            /**
+             * @description Approval state. The v1 schema documents `approved`, `pending` and `denied`; FirstPromoter's
+             *     own sample answers also show `active`, so that value is accepted too.
+             * @enum {string}
+             */
+            status?: "approved" | "pending" | "denied" | "active";
+            /** @description Your own user id for this promoter, if you set one (may be empty). */
+            cust_id?: string | null;
+            email: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** @description Temporary dashboard password, if one was set. Secret; never log it. */
+            temp_password?: string | null;
+            /** @description Id of the promotion of the promoter's default campaign. */
+            default_promotion_id?: number;
+            /** @description Short internal reference FirstPromoter assigns to the promoter. */
+            pref?: string;
+            /** @description Referral id of the default promotion (the value used in referral links). */
+            default_ref_id?: string;
+            note?: string | null;
+            w8_form_url?: string | null;
+            w9_form_url?: string | null;
+            /** @description Id of the promoter that recruited this one (multi-level campaigns). */
+            parent_promoter_id?: number | null;
+            earnings_balance?: components["schemas"]["Balance"];
+            current_balance?: components["schemas"]["Balance"];
+            paid_balance?: components["schemas"]["Balance"];
+            pending_balance?: components["schemas"]["Balance"];
+            /**
+             * @description Secret token that signs the promoter into their dashboard without a password. Treat it as
+             *     a credential: never log or display it. Rotate it with `PUT /promoters/refresh_token`.
+             */
+            auth_token?: string;
+            profile?: components["schemas"]["PromoterProfile"];
+            promotions?: components["schemas"]["Promotion"][];
+            /** @description Values of the custom sign-up fields defined on the account, by field key. */
+            custom_fields?: {
+                [key: string]: unknown;
+            } | null;
+            promo_codes?: components["schemas"]["PromoCode"][];
+        };
+        /**
+         * @description A referred person. Tracking answers embed the lead alone; the leads endpoints add the
+         *     `promotion` and `promoter` it is attributed to.
+         */
+        Lead: {
+            id: number;
+            /**
+             * @description Lifecycle stage of the lead.
+             * @enum {string}
+             */
+            state: "signup" | "active" | "subscribed" | "denied" | "cancelled";
+            email?: string | null;
+            /** @description Your own id for the lead (for example the billing provider's customer id). */
+            uid?: string | null;
+            /** Format: date-time */
+            customer_since?: string | null;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+            plan_name?: string | null;
+            /** @description Fraud-check verdict, `no_suspicion` when nothing was flagged. */
+            suspicion?: string;
+            username?: string | null;
+            website?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** @description Promotion sharing the lead's commissions, when the lead is split. */
+            split_promotion_id?: string | null;
+            /** @description Custom field values sent with the sign-up, by field key. */
+            custom_fields?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Share of the split promotion, as a decimal string. */
+            split_percentage_value?: string | null;
+            /** @description The `sub_id` recorded for the visit or sign-up. */
+            visitor_sub_id?: string | null;
+            promotion?: components["schemas"]["Promotion"];
+            promoter?: components["schemas"]["Promoter"];
+        };
+        /** @description Identify the lead (see `LeadLookup`), then send the fields to change. */
+        UpdateLeadRequest: components["schemas"]["LeadLookup"] & {
+            /** @description Replacement for `uid`. */
+            new_uid?: string;
+            /**
+             * Format: email
+             * @description Replacement for `email`.
+             */
+            new_email?: string;
+            /** @description Referral id of another promotion, to move the lead (and by default its rewards) to that promoter. */
+            new_ref_id?: string;
+            /** @description With `new_ref_id`, `true` moves only the lead and leaves its existing rewards with the old promoter. */
+            soft_switch?: boolean;
+            /** @enum {string} */
+            state?: "signup" | "active" | "subscribed" | "denied" | "cancelled";
+            /**
+             * Format: date-time
+             * @description When the lead became a paying customer (ISO 8601).
+             */
+            customer_since?: string;
+            /** @description Plan id of the customer; must match a plan configured in FirstPromoter. */
+            plan_name?: string;
+        };
+        /**
+         * @description Identifies one promoter: send at least one of `id`, `promoter_email`, `cust_id`, `ref_id` or
+         *     `auth_token`. When several are sent, which one wins is not documented.
+         */
+        PromoterLookup: {
+            /** @description FirstPromoter id of the promoter. */
+            id?: number;
+            /**
+             * Format: email
+             * @description Email of the promoter.
+             */
+            promoter_email?: string;
+            /** @description Your own user id stored on the promoter. */
+            cust_id?: string;
+            /** @description One of the promoter's referral ids. */
+            ref_id?: string;
+            /** @description The promoter's dashboard token. Secret; never log it. */
+            auth_token?: string;
+        } & (unknown | unknown | unknown | unknown | unknown);
+        /** @description Identify the promoter (see `PromoterLookup`) and name the campaign to add. */
+        AddPromoterToCampaignRequest: components["schemas"]["PromoterLookup"] & {
+            /** @description Campaign to add; the promoter gets a new promotion (referral id and link) in it. */
+            campaign_id: number;
+        };
+        /** @description Profile and promotion settings accepted by both create and update. */
+        PromoterFields: {
+            first_name?: string;
+            last_name?: string;
+            /** @description Coupon code from your billing provider that credits this promoter when used. */
+            promo_code?: string;
+            /** @description Coupon code the promoter hands out to the customers they refer. */
+            customer_promo_code?: string;
+            /** @description Campaign to put the promoter in; the default campaign when omitted. */
+            campaign_id?: number;
+            /** @description Temporary dashboard password, for accounts not signed in with `auth_token`. Secret. */
+            temp_password?: string;
+            /** @description Custom landing page for the promoter's referral link. */
+            landing_url?: string;
+            /** @description `true` to attribute visits to `landing_url` without a referral id in the URL (the URL must then be unique per promoter). */
+            url_tracking?: boolean;
+            website?: string;
+            /** Format: email */
+            paypal_email?: string;
+            avatar_url?: string;
+            /**
+             * Format: email
+             * @description Email of the promoter who recruited this one.
+             */
+            parent_promoter_email?: string;
+            linkedin_url?: string;
+            twitter_url?: string;
+            facebook_url?: string;
+            instagram_url?: string;
+            youtube_url?: string;
+            /** @description Country code, for example `US`. */
+            country?: string;
+            phone_number?: string;
+            address?: string;
+            /** @description Internal note about the promoter. */
+            note?: string;
+        };
+        /** @description New promoter; only `email` is required. */
+        CreatePromoterRequest: components["schemas"]["PromoterFields"] & {
+            /** Format: email */
+            email: string;
+            /** @description Your own user id for the promoter, echoed in webhooks. */
+            cust_id?: string;
+            /** @description Referral id (lower-case letters, digits, `-`, `_`); derived from the first name when omitted. */
+            ref_id?: string;
+            /** @description Id of the promoter who recruited this one. */
+            parent_promoter_id?: number;
+            company_name?: string;
+            /**
+             * Format: date-time
+             * @description Sign-up date to record, for imports (ISO 8601).
+             */
+            created_at?: string;
+            /** @description `true` to send no welcome or approval emails. */
+            skip_email_notification?: boolean;
+            /** @description `true` to approve the promoter even when the campaign requires manual approval. */
+            always_approve?: boolean;
+        };
+        /**
+         * @description Identify the promoter (see `PromoterLookup`) and name the destination campaign. The referral id
+         *     stays the same, so existing links keep working.
+         */
+        MovePromoterToCampaignRequest: components["schemas"]["PromoterLookup"] & {
+            /** @description Campaign to move the promoter to. */
+            destination_campaign_id: number;
+            /**
+             * @description Campaign to move the promoter out of. Only needed when the promoter belongs to several
+             *     campaigns; the default campaign is used otherwise.
+             */
+            source_campaign_id?: number;
+        };
+        /**
+         * @description Identify the promoter by `id`, `email`, `cust_id`, `ref_id` or `auth_token` (at least one), then
+         *     send the fields to change. FirstPromoter's current description treats `email` as a lookup key
+         *     used when `id` is absent; its 2020 guide used it to set a new address instead. Send `id` (or
+         *     another key) together with `email` to be safe when changing the address.
+         */
+        UpdatePromoterRequest: components["schemas"]["PromoterFields"] & ({
+            /** @description FirstPromoter id of the promoter. */
+            id?: number;
+            /**
+             * Format: email
+             * @description Email of the promoter (see above).
+             */
+            email?: string;
+            /** @description Current user id stored on the promoter. */
+            cust_id?: string;
+            /** @description Replacement for `cust_id`. */
+            new_cust_id?: string;
+            /** @description Current referral id. */
+            ref_id?: string;
+            /** @description Replacement referral id (lower-case letters, digits, `-`, `_`). */
+            new_ref_id?: string;
+            /** @description The promoter's dashboard token. Secret; never log it. */
+            auth_token?: string;
+        } & (unknown | unknown | unknown | unknown | unknown));
+        /**
+         * @description Give `reward_type` and `amount`, and say who gets the reward: a lead (`lead_id`, `email` or
+         *     `uid`; the reward goes to the promoter who referred it) or a promotion directly
+         *     (`promotion_id` or `ref_id`). At least one of these five is needed.
+         */
+        CreateRewardRequest: {
+            /** @description Lead whose action earned the reward. */
+            lead_id?: number;
+            /** @description Email of the lead whose action earned the reward. */
+            email?: string;
+            /** @description Your id of the lead whose action earned the reward. */
+            uid?: string;
+            /** @description Promotion to credit directly, when no lead is involved. */
+            promotion_id?: number;
+            /** @description Referral id of the promotion to credit directly. */
+            ref_id?: string;
+            /**
+             * @description Unit of the reward: `cash` (commission, `amount` in cents), `points`, `credits`,
+             *     `free_months`, `discount_per` (percentage discount) or `discount_mon` (fixed discount).
+             *     FirstPromoter's schema omits `cash`, which its guide and the reward `unit` both list.
+             * @enum {string}
+             */
+            reward_type: "cash" | "points" | "credits" | "free_months" | "discount_per" | "discount_mon";
+            /** @description Size of the reward in its unit; cents for `cash`. */
+            amount: number;
+            /**
+             * @description Initial status; `approved` when omitted.
+             * @enum {string}
+             */
+            status?: "approved" | "pending" | "denied";
+            /** @description `true` to skip the new-reward email to the promoter. */
+            skip_email_notification?: boolean;
+        } & (unknown | unknown | unknown | unknown | unknown);
+        /**
+         * @description A reward (commission) credited to a promoter. Refund tracking produces rewards with a negative
+         *     `amount`. The rewards endpoints add the `promoter` and `promotion` it belongs to.
+         */
+        Reward: {
+            id: number;
+            /** @enum {string} */
+            status: "approved" | "pending" | "denied";
+            /** @description Value in the reward's unit; cents when `unit` is `cash`. Negative for refunds. */
+            amount: number;
+            /**
+             * @description Kind of reward. The v1 schema lists `cash`, `credits`, `points` and `free_months`; rewards
+             *     created with the discount types of `POST /rewards/create` carry those units.
+             * @enum {string}
+             */
+            unit: "cash" | "credits" | "points" | "free_months" | "discount_per" | "discount_mon";
+            /** Format: date-time */
+            created_at?: string;
+            /** @description The lead whose activity produced the reward; `null` for rewards given directly to a promotion. */
+            lead?: components["schemas"]["Lead"] | (never | null);
+            /** @description Id of the event (sale, invoice, charge) that produced the reward. */
+            event_id?: string | null;
+            /** @description Amount of the underlying sale, in cents. */
+            conversion_amount?: number | null;
+            /** @description Level of the promoter in a multi-level campaign (1 = direct referrer). */
+            tier_level?: number | null;
+            split_type?: string | null;
+            promoter?: components["schemas"]["Promoter"];
+            promotion?: components["schemas"]["Promotion"];
+        };
+        /** @description Identify the reward by `id` or by the `event_id` that produced it (at least one). */
+        UpdateRewardRequest: {
+            /** @description FirstPromoter id of the reward. */
+            id?: number;
+            /**
+             * @description Id of the event behind the reward: the invoice id for Stripe, Recurly and Chargebee
+             *     subscriptions, the charge id for Stripe one-time payments, or the `event_id` you tracked.
+             */
+            event_id?: string;
+            /**
+             * @description New status.
+             * @enum {string}
+             */
+            status?: "approved" | "pending" | "denied";
+        } & (unknown | unknown);
+        /** @description Identify the customer by `email` or `uid`. */
+        TrackCancellationRequest: {
+            /** @description Email of the customer. Required when `uid` is not sent. */
+            email?: string;
+            /** @description Id of the customer given at sign-up. Required when `email` is not sent. */
+            uid?: string;
+            /** @description Id of the cancellation, used to ignore duplicates. */
+            event_id?: string;
+            /**
+             * Format: date-time
+             * @description When the cancellation happened (ISO 8601); defaults to now.
+             */
+            created_at?: string;
+            /** @description `true` to send no email notifications for this event. */
+            skip_email_notification?: boolean;
+        } & (unknown | unknown);
+        /** @description The event FirstPromoter recorded, with the lead it belongs to and that lead's promoter. */
+        TrackingEvent: {
+            id: number;
+            /** @description Kind of event (`signup`, `sale`, `refund`, `cancellation`, or the subscriber event). */
+            type: string;
+            /** @description Amount of a sale in cents, negative for a refund; `null` for events without money. */
+            amount_cents?: number | null;
+            /** @description The reward generated for the promoter, or `null` when the event generated none. */
+            reward?: components["schemas"]["Reward"] | (never | null);
+            lead: components["schemas"]["Lead"];
+            promoter: components["schemas"]["Promoter"];
+        };
+        /** @description Error envelope of the tracking endpoints. */
+        TrackingError: {
+            /** @description Human-readable reason. */
+            message: string;
+        };
+        /**
+         * @description `event_id` and `amount` are required, plus `email` or `uid` to find the lead. `amount` is
+         *     positive: FirstPromoter makes the resulting reward negative itself.
+         */
+        TrackRefundRequest: {
+            /** @description Email of the lead. Required when `uid` is not sent. */
+            email?: string;
+            /** @description Id of the lead given at sign-up. Required when `email` is not sent. */
+            uid?: string;
+            /** @description Unique id of the refund; a repeated id is refused with 409. */
+            event_id: string;
+            /** @description Refunded amount in cents as a positive string of digits. */
+            amount: string;
+            /** @description Currency of `amount` when it differs from the account currency. */
+            currency?: string;
+            /** @description Number of items or subscriptions refunded; 1 when omitted. */
+            quantity?: string;
+            /**
+             * @description `event_id` of the sale being refunded. Optional, but needed for correct negative
+             *     commissions when you sell several products or change commission levels.
+             */
+            sale_event_id?: string;
+            /** @description `true` to send no email notifications for this event. */
+            skip_email_notification?: boolean;
+            /**
+             * Format: date-time
+             * @description When the refund happened (ISO 8601); defaults to now.
+             */
+            created_at?: string;
+            /** @description `true` when refunding a one-time e-commerce sale. */
+            ecom_refund?: boolean;
+        } & (unknown | unknown);
+        /**
+         * @description `event_id` and `amount` are required, plus `email` or `uid` to find the lead. Passing `tid`,
+         *     `ref_id` or `promo_code` creates the lead on the fly when it does not exist yet.
+         */
+        TrackSaleRequest: {
+            /** @description Email of the lead. Required when `uid` is not sent. */
+            email?: string;
+            /** @description Id of the lead given at sign-up. Required when `email` is not sent. */
+            uid?: string;
+            /**
+             * @description Unique id of the sale (transaction, charge or invoice id). A second call with the same id
+             *     is refused with 409, so retries are safe when they reuse it.
+             */
+            event_id: string;
+            /**
+             * @description Sale amount before taxes and after discounts, in cents as a string of digits (`1999` for
+             *     19.99). Zero-decimal currencies such as JPY are sent in whole units.
+             */
+            amount: string;
+            /** @description Number of items or subscriptions sold; 1 when omitted. */
+            quantity?: string;
+            /** @description Plan id from your billing provider, for plan-level rewards. */
+            plan?: string;
+            /** @description Currency of `amount` when it differs from the account currency; FirstPromoter converts it. */
+            currency?: string;
+            /** @description Monthly recurring revenue of the customer, in cents. Only feeds statistics. */
+            mrr?: string;
+            /** @description Coupon code assigned to a promoter; credits that promoter, creating the lead if needed. */
+            promo_code?: string;
+            /** @description Visitor tracking id (`_fprom_tid` cookie), to create the lead without a sign-up call. */
+            tid?: string;
+            /** @description Promoter referral id, to create the lead without a sign-up call. */
+            ref_id?: string;
+            /** @description `true` to send no email notifications for this event. */
+            skip_email_notification?: boolean;
+            /**
+             * Format: date-time
+             * @description When the sale happened (ISO 8601); defaults to now.
+             */
+            created_at?: string;
+            /** @description Subscription id from the billing provider, kept with the lead. */
+            subscription_id?: string;
+            /** @description Days to wait before recording this sale (and its first commission). */
+            start_recurring_reward_in?: number;
+            /** @description Days between the recurring commission events scheduled from this sale. */
+            recurring_reward_frequency?: number;
+            /** @description Upper limit on recurring commission events; needs `recurring_reward_frequency`. */
+            max_recurring?: number;
+            /** @description `true` for a one-time e-commerce sale rather than a subscription payment. */
+            ecom_sale?: boolean;
+        } & (unknown | unknown);
+        /**
+         * @description Identify the new lead by `email` or `uid` (or both), and say who referred it with the visitor
+         *     id `tid` or the promoter's `ref_id`.
+         */
+        TrackSignupRequest: {
+            /** @description Email of the person who signed up. Required when `uid` is not sent. */
+            email?: string;
+            /**
+             * @description Your id for the person (for built-in billing integrations, the provider's customer id).
+             *     Required when `email` is not sent; lets later sales match even if the email changes.
+             */
+            uid?: string;
+            /** @description Visitor tracking id read from the `_fprom_tid` cookie. Required when `ref_id` is not sent. */
+            tid?: string;
+            /** @description Referral id of the promoter to credit directly. Required when `tid` is not sent. */
+            ref_id?: string;
+            /** @description IP address of the visitor, used in fraud checks. */
+            ip?: string;
+            /** @description Email of the promoter to credit. */
+            promoter_email?: string;
+            /**
+             * Format: date-time
+             * @description When the sign-up happened (ISO 8601); defaults to now.
+             */
+            created_at?: string;
+            /** @description `true` to send no email notifications for this event. */
+            skip_email_notification?: boolean;
+            username?: string;
+            first_name?: string;
+            last_name?: string;
+            website?: string;
+            /** @description Custom field values by key, sent in bracket form (`custom_fields[plan]=pro`). */
+            custom_fields?: {
+                [key: string]: string;
+            };
+            /** @description Sub-id (campaign tag) to store on the lead. */
+            sub_id?: string;
+            /** @description `true` to reassign a lead that already exists to the new referrer. */
+            override_existing_lead?: boolean;
+        } & ((unknown | unknown) & (unknown | unknown));
+        /**
+         * @description Identify the subscriber by `email` or `uid`, and the referrer by the visitor id `tid` or the
+         *     promoter's `ref_id`.
+         */
+        TrackSubscriberRequest: {
+            /** @description Email of the subscriber. Required when `uid` is not sent. */
+            email?: string;
+            /** @description Your id for the subscriber. Required when `email` is not sent. */
+            uid?: string;
+            /** @description Visitor tracking id (`_fprom_tid` cookie). Required when `ref_id` is not sent. */
+            tid?: string;
+            /** @description Referral id of the promoter to credit. Required when `tid` is not sent. */
+            ref_id?: string;
+            /** @description IP address of the visitor, used in fraud checks. */
+            ip?: string;
+            /** @description Email of the promoter to credit. */
+            promoter_email?: string;
+            /**
+             * Format: date-time
+             * @description When the subscription happened (ISO 8601); defaults to now.
+             */
+            created_at?: string;
+            /** @description `true` to send no email notifications for this event. */
+            skip_email_notification?: boolean;
+            username?: string;
+            first_name?: string;
+            last_name?: string;
+            website?: string;
+            /** @description Custom field values by key, sent in bracket form (`custom_fields[plan]=pro`). */
+            custom_fields?: {
+                [key: string]: string;
+            };
+        } & ((unknown | unknown) & (unknown | unknown));
+    };
+    responses: {
+        /**
+         * @description The `X-API-KEY` header is missing or holds an unknown key. The v1 API gives this answer to every
+         *     call, including those whose official description omits it; the body is a bare JSON string.
+         */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example Bad credentials */
+                "application/json": components["schemas"]["BadCredentials"];
+            };
+        };
+        /** @description No lead matches the identifier that was sent. */
+        LeadNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "Lead not found."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResourceError"];
+            };
+        };
+        /** @description The request named no lead identifier (`id`, `uid` or `email`). */
+        LeadNotIdentified: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "You need to find the lead/customer either by id, uid or email."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResourceError"];
+            };
+        };
+        /** @description The lead, with the promotion and promoter it is attributed to. */
+        LeadDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 20738339,
+                 *       "state": "active",
+                 *       "email": "john@example.com",
+                 *       "uid": "cus_PqR8s2eZvKYlo2",
+                 *       "customer_since": "2024-09-11T14:22:12.160Z",
+                 *       "cancelled_at": null,
+                 *       "plan_name": "pro-monthly",
+                 *       "suspicion": "no_suspicion",
+                 *       "username": null,
+                 *       "website": null,
+                 *       "created_at": "2024-09-09T16:22:44.168Z",
+                 *       "split_promotion_id": null,
+                 *       "custom_fields": null,
+                 *       "split_percentage_value": null,
+                 *       "visitor_sub_id": null,
+                 *       "promotion": {
+                 *         "id": 4210919,
+                 *         "status": "offer_inactive",
+                 *         "ref_id": "jane",
+                 *         "promo_code": null,
+                 *         "customer_promo_code": null,
+                 *         "target_reached_at": null,
+                 *         "promoter_id": 3920164,
+                 *         "campaign_id": 1286,
+                 *         "referral_link": "https://example.com/?fpr=jane",
+                 *         "current_offer": null,
+                 *         "current_referral_reward": {
+                 *           "id": 205,
+                 *           "name": "20% recurring commission",
+                 *           "type": "per_referral",
+                 *           "unit": "cash",
+                 *           "amount": null,
+                 *           "per_of_sale": 20,
+                 *           "default_promo_code": null
+                 *         },
+                 *         "current_promotion_reward": null,
+                 *         "current_target_reward": null,
+                 *         "campaign_name": "Affiliates",
+                 *         "hidden": false,
+                 *         "visitors_count": 1342,
+                 *         "leads_count": 87,
+                 *         "customers_count": 23,
+                 *         "refunds_count": 1,
+                 *         "cancellations_count": 4,
+                 *         "sales_count": 141,
+                 *         "sales_total": 281859,
+                 *         "refunds_total": 1999,
+                 *         "active_customers_count": 19
+                 *       },
+                 *       "promoter": {
+                 *         "id": 3920164,
+                 *         "status": "approved",
+                 *         "cust_id": "usr_5821",
+                 *         "email": "jane@example.com",
+                 *         "created_at": "2024-03-14T09:12:45.120Z",
+                 *         "temp_password": null,
+                 *         "default_promotion_id": 4210919,
+                 *         "pref": "k3v9xq2",
+                 *         "default_ref_id": "jane",
+                 *         "note": null,
+                 *         "w8_form_url": null,
+                 *         "w9_form_url": null,
+                 *         "parent_promoter_id": null,
+                 *         "earnings_balance": {
+                 *           "cash": 50744
+                 *         },
+                 *         "current_balance": {
+                 *           "cash": 20044
+                 *         },
+                 *         "paid_balance": {
+                 *           "cash": 30700
+                 *         },
+                 *         "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Lead"];
+            };
+        };
+        /** @description No promoter matches the identifier that was sent. */
+        PromoterNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "Promoter not found."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResourceError"];
+            };
+        };
+        /** @description The request named no promoter identifier, so no promoter could be looked up. */
+        PromoterNotIdentified: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "You need to find the promoter either by id, cust_id, auth_token, ref_id or promoter_email"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResourceError"];
+            };
+        };
+        /** @description The promoter, with profile, promotions and balances. */
+        PromoterDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 3920164,
+                 *       "status": "approved",
+                 *       "cust_id": "usr_5821",
+                 *       "email": "jane@example.com",
+                 *       "created_at": "2024-03-14T09:12:45.120Z",
+                 *       "temp_password": null,
+                 *       "default_promotion_id": 4210919,
+                 *       "pref": "k3v9xq2",
+                 *       "default_ref_id": "jane",
+                 *       "note": "Writes a newsletter about productivity tools.",
+                 *       "w8_form_url": null,
+                 *       "w9_form_url": null,
+                 *       "parent_promoter_id": null,
+                 *       "earnings_balance": {
+                 *         "cash": 50744
+                 *       },
+                 *       "current_balance": {
+                 *         "cash": 20044
+                 *       },
+                 *       "paid_balance": {
+                 *         "cash": 30700
+                 *       },
+                 *       "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d",
+                 *       "profile": {
+                 *         "id": 3390,
+                 *         "first_name": "Jane",
+                 *         "last_name": "Doe",
+                 *         "website": "https://jane.example.com",
+                 *         "company_name": null,
+                 *         "phone_number": null,
+                 *         "address": null,
+                 *         "vat_id": null,
+                 *         "country": "US",
+                 *         "paypal_email": "jane@example.com",
+                 *         "avatar_url": null,
+                 *         "description": null,
+                 *         "social_accounts": {
+                 *           "twitter": {
+                 *             "url": "https://twitter.com/janedoe"
+                 *           }
+                 *         }
+                 *       },
+                 *       "promotions": [
+                 *         {
+                 *           "id": 4210919,
+                 *           "status": "offer_inactive",
+                 *           "ref_id": "jane",
+                 *           "promo_code": "JANE20",
+                 *           "customer_promo_code": null,
+                 *           "target_reached_at": null,
+                 *           "promoter_id": 3920164,
+                 *           "campaign_id": 1286,
+                 *           "referral_link": "https://example.com/?fpr=jane",
+                 *           "current_offer": null,
+                 *           "current_referral_reward": {
+                 *             "id": 205,
+                 *             "name": "20% recurring commission",
+                 *             "type": "per_referral",
+                 *             "unit": "cash",
+                 *             "amount": null,
+                 *             "per_of_sale": 20,
+                 *             "default_promo_code": null
+                 *           },
+                 *           "current_promotion_reward": null,
+                 *           "current_target_reward": null,
+                 *           "campaign_name": "Affiliates",
+                 *           "hidden": false,
+                 *           "visitors_count": 1342,
+                 *           "leads_count": 87,
+                 *           "customers_count": 23,
+                 *           "refunds_count": 1,
+                 *           "cancellations_count": 4,
+                 *           "sales_count": 141,
+                 *           "sales_total": 281859,
+                 *           "refunds_total": 1999,
+                 *           "active_customers_count": 19
+                 *         }
+                 *       ],
+                 *       "custom_fields": null,
+                 *       "promo_codes": [
+                 *         {
+                 *           "id": 812,
+                 *           "code": "JANE20",
+                 *           "reward": {
+                 *             "id": 77,
+                 *             "name": "20% off the first month"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["Promoter"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
+         *     paging details (including links to the following pages) come back in response headers, but no
+         *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+         */
+        Page: number;
+        /**
+         * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
+         *     documents state no default and no maximum.
+         */
+        PerPage: number;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -463,72 +1452,218 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "john@example.com"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["LeadLookup"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The lead was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Lead removed."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Confirmation"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["LeadNotFound"];
+            422: components["responses"]["LeadNotIdentified"];
         };
     };
     listLeads: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only leads of this promotion. */
+                promotion_id?: number;
+                /** @description Only leads of the promotion with this referral id. */
+                ref_id?: string;
+                /** @description Only leads of this promoter (all of its promotions). */
+                promoter_id?: number;
+                /** @description Only leads of this campaign. */
+                campaign_id?: number;
+                /**
+                 * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
+                 *     paging details (including links to the following pages) come back in response headers, but no
+                 *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
+                 *     documents state no default and no maximum.
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /**
+             * @description One page of leads. Paging information travels in response headers whose names are not
+             *     documented.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 20738339,
+                     *         "state": "active",
+                     *         "email": "john@example.com",
+                     *         "uid": "cus_PqR8s2eZvKYlo2",
+                     *         "customer_since": "2024-09-11T14:22:12.160Z",
+                     *         "cancelled_at": null,
+                     *         "plan_name": "pro-monthly",
+                     *         "suspicion": "no_suspicion",
+                     *         "username": null,
+                     *         "website": null,
+                     *         "created_at": "2024-09-09T16:22:44.168Z",
+                     *         "split_promotion_id": null,
+                     *         "custom_fields": null,
+                     *         "split_percentage_value": null,
+                     *         "visitor_sub_id": null,
+                     *         "promotion": {
+                     *           "id": 4210919,
+                     *           "status": "offer_inactive",
+                     *           "ref_id": "jane",
+                     *           "promoter_id": 3920164,
+                     *           "campaign_id": 1286,
+                     *           "referral_link": "https://example.com/?fpr=jane",
+                     *           "current_referral_reward": {
+                     *             "id": 205,
+                     *             "name": "20% recurring commission",
+                     *             "type": "per_referral",
+                     *             "unit": "cash",
+                     *             "per_of_sale": 20
+                     *           }
+                     *         },
+                     *         "promoter": {
+                     *           "id": 3920164,
+                     *           "status": "approved",
+                     *           "cust_id": "usr_5821",
+                     *           "email": "jane@example.com",
+                     *           "default_promotion_id": 4210919,
+                     *           "default_ref_id": "jane",
+                     *           "earnings_balance": {
+                     *             "cash": 50744
+                     *           },
+                     *           "current_balance": {
+                     *             "cash": 20044
+                     *           },
+                     *           "paid_balance": {
+                     *             "cash": 30700
+                     *           },
+                     *           "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 20741502,
+                     *         "state": "signup",
+                     *         "email": "emma@example.com",
+                     *         "uid": null,
+                     *         "customer_since": null,
+                     *         "cancelled_at": null,
+                     *         "plan_name": null,
+                     *         "suspicion": "no_suspicion",
+                     *         "username": null,
+                     *         "website": null,
+                     *         "created_at": "2024-10-05T12:00:03.318Z",
+                     *         "split_promotion_id": null,
+                     *         "custom_fields": null,
+                     *         "split_percentage_value": null,
+                     *         "visitor_sub_id": "spring-promo",
+                     *         "promotion": {
+                     *           "id": 4210919,
+                     *           "status": "offer_inactive",
+                     *           "ref_id": "jane",
+                     *           "promoter_id": 3920164,
+                     *           "campaign_id": 1286,
+                     *           "referral_link": "https://example.com/?fpr=jane",
+                     *           "current_referral_reward": {
+                     *             "id": 205,
+                     *             "name": "20% recurring commission",
+                     *             "type": "per_referral",
+                     *             "unit": "cash",
+                     *             "per_of_sale": 20
+                     *           }
+                     *         },
+                     *         "promoter": {
+                     *           "id": 3920164,
+                     *           "status": "approved",
+                     *           "cust_id": "usr_5821",
+                     *           "email": "jane@example.com",
+                     *           "default_promotion_id": 4210919,
+                     *           "default_ref_id": "jane",
+                     *           "earnings_balance": {
+                     *             "cash": 50744
+                     *           },
+                     *           "current_balance": {
+                     *             "cash": 20044
+                     *           },
+                     *           "paid_balance": {
+                     *             "cash": 30700
+                     *           },
+                     *           "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Lead"][];
+                };
             };
-            /** @description TODO */
-            401: {
+            401: components["responses"]["Unauthorized"];
+            /** @description The promotion named by `promotion_id` or `ref_id` (or another filter) does not exist. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Promotion not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResourceError"];
+                };
             };
         };
     };
     showLead: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description FirstPromoter id of the lead. */
+                id?: number;
+                /** @description Your id for the lead, as given at sign-up. */
+                uid?: string;
+                /** @description Email of the lead. */
+                email?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["LeadDetails"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["LeadNotFound"];
+            422: components["responses"]["LeadNotIdentified"];
         };
     };
     updateLead: {
@@ -538,22 +1673,23 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "john@example.com",
+                 *       "new_uid": "cus_PqR8s2eZvKYlo2",
+                 *       "plan_name": "pro-monthly"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateLeadRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["LeadDetails"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["LeadNotFound"];
+            422: components["responses"]["LeadNotIdentified"];
         };
     };
     createPayout: {
@@ -638,22 +1774,124 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "promoter_email": "jane@example.com",
+                 *       "campaign_id": 5399
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["AddPromoterToCampaignRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The promoter, with one promotion per campaign. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3920164,
+                     *       "status": "approved",
+                     *       "cust_id": "usr_5821",
+                     *       "email": "jane@example.com",
+                     *       "created_at": "2024-03-14T09:12:45.120Z",
+                     *       "temp_password": null,
+                     *       "default_promotion_id": 4210919,
+                     *       "pref": "k3v9xq2",
+                     *       "default_ref_id": "jane",
+                     *       "note": null,
+                     *       "w8_form_url": null,
+                     *       "w9_form_url": null,
+                     *       "parent_promoter_id": null,
+                     *       "earnings_balance": {
+                     *         "cash": 50744
+                     *       },
+                     *       "current_balance": {
+                     *         "cash": 20044
+                     *       },
+                     *       "paid_balance": {
+                     *         "cash": 30700
+                     *       },
+                     *       "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d",
+                     *       "profile": {
+                     *         "id": 3390,
+                     *         "first_name": "Jane",
+                     *         "last_name": "Doe",
+                     *         "website": "https://jane.example.com",
+                     *         "paypal_email": "jane@example.com",
+                     *         "avatar_url": null,
+                     *         "social_accounts": {}
+                     *       },
+                     *       "promotions": [
+                     *         {
+                     *           "id": 4210919,
+                     *           "status": "offer_inactive",
+                     *           "ref_id": "jane",
+                     *           "promo_code": null,
+                     *           "target_reached_at": null,
+                     *           "promoter_id": 3920164,
+                     *           "campaign_id": 1286,
+                     *           "referral_link": "https://example.com/?fpr=jane",
+                     *           "current_referral_reward": {
+                     *             "id": 205,
+                     *             "name": "20% recurring commission",
+                     *             "type": "per_referral",
+                     *             "unit": "cash",
+                     *             "per_of_sale": 20,
+                     *             "default_promo_code": null
+                     *           },
+                     *           "current_promotion_reward": null,
+                     *           "current_target_reward": null,
+                     *           "visitors_count": 1342,
+                     *           "leads_count": 87,
+                     *           "customers_count": 23,
+                     *           "refunds_count": 1,
+                     *           "cancellations_count": 4,
+                     *           "sales_count": 141,
+                     *           "sales_total": 281859,
+                     *           "refunds_total": 1999
+                     *         },
+                     *         {
+                     *           "id": 4210978,
+                     *           "status": "offer_inactive",
+                     *           "ref_id": "jane23",
+                     *           "promo_code": null,
+                     *           "target_reached_at": null,
+                     *           "promoter_id": 3920164,
+                     *           "campaign_id": 5399,
+                     *           "referral_link": "https://example.com/?fpr=jane23",
+                     *           "current_referral_reward": {
+                     *             "id": 206,
+                     *             "name": "30% recurring commission",
+                     *             "type": "per_referral",
+                     *             "unit": "cash",
+                     *             "per_of_sale": 30,
+                     *             "default_promo_code": null
+                     *           },
+                     *           "current_promotion_reward": null,
+                     *           "current_target_reward": null,
+                     *           "visitors_count": 0,
+                     *           "leads_count": 0,
+                     *           "customers_count": 0,
+                     *           "refunds_count": 0,
+                     *           "cancellations_count": 0,
+                     *           "sales_count": 0,
+                     *           "sales_total": 0,
+                     *           "refunds_total": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Promoter"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PromoterNotFound"];
+            422: components["responses"]["PromoterNotIdentified"];
         };
     };
     createPromoter: {
@@ -663,21 +1901,49 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "jane@example.com",
+                 *       "first_name": "Jane",
+                 *       "last_name": "Doe",
+                 *       "cust_id": "usr_5821",
+                 *       "ref_id": "jane",
+                 *       "website": "https://jane.example.com",
+                 *       "skip_email_notification": true
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["CreatePromoterRequest"];
             };
-            /** @description TODO */
-            401: {
+        };
+        responses: {
+            200: components["responses"]["PromoterDetails"];
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description Validation failed. Unlike the other promoter errors, the body maps each invalid attribute
+             *     (dotted path) to its messages; the official schema also requires a `message` field that its
+             *     own example lacks, so none is declared here.
+             */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "company_user.user.email": [
+                     *         "has already been taken"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        "company_user.user.email"?: string[];
+                        promotions?: unknown[];
+                    } & {
+                        [key: string]: string[];
+                    };
+                };
             };
         };
     };
@@ -688,46 +1954,188 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cust_id": "usr_5821"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["PromoterLookup"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The promoter was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Promoter removed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Confirmation"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PromoterNotFound"];
+            422: components["responses"]["PromoterNotIdentified"];
         };
     };
     listPromoters: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only promoters accepted into this campaign. */
+                campaign_id?: number;
+                /**
+                 * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
+                 *     paging details (including links to the following pages) come back in response headers, but no
+                 *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
+                 *     documents state no default and no maximum.
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /**
+             * @description One page of promoters. Paging information travels in response headers whose names are not
+             *     documented.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 3920164,
+                     *         "status": "approved",
+                     *         "cust_id": "usr_5821",
+                     *         "email": "jane@example.com",
+                     *         "created_at": "2024-03-14T09:12:45.120Z",
+                     *         "temp_password": null,
+                     *         "default_promotion_id": 4210919,
+                     *         "pref": "k3v9xq2",
+                     *         "default_ref_id": "jane",
+                     *         "note": null,
+                     *         "w8_form_url": null,
+                     *         "w9_form_url": null,
+                     *         "parent_promoter_id": null,
+                     *         "earnings_balance": {
+                     *           "cash": 50744
+                     *         },
+                     *         "current_balance": {
+                     *           "cash": 20044
+                     *         },
+                     *         "paid_balance": {
+                     *           "cash": 30700
+                     *         },
+                     *         "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d",
+                     *         "profile": {
+                     *           "id": 3390,
+                     *           "first_name": "Jane",
+                     *           "last_name": "Doe",
+                     *           "website": "https://jane.example.com",
+                     *           "paypal_email": "jane@example.com",
+                     *           "avatar_url": null,
+                     *           "social_accounts": {}
+                     *         },
+                     *         "promotions": [
+                     *           {
+                     *             "id": 4210919,
+                     *             "status": "offer_inactive",
+                     *             "ref_id": "jane",
+                     *             "promo_code": null,
+                     *             "target_reached_at": null,
+                     *             "promoter_id": 3920164,
+                     *             "campaign_id": 1286,
+                     *             "referral_link": "https://example.com/?fpr=jane",
+                     *             "current_referral_reward": {
+                     *               "id": 205,
+                     *               "name": "20% recurring commission",
+                     *               "type": "per_referral",
+                     *               "unit": "cash",
+                     *               "per_of_sale": 20,
+                     *               "default_promo_code": null
+                     *             },
+                     *             "current_promotion_reward": null,
+                     *             "current_target_reward": null,
+                     *             "visitors_count": 1342,
+                     *             "leads_count": 87,
+                     *             "customers_count": 23,
+                     *             "refunds_count": 1,
+                     *             "cancellations_count": 4,
+                     *             "sales_count": 141,
+                     *             "sales_total": 281859,
+                     *             "refunds_total": 1999
+                     *           }
+                     *         ],
+                     *         "custom_fields": null,
+                     *         "promo_codes": []
+                     *       },
+                     *       {
+                     *         "id": 3920188,
+                     *         "status": "pending",
+                     *         "cust_id": null,
+                     *         "email": "mark@example.com",
+                     *         "created_at": "2024-06-02T17:40:03.511Z",
+                     *         "temp_password": null,
+                     *         "default_promotion_id": 4210950,
+                     *         "pref": "p8d2mw1",
+                     *         "default_ref_id": "mark",
+                     *         "note": null,
+                     *         "w8_form_url": null,
+                     *         "w9_form_url": null,
+                     *         "parent_promoter_id": 3920164,
+                     *         "earnings_balance": null,
+                     *         "current_balance": null,
+                     *         "paid_balance": null,
+                     *         "auth_token": "Vb7nM3kP1qR9sT5uW2xY8zA4cD6eF0gH",
+                     *         "profile": {
+                     *           "id": 3415,
+                     *           "first_name": "Mark",
+                     *           "last_name": "Lee",
+                     *           "website": null,
+                     *           "paypal_email": null,
+                     *           "avatar_url": null,
+                     *           "social_accounts": {}
+                     *         },
+                     *         "promotions": [],
+                     *         "custom_fields": {
+                     *           "company_size": "11-50"
+                     *         },
+                     *         "promo_codes": []
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Promoter"][];
+                };
             };
-            /** @description TODO */
-            401: {
+            401: components["responses"]["Unauthorized"];
+            /** @description The `campaign_id` filter names no campaign of the account. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Campaign not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResourceError"];
+                };
             };
         };
     };
@@ -738,22 +2146,96 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cust_id": "usr_5821",
+                 *       "destination_campaign_id": 5399
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["MovePromoterToCampaignRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The promoter, now in the destination campaign. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3920164,
+                     *       "status": "approved",
+                     *       "cust_id": "usr_5821",
+                     *       "email": "jane@example.com",
+                     *       "created_at": "2024-03-14T09:12:45.120Z",
+                     *       "temp_password": null,
+                     *       "default_promotion_id": 4210977,
+                     *       "pref": "k3v9xq2",
+                     *       "default_ref_id": "jane",
+                     *       "note": null,
+                     *       "w8_form_url": null,
+                     *       "w9_form_url": null,
+                     *       "parent_promoter_id": null,
+                     *       "earnings_balance": {
+                     *         "cash": 50744
+                     *       },
+                     *       "current_balance": {
+                     *         "cash": 20044
+                     *       },
+                     *       "paid_balance": {
+                     *         "cash": 30700
+                     *       },
+                     *       "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d",
+                     *       "profile": {
+                     *         "id": 3390,
+                     *         "first_name": "Jane",
+                     *         "last_name": "Doe",
+                     *         "website": "https://jane.example.com",
+                     *         "paypal_email": "jane@example.com",
+                     *         "avatar_url": null,
+                     *         "social_accounts": {}
+                     *       },
+                     *       "promotions": [
+                     *         {
+                     *           "id": 4210977,
+                     *           "status": "offer_inactive",
+                     *           "ref_id": "jane",
+                     *           "promo_code": null,
+                     *           "target_reached_at": null,
+                     *           "promoter_id": 3920164,
+                     *           "campaign_id": 5399,
+                     *           "referral_link": "https://example.com/?fpr=jane",
+                     *           "current_referral_reward": {
+                     *             "id": 206,
+                     *             "name": "30% recurring commission",
+                     *             "type": "per_referral",
+                     *             "unit": "cash",
+                     *             "per_of_sale": 30,
+                     *             "default_promo_code": null
+                     *           },
+                     *           "current_promotion_reward": null,
+                     *           "current_target_reward": null,
+                     *           "visitors_count": 0,
+                     *           "leads_count": 0,
+                     *           "customers_count": 0,
+                     *           "refunds_count": 0,
+                     *           "cancellations_count": 0,
+                     *           "sales_count": 0,
+                     *           "sales_total": 0,
+                     *           "refunds_total": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Promoter"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PromoterNotFound"];
+            422: components["responses"]["PromoterNotIdentified"];
         };
     };
     refreshPromoterToken: {
@@ -763,47 +2245,66 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cust_id": "usr_5821"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["PromoterLookup"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The new token. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "auth_token": "xXTqshq88jqnC3NBV56eALNnHMravuC9"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The promoter's new dashboard token. Secret; store it, never log or display it. */
+                        auth_token: string;
+                    };
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PromoterNotFound"];
+            422: components["responses"]["PromoterNotIdentified"];
         };
     };
     showPromoter: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description FirstPromoter id of the promoter. */
+                id?: number;
+                /** @description Email of the promoter. */
+                promoter_email?: string;
+                /** @description Your own user id stored on the promoter. */
+                cust_id?: string;
+                /** @description One of the promoter's referral ids. */
+                ref_id?: string;
+                /**
+                 * @description The promoter's dashboard token. Secret: prefer another identifier, since query strings end
+                 *     up in access logs.
+                 */
+                auth_token?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["PromoterDetails"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PromoterNotFound"];
+            422: components["responses"]["PromoterNotIdentified"];
         };
     };
     updatePromoter: {
@@ -813,22 +2314,23 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cust_id": "usr_5821",
+                 *       "new_ref_id": "janedoe",
+                 *       "note": "Writes a newsletter about productivity tools."
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["UpdatePromoterRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["PromoterDetails"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PromoterNotFound"];
+            422: components["responses"]["PromoterNotIdentified"];
         };
     };
     getCampaignsReport: {
@@ -913,46 +2415,239 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "uid": "cus_PqR8s2eZvKYlo2",
+                 *       "reward_type": "points",
+                 *       "amount": 10
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["CreateRewardRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The reward that was created, with its promoter and promotion. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 10940522,
+                     *       "status": "approved",
+                     *       "amount": 10,
+                     *       "unit": "points",
+                     *       "created_at": "2024-09-15T08:30:00.000Z",
+                     *       "lead": {
+                     *         "id": 20738339,
+                     *         "state": "active",
+                     *         "email": "john@example.com",
+                     *         "uid": "cus_PqR8s2eZvKYlo2",
+                     *         "customer_since": "2024-09-11T14:22:12.160Z",
+                     *         "plan_name": "pro-monthly",
+                     *         "suspicion": "no_suspicion",
+                     *         "created_at": "2024-09-09T16:22:44.168Z"
+                     *       },
+                     *       "event_id": null,
+                     *       "conversion_amount": null,
+                     *       "tier_level": null,
+                     *       "promoter": {
+                     *         "id": 3920164,
+                     *         "status": "approved",
+                     *         "cust_id": "usr_5821",
+                     *         "email": "jane@example.com",
+                     *         "default_promotion_id": 4210919,
+                     *         "default_ref_id": "jane",
+                     *         "earnings_balance": {
+                     *           "cash": 50744,
+                     *           "points": 10
+                     *         },
+                     *         "current_balance": {
+                     *           "cash": 20044,
+                     *           "points": 10
+                     *         },
+                     *         "paid_balance": {
+                     *           "cash": 30700
+                     *         },
+                     *         "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *       },
+                     *       "promotion": {
+                     *         "id": 4210919,
+                     *         "status": "offer_inactive",
+                     *         "ref_id": "jane",
+                     *         "promoter_id": 3920164,
+                     *         "campaign_id": 1286,
+                     *         "referral_link": "https://example.com/?fpr=jane"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Reward"];
+                };
             };
-            /** @description TODO */
-            401: {
+            401: components["responses"]["Unauthorized"];
+            /** @description The reward could not be created, for example because no lead or promotion matches. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Lead not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResourceError"];
+                };
             };
         };
     };
     listRewards: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only rewards of this promotion. */
+                promotion_id?: number;
+                /** @description Only rewards of the promotion with this referral id. */
+                ref_id?: string;
+                /** @description Only rewards of this promoter. */
+                promoter_id?: number;
+                /** @description Only rewards of this campaign. */
+                campaign_id?: number;
+                /**
+                 * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
+                 *     paging details (including links to the following pages) come back in response headers, but no
+                 *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
+                 *     documents state no default and no maximum.
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /**
+             * @description One page of rewards, each with its promoter and promotion. Paging information travels in
+             *     response headers whose names are not documented.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 10940014,
+                     *         "status": "approved",
+                     *         "amount": 400,
+                     *         "unit": "cash",
+                     *         "created_at": "2024-09-11T14:22:12.160Z",
+                     *         "lead": {
+                     *           "id": 20738339,
+                     *           "state": "active",
+                     *           "email": "john@example.com",
+                     *           "uid": "cus_PqR8s2eZvKYlo2",
+                     *           "customer_since": "2024-09-11T14:22:12.160Z",
+                     *           "plan_name": "pro-monthly",
+                     *           "suspicion": "no_suspicion",
+                     *           "created_at": "2024-09-09T16:22:44.168Z"
+                     *         },
+                     *         "event_id": "in_1PqR8s2eZvKYlo2C",
+                     *         "conversion_amount": 1999,
+                     *         "tier_level": 1,
+                     *         "promoter": {
+                     *           "id": 3920164,
+                     *           "status": "approved",
+                     *           "cust_id": "usr_5821",
+                     *           "email": "jane@example.com",
+                     *           "default_promotion_id": 4210919,
+                     *           "default_ref_id": "jane",
+                     *           "earnings_balance": {
+                     *             "cash": 50744
+                     *           },
+                     *           "current_balance": {
+                     *             "cash": 20044
+                     *           },
+                     *           "paid_balance": {
+                     *             "cash": 30700
+                     *           },
+                     *           "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *         },
+                     *         "promotion": {
+                     *           "id": 4210919,
+                     *           "status": "offer_inactive",
+                     *           "ref_id": "jane",
+                     *           "promoter_id": 3920164,
+                     *           "campaign_id": 1286,
+                     *           "referral_link": "https://example.com/?fpr=jane"
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 10940522,
+                     *         "status": "approved",
+                     *         "amount": 10,
+                     *         "unit": "points",
+                     *         "created_at": "2024-09-15T08:30:00.000Z",
+                     *         "lead": null,
+                     *         "event_id": null,
+                     *         "conversion_amount": null,
+                     *         "tier_level": null,
+                     *         "promoter": {
+                     *           "id": 3920164,
+                     *           "status": "approved",
+                     *           "cust_id": "usr_5821",
+                     *           "email": "jane@example.com",
+                     *           "default_promotion_id": 4210919,
+                     *           "default_ref_id": "jane",
+                     *           "earnings_balance": {
+                     *             "cash": 50744,
+                     *             "points": 10
+                     *           },
+                     *           "current_balance": {
+                     *             "cash": 20044,
+                     *             "points": 10
+                     *           },
+                     *           "paid_balance": {
+                     *             "cash": 30700
+                     *           },
+                     *           "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *         },
+                     *         "promotion": {
+                     *           "id": 4210919,
+                     *           "status": "offer_inactive",
+                     *           "ref_id": "jane",
+                     *           "promoter_id": 3920164,
+                     *           "campaign_id": 1286,
+                     *           "referral_link": "https://example.com/?fpr=jane"
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Reward"][];
+                };
             };
-            /** @description TODO */
-            401: {
+            401: components["responses"]["Unauthorized"];
+            /** @description A filter names a promotion, promoter or campaign that could not be found. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Promotion not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResourceError"];
+                };
             };
         };
     };
@@ -963,21 +2658,89 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event_id": "in_1PqR8s2eZvKYlo2C",
+                 *       "status": "denied"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateRewardRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The reward with its new status. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 10940014,
+                     *       "status": "denied",
+                     *       "amount": 400,
+                     *       "unit": "cash",
+                     *       "created_at": "2024-09-11T14:22:12.160Z",
+                     *       "lead": {
+                     *         "id": 20738339,
+                     *         "state": "active",
+                     *         "email": "john@example.com",
+                     *         "uid": "cus_PqR8s2eZvKYlo2",
+                     *         "customer_since": "2024-09-11T14:22:12.160Z",
+                     *         "plan_name": "pro-monthly",
+                     *         "suspicion": "no_suspicion",
+                     *         "created_at": "2024-09-09T16:22:44.168Z"
+                     *       },
+                     *       "event_id": "in_1PqR8s2eZvKYlo2C",
+                     *       "conversion_amount": 1999,
+                     *       "tier_level": 1,
+                     *       "promoter": {
+                     *         "id": 3920164,
+                     *         "status": "approved",
+                     *         "cust_id": "usr_5821",
+                     *         "email": "jane@example.com",
+                     *         "default_promotion_id": 4210919,
+                     *         "default_ref_id": "jane",
+                     *         "earnings_balance": {
+                     *           "cash": 50344
+                     *         },
+                     *         "current_balance": {
+                     *           "cash": 19644
+                     *         },
+                     *         "paid_balance": {
+                     *           "cash": 30700
+                     *         },
+                     *         "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *       },
+                     *       "promotion": {
+                     *         "id": 4210919,
+                     *         "status": "offer_inactive",
+                     *         "ref_id": "jane",
+                     *         "promoter_id": 3920164,
+                     *         "campaign_id": 1286,
+                     *         "referral_link": "https://example.com/?fpr=jane"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Reward"];
+                };
             };
-            /** @description TODO */
-            401: {
+            401: components["responses"]["Unauthorized"];
+            /** @description No reward matches the `id` or `event_id` sent, or neither was sent. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Reward not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResourceError"];
+                };
             };
         };
     };
@@ -988,22 +2751,92 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "john@example.com",
+                 *       "event_id": "sub_cancel_1PrA9x2eZvKYlo2C"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["TrackCancellationRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The customer is now cancelled. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 33862310,
+                     *       "type": "cancellation",
+                     *       "amount_cents": null,
+                     *       "reward": null,
+                     *       "lead": {
+                     *         "id": 20738339,
+                     *         "state": "cancelled",
+                     *         "email": "john@example.com",
+                     *         "uid": "cus_PqR8s2eZvKYlo2",
+                     *         "customer_since": "2024-09-11T14:22:12.160Z",
+                     *         "cancelled_at": "2024-10-02T08:41:07.915Z",
+                     *         "plan_name": "pro-monthly",
+                     *         "suspicion": "no_suspicion",
+                     *         "username": null,
+                     *         "website": null,
+                     *         "created_at": "2024-09-09T16:22:44.168Z",
+                     *         "split_promotion_id": null,
+                     *         "custom_fields": null,
+                     *         "split_percentage_value": null,
+                     *         "visitor_sub_id": null
+                     *       },
+                     *       "promoter": {
+                     *         "id": 3920164,
+                     *         "status": "approved",
+                     *         "cust_id": "usr_5821",
+                     *         "email": "jane@example.com",
+                     *         "created_at": "2024-03-14T09:12:45.120Z",
+                     *         "temp_password": null,
+                     *         "default_promotion_id": 4210919,
+                     *         "pref": "k3v9xq2",
+                     *         "default_ref_id": "jane",
+                     *         "note": null,
+                     *         "w8_form_url": null,
+                     *         "w9_form_url": null,
+                     *         "parent_promoter_id": null,
+                     *         "earnings_balance": {
+                     *           "cash": 50744
+                     *         },
+                     *         "current_balance": {
+                     *           "cash": 20044
+                     *         },
+                     *         "paid_balance": {
+                     *           "cash": 30700
+                     *         },
+                     *         "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingEvent"];
+                };
             };
-            /** @description TODO */
-            401: {
+            /** @description Neither `email` nor `uid` was sent. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error. Email and uid can not be blank!"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingError"];
+                };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     trackRefund: {
@@ -1013,21 +2846,141 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "john@example.com",
+                 *       "event_id": "re_3PqT1u2eZvKYlo2C",
+                 *       "sale_event_id": "in_1PqR8s2eZvKYlo2C",
+                 *       "amount": "1999"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["TrackRefundRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The refund was recorded with a negative reward. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 33851022,
+                     *       "type": "refund",
+                     *       "amount_cents": -1999,
+                     *       "reward": {
+                     *         "id": 10941187,
+                     *         "status": "approved",
+                     *         "amount": -400,
+                     *         "unit": "cash",
+                     *         "created_at": "2024-09-20T10:05:31.402Z",
+                     *         "lead": {
+                     *           "id": 20738339,
+                     *           "state": "active",
+                     *           "email": "john@example.com",
+                     *           "uid": "cus_PqR8s2eZvKYlo2",
+                     *           "customer_since": "2024-09-11T14:22:12.160Z",
+                     *           "cancelled_at": null,
+                     *           "plan_name": "pro-monthly",
+                     *           "suspicion": "no_suspicion",
+                     *           "username": null,
+                     *           "website": null,
+                     *           "created_at": "2024-09-09T16:22:44.168Z",
+                     *           "split_promotion_id": null,
+                     *           "custom_fields": null,
+                     *           "split_percentage_value": null,
+                     *           "visitor_sub_id": null
+                     *         },
+                     *         "event_id": "re_3PqT1u2eZvKYlo2C",
+                     *         "conversion_amount": -1999,
+                     *         "tier_level": 1,
+                     *         "split_type": null
+                     *       },
+                     *       "lead": {
+                     *         "id": 20738339,
+                     *         "state": "active",
+                     *         "email": "john@example.com",
+                     *         "uid": "cus_PqR8s2eZvKYlo2",
+                     *         "customer_since": "2024-09-11T14:22:12.160Z",
+                     *         "cancelled_at": null,
+                     *         "plan_name": "pro-monthly",
+                     *         "suspicion": "no_suspicion",
+                     *         "username": null,
+                     *         "website": null,
+                     *         "created_at": "2024-09-09T16:22:44.168Z",
+                     *         "split_promotion_id": null,
+                     *         "custom_fields": null,
+                     *         "split_percentage_value": null,
+                     *         "visitor_sub_id": null
+                     *       },
+                     *       "promoter": {
+                     *         "id": 3920164,
+                     *         "status": "approved",
+                     *         "cust_id": "usr_5821",
+                     *         "email": "jane@example.com",
+                     *         "created_at": "2024-03-14T09:12:45.120Z",
+                     *         "temp_password": null,
+                     *         "default_promotion_id": 4210919,
+                     *         "pref": "k3v9xq2",
+                     *         "default_ref_id": "jane",
+                     *         "note": null,
+                     *         "w8_form_url": null,
+                     *         "w9_form_url": null,
+                     *         "parent_promoter_id": null,
+                     *         "earnings_balance": {
+                     *           "cash": 50744
+                     *         },
+                     *         "current_balance": {
+                     *           "cash": 20044
+                     *         },
+                     *         "paid_balance": {
+                     *           "cash": 30700
+                     *         },
+                     *         "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingEvent"];
+                };
+            };
+            /** @description No lead matches the customer, so the refund concerns no referral. Nothing was recorded. */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description TODO */
-            401: {
+            /** @description `amount` is missing or not a valid amount. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error. Amount blank or invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description A refund with this `event_id` was already recorded; nothing new was created. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The 'refund' event with the id 're_3PqT1u2eZvKYlo2C' already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingError"];
+                };
             };
         };
     };
@@ -1038,21 +2991,144 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "john@example.com",
+                 *       "uid": "cus_PqR8s2eZvKYlo2",
+                 *       "event_id": "in_1PqR8s2eZvKYlo2C",
+                 *       "amount": "1999",
+                 *       "plan": "pro-monthly",
+                 *       "currency": "USD",
+                 *       "mrr": "1999"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["TrackSaleRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The sale was recorded and a reward was generated for the promoter. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 33847194,
+                     *       "type": "sale",
+                     *       "amount_cents": 1999,
+                     *       "reward": {
+                     *         "id": 10940014,
+                     *         "status": "approved",
+                     *         "amount": 400,
+                     *         "unit": "cash",
+                     *         "created_at": "2024-09-11T14:22:12.160Z",
+                     *         "lead": {
+                     *           "id": 20738339,
+                     *           "state": "active",
+                     *           "email": "john@example.com",
+                     *           "uid": "cus_PqR8s2eZvKYlo2",
+                     *           "customer_since": "2024-09-11T14:22:12.160Z",
+                     *           "cancelled_at": null,
+                     *           "plan_name": "pro-monthly",
+                     *           "suspicion": "no_suspicion",
+                     *           "username": null,
+                     *           "website": null,
+                     *           "created_at": "2024-09-09T16:22:44.168Z",
+                     *           "split_promotion_id": null,
+                     *           "custom_fields": null,
+                     *           "split_percentage_value": null,
+                     *           "visitor_sub_id": null
+                     *         },
+                     *         "event_id": "in_1PqR8s2eZvKYlo2C",
+                     *         "conversion_amount": 1999,
+                     *         "tier_level": 1,
+                     *         "split_type": null
+                     *       },
+                     *       "lead": {
+                     *         "id": 20738339,
+                     *         "state": "active",
+                     *         "email": "john@example.com",
+                     *         "uid": "cus_PqR8s2eZvKYlo2",
+                     *         "customer_since": "2024-09-11T14:22:12.160Z",
+                     *         "cancelled_at": null,
+                     *         "plan_name": "pro-monthly",
+                     *         "suspicion": "no_suspicion",
+                     *         "username": null,
+                     *         "website": null,
+                     *         "created_at": "2024-09-09T16:22:44.168Z",
+                     *         "split_promotion_id": null,
+                     *         "custom_fields": null,
+                     *         "split_percentage_value": null,
+                     *         "visitor_sub_id": null
+                     *       },
+                     *       "promoter": {
+                     *         "id": 3920164,
+                     *         "status": "approved",
+                     *         "cust_id": "usr_5821",
+                     *         "email": "jane@example.com",
+                     *         "created_at": "2024-03-14T09:12:45.120Z",
+                     *         "temp_password": null,
+                     *         "default_promotion_id": 4210919,
+                     *         "pref": "k3v9xq2",
+                     *         "default_ref_id": "jane",
+                     *         "note": null,
+                     *         "w8_form_url": null,
+                     *         "w9_form_url": null,
+                     *         "parent_promoter_id": null,
+                     *         "earnings_balance": {
+                     *           "cash": 51144
+                     *         },
+                     *         "current_balance": {
+                     *           "cash": 20444
+                     *         },
+                     *         "paid_balance": {
+                     *           "cash": 30700
+                     *         },
+                     *         "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingEvent"];
+                };
+            };
+            /** @description No lead matches the customer, so this is not a referral sale. Nothing was recorded. */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description TODO */
-            401: {
+            /** @description `amount` is missing or not a valid amount. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error. Amount blank or invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description A sale with this `event_id` was already recorded; nothing new was created. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The 'sale' event with the id 'in_1PqR8s2eZvKYlo2C' already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingError"];
+                };
             };
         };
     };
@@ -1063,21 +3139,129 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "john@example.com",
+                 *       "uid": "cus_PqR8s2eZvKYlo2",
+                 *       "tid": "3491ff2f-7803-4467-8863-15b54f2e8d0a",
+                 *       "ip": "203.0.113.24",
+                 *       "custom_fields": {
+                 *         "plan": "pro"
+                 *       }
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["TrackSignupRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The lead was created and attributed to the promoter. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 33847190,
+                     *       "type": "signup",
+                     *       "amount_cents": null,
+                     *       "reward": null,
+                     *       "lead": {
+                     *         "id": 20738339,
+                     *         "state": "signup",
+                     *         "email": "john@example.com",
+                     *         "uid": "cus_PqR8s2eZvKYlo2",
+                     *         "customer_since": null,
+                     *         "cancelled_at": null,
+                     *         "plan_name": null,
+                     *         "suspicion": "no_suspicion",
+                     *         "username": null,
+                     *         "website": null,
+                     *         "created_at": "2024-09-09T16:22:44.168Z",
+                     *         "split_promotion_id": null,
+                     *         "custom_fields": {
+                     *           "plan": "pro"
+                     *         },
+                     *         "split_percentage_value": null,
+                     *         "visitor_sub_id": null
+                     *       },
+                     *       "promoter": {
+                     *         "id": 3920164,
+                     *         "status": "approved",
+                     *         "cust_id": "usr_5821",
+                     *         "email": "jane@example.com",
+                     *         "created_at": "2024-03-14T09:12:45.120Z",
+                     *         "temp_password": null,
+                     *         "default_promotion_id": 4210919,
+                     *         "pref": "k3v9xq2",
+                     *         "default_ref_id": "jane",
+                     *         "note": null,
+                     *         "w8_form_url": null,
+                     *         "w9_form_url": null,
+                     *         "parent_promoter_id": null,
+                     *         "earnings_balance": {
+                     *           "cash": 50744
+                     *         },
+                     *         "current_balance": {
+                     *           "cash": 20044
+                     *         },
+                     *         "paid_balance": {
+                     *           "cash": 30700
+                     *         },
+                     *         "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingEvent"];
+                };
             };
-            /** @description TODO */
-            401: {
+            /** @description Neither `email` nor `uid` was sent. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error. Email and uid can not be blank!"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The visitor (`tid`) or referral id (`ref_id`) is unknown, so the sign-up cannot be attributed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Visitor invalid, not found or the referral id does not exist."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingError"];
+                };
+            };
+            /** @description The lead already has a sign-up event. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transaction_id": "there is already a signup event registered on this lead"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Why the event was refused. */
+                        transaction_id: string;
+                    };
+                };
             };
         };
     };
@@ -1088,21 +3272,112 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "john@example.com",
+                 *       "ref_id": "jane",
+                 *       "first_name": "John",
+                 *       "last_name": "Smith"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["TrackSubscriberRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The subscriber was recorded as a lead of the promoter. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 33870455,
+                     *       "type": "subscriber",
+                     *       "lead": {
+                     *         "id": 20741502,
+                     *         "state": "subscribed",
+                     *         "email": "john@example.com",
+                     *         "uid": null,
+                     *         "customer_since": null,
+                     *         "cancelled_at": null,
+                     *         "plan_name": null,
+                     *         "suspicion": "no_suspicion",
+                     *         "username": null,
+                     *         "website": null,
+                     *         "created_at": "2024-10-05T12:00:03.318Z",
+                     *         "split_promotion_id": null,
+                     *         "custom_fields": null,
+                     *         "split_percentage_value": null,
+                     *         "visitor_sub_id": null
+                     *       },
+                     *       "promoter": {
+                     *         "id": 3920164,
+                     *         "status": "approved",
+                     *         "cust_id": "usr_5821",
+                     *         "email": "jane@example.com",
+                     *         "created_at": "2024-03-14T09:12:45.120Z",
+                     *         "temp_password": null,
+                     *         "default_promotion_id": 4210919,
+                     *         "pref": "k3v9xq2",
+                     *         "default_ref_id": "jane",
+                     *         "note": null,
+                     *         "w8_form_url": null,
+                     *         "w9_form_url": null,
+                     *         "parent_promoter_id": null,
+                     *         "earnings_balance": {
+                     *           "cash": 50744
+                     *         },
+                     *         "current_balance": {
+                     *           "cash": 20044
+                     *         },
+                     *         "paid_balance": {
+                     *           "cash": 30700
+                     *         },
+                     *         "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingEvent"];
+                };
+            };
+            /** @description No lead was found for the subscriber; nothing was recorded. */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description TODO */
-            401: {
+            401: components["responses"]["Unauthorized"];
+            /** @description The visitor (`tid`) or referral id (`ref_id`) was not found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Visitor or referral id not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingError"];
+                };
+            };
+            /** @description The lead already has a subscriber event. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "A subscriber event already exists for this lead."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackingError"];
+                };
             };
         };
     };

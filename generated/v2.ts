@@ -9,7 +9,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listBatchProcesses */
+        /**
+         * List batch processes
+         * @description Returns the account's bulk-action jobs, as a bare array; FirstPromoter presents it as the list of
+         *     jobs in progress. `filters[status]` takes one status or several
+         *     (`filters[status][]=pending&filters[status][]=in_progress`).
+         */
         get: operations["listBatchProcesses"];
         put?: never;
         post?: never;
@@ -26,7 +31,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getBatchProcessesProgress */
+        /**
+         * Progress of batch processes
+         * @description A compact view for polling: an object whose keys are batch process ids and whose values are the
+         *     percent done (0 to 100). Takes the same `filters[status]` as the list.
+         */
         get: operations["getBatchProcessesProgress"];
         put?: never;
         post?: never;
@@ -41,11 +50,16 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
-        /** TODO getBatchProcess */
+        /**
+         * Get a batch process
+         * @description Returns one bulk-action job. Poll it after a bulk action answered 202 until `status` is
+         *     `completed`, `failed` or `stopped`; `processing_errors` then explains the records that failed.
+         */
         get: operations["getBatchProcess"];
         put?: never;
         post?: never;
@@ -62,10 +76,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listCommissions */
+        /**
+         * List commissions
+         * @description Returns the account's commissions page by page, newest first unless `sorting` says otherwise.
+         *     `q` matches the event id and the referral's email or uid.
+         */
         get: operations["listCommissions"];
         put?: never;
-        /** TODO createCommission */
+        /**
+         * Create a commission
+         * @description Books a commission by hand. With `commission_type: sale` FirstPromoter computes the reward from a
+         *     sale amount of an existing referral; with `commission_type: custom` you give the amount yourself
+         *     and credit a promoter campaign directly. The answer is an array holding the new commission.
+         */
         post: operations["createCommission"];
         delete?: never;
         options?: never;
@@ -82,7 +105,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO approveCommissions */
+        /**
+         * Approve commissions
+         * @description Moves the selected commissions to `approved`, which makes them payable. Up to five ids are handled
+         *     at once (200); more are queued as a batch process (202) to poll.
+         */
         post: operations["approveCommissions"];
         delete?: never;
         options?: never;
@@ -99,7 +126,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO denyCommissions */
+        /**
+         * Deny commissions
+         * @description Moves the selected commissions to `denied`; they will not be paid. Up to five ids are handled at
+         *     once (200); more are queued as a batch process (202) to poll.
+         */
         post: operations["denyCommissions"];
         delete?: never;
         options?: never;
@@ -117,7 +148,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** TODO deleteCommissions */
+        /**
+         * Delete commissions
+         * @description Removes the selected commissions for good. The ids travel in a JSON body even though the method
+         *     is DELETE. Up to five ids run at once (200); more are queued (202).
+         */
         delete: operations["deleteCommissions"];
         options?: never;
         head?: never;
@@ -133,7 +168,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO generatePayoutsFromCommissions */
+        /**
+         * Generate payouts from commissions
+         * @description Groups the selected approved, unpaid commissions into payouts for their promoters and answers with
+         *     the job that does it. FirstPromoter's file documents only the 200 answer; like other bulk actions,
+         *     a large selection may still be in progress when it arrives (check `status` and `progress`).
+         */
         post: operations["generatePayoutsFromCommissions"];
         delete?: never;
         options?: never;
@@ -150,7 +190,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO markCommissionsFulfilled */
+        /**
+         * Mark non-monetary commissions fulfilled
+         * @description For approved commissions paid in something other than cash (credits, points, free months,
+         *     discounts) that already have a payout record: records that the reward was delivered, which
+         *     completes the payout. Up to five ids run at once (200); more are queued (202).
+         */
         post: operations["markCommissionsFulfilled"];
         delete?: never;
         options?: never;
@@ -167,7 +212,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO markCommissionsUnfulfilled */
+        /**
+         * Mark non-monetary commissions unfulfilled
+         * @description Undoes a fulfilment: the payout of each selected non-monetary commission goes back to pending. Up
+         *     to five ids run at once (200); more are queued (202).
+         */
         post: operations["markCommissionsUnfulfilled"];
         delete?: never;
         options?: never;
@@ -180,12 +229,17 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
         get?: never;
-        /** TODO updateCommission */
+        /**
+         * Update a commission's notes
+         * @description Changes the internal note (seen by your team only) and the external note (seen by the promoter).
+         *     Amounts and status are not editable here; use the bulk actions for status changes.
+         */
         put: operations["updateCommission"];
         post?: never;
         delete?: never;
@@ -201,10 +255,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listEmails */
+        /**
+         * List emails
+         * @description The emails the account sends to promoters, automatic or manual. `q` searches the name and the
+         *     subject. FirstPromoter does not document the response shape; see the `Email` schema.
+         */
         get: operations["listEmails"];
         put?: never;
-        /** TODO createEmail */
+        /**
+         * Create an email
+         * @description Adds an email with its trigger: sent automatically on an event, on a schedule (`recurring`), or by
+         *     hand (`broadcast`, see send_now). FirstPromoter does not document the response shape; this
+         *     contract expects the new email, see the `Email` schema.
+         */
         post: operations["createEmail"];
         delete?: never;
         options?: never;
@@ -225,7 +288,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** TODO updateEmailTemplate */
+        /**
+         * Update the email theme
+         * @description Replaces the HTML theme that wraps every email of the account. Use `sendEmailTemplateTest` to
+         *     preview it. FirstPromoter documents no response body; see the `EmailTemplate` schema.
+         */
         patch: operations["updateEmailTemplate"];
         trace?: never;
     };
@@ -236,7 +303,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getEmailTemplate */
+        /**
+         * Get the email theme
+         * @description The HTML theme that wraps every email of the account. FirstPromoter documents no response body;
+         *     see the `EmailTemplate` schema.
+         */
         get: operations["getEmailTemplate"];
         put?: never;
         post?: never;
@@ -255,7 +326,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO sendEmailTemplateTest */
+        /**
+         * Send a test of the email theme
+         * @description Sends a sample email wrapped in the current custom theme to the calling user.
+         */
         post: operations["sendEmailTemplateTest"];
         delete?: never;
         options?: never;
@@ -268,16 +342,28 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Id of the email. */
+                id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
         };
-        /** TODO getEmail */
+        /**
+         * Get an email
+         * @description One email with its content and trigger. FirstPromoter does not document the response shape; see
+         *     the `Email` schema.
+         */
         get: operations["getEmail"];
-        /** TODO updateEmail */
+        /**
+         * Update an email
+         * @description Replaces the email: FirstPromoter requires every field, not only the changed ones, so read the
+         *     email first and send it back modified. The response shape is not documented; see `Email`.
+         */
         put: operations["updateEmail"];
         post?: never;
-        /** TODO deleteEmail */
+        /**
+         * Delete an email
+         * @description Removes the email; it is no longer sent.
+         */
         delete: operations["deleteEmail"];
         options?: never;
         head?: never;
@@ -289,13 +375,18 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Id of the email. */
+                id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
         };
         get?: never;
         put?: never;
-        /** TODO copyEmail */
+        /**
+         * Duplicate an email
+         * @description Creates a new email from an existing one. FirstPromoter does not document the response; this
+         *     contract expects the new copy, shaped like `Email`.
+         */
         post: operations["copyEmail"];
         delete?: never;
         options?: never;
@@ -308,13 +399,18 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Id of the email. */
+                id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
         };
         get?: never;
         put?: never;
-        /** TODO sendEmailNow */
+        /**
+         * Send an email now
+         * @description Sends the email at once to the promoters of its allowed campaigns, typically a `broadcast` email.
+         *     FirstPromoter documents neither a body nor the conditions under which sending is refused.
+         */
         post: operations["sendEmailNow"];
         delete?: never;
         options?: never;
@@ -327,13 +423,18 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Id of the email. */
+                id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
         };
         get?: never;
         put?: never;
-        /** TODO sendTestEmail */
+        /**
+         * Send a test of an email
+         * @description Sends a sample of the email so it can be checked before promoters receive it. FirstPromoter does
+         *     not say who receives it (the custom theme test goes to the calling user).
+         */
         post: operations["sendTestEmail"];
         delete?: never;
         options?: never;
@@ -348,7 +449,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listPayouts */
+        /**
+         * List payouts
+         * @description Returns payouts page by page. `q` matches the promoter's first name, last name or email. Amounts are
+         *     numbers; for cash payouts they are in cents.
+         */
         get: operations["listPayouts"];
         put?: never;
         post?: never;
@@ -367,7 +472,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO createPaymentsBatch */
+        /**
+         * Create a payments batch
+         * @description Collects the payable payouts of promoters using the given payout method into one payments batch,
+         *     to be paid together. Payouts that could not be included are listed in `meta.failed`.
+         */
         post: operations["createPaymentsBatch"];
         delete?: never;
         options?: never;
@@ -385,7 +494,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** TODO deletePayouts */
+        /**
+         * Delete payouts
+         * @description Deletes the selected payouts; the ids go in a JSON body although the method is DELETE. The answer
+         *     wraps the batch process in `data` and totals the selection in `meta`. Up to five ids run at
+         *     once (200); more are queued (202).
+         */
         delete: operations["deletePayouts"];
         options?: never;
         head?: never;
@@ -399,7 +513,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getPayoutDueStats */
+        /**
+         * Get due payout totals
+         * @description What falls due in the next payout period, what is overdue, and what is owed outside the regular
+         *     schedule (`custom`), next to the account's payout settings. Cash sums are in cents.
+         */
         get: operations["getPayoutDueStats"];
         put?: never;
         post?: never;
@@ -416,7 +534,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listPayoutsGroupedByPromoter */
+        /**
+         * List payouts grouped by promoter
+         * @description One entry per promoter with their matching payouts, the ids to pass to the bulk actions, and the
+         *     sums before and after tax (cents for cash). `meta` totals the whole selection.
+         */
         get: operations["listPayoutsGroupedByPromoter"];
         put?: never;
         post?: never;
@@ -435,7 +557,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO markPayoutsAsPaid */
+        /**
+         * Mark payouts as paid
+         * @description Records the selected payouts as paid outside FirstPromoter (no money is sent). The answer wraps the
+         *     batch process in `data` and totals the selection in `meta`. Up to five ids run at once (200);
+         *     more are queued (202).
+         */
         post: operations["markPayoutsAsPaid"];
         delete?: never;
         options?: never;
@@ -452,7 +579,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO markPayoutsAsUnpaid */
+        /**
+         * Mark payouts as unpaid
+         * @description Puts the selected payouts back to unpaid. The answer wraps the batch process in `data` and totals
+         *     the selection in `meta`. Up to five ids run at once (200); more are queued (202).
+         */
         post: operations["markPayoutsAsUnpaid"];
         delete?: never;
         options?: never;
@@ -467,7 +598,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getPayoutStats */
+        /**
+         * Get payout statistics
+         * @description Sums payouts by paid period, by status and/or by payout method (choose with `stats_by`), next to
+         *     the account's payout settings. Sums per reward unit sit in `amounts`; cash is in cents.
+         */
         get: operations["getPayoutStats"];
         put?: never;
         post?: never;
@@ -484,10 +619,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listPromoCodes */
+        /**
+         * List promo codes
+         * @description Returns the account's promo codes, optionally only those of one promoter campaign.
+         */
         get: operations["listPromoCodes"];
         put?: never;
-        /** TODO createPromoCode */
+        /**
+         * Create a promo code
+         * @description Creates the code at the billing provider and binds it to a promoter campaign. Only accounts billing
+         *     through Stripe can do this. Success is answered with 200 (not 201), as FirstPromoter documents it.
+         */
         post: operations["createPromoCode"];
         delete?: never;
         options?: never;
@@ -500,16 +642,28 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
-        /** TODO getPromoCode */
+        /**
+         * Get a promo code
+         * @description Returns one promo code by its FirstPromoter id.
+         */
         get: operations["getPromoCode"];
-        /** TODO updatePromoCode */
+        /**
+         * Update a promo code
+         * @description Changes the code, its description, its data or the promoter campaign it credits. A code that is
+         *     archived and already exists at the billing provider (`ext_id` set) can no longer be changed.
+         */
         put: operations["updatePromoCode"];
         post?: never;
-        /** TODO archivePromoCode */
+        /**
+         * Archive a promo code
+         * @description Archives the code rather than deleting it: the record stays readable with `archived_at` set. The
+         *     answer has no body.
+         */
         delete: operations["archivePromoCode"];
         options?: never;
         head?: never;
@@ -523,7 +677,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listPromoterCampaigns */
+        /**
+         * List promoter campaigns
+         * @description Pages through every promoter-campaign record of the company: one per promoter and campaign it
+         *     belongs to, with ref token, coupon, state, counters and any reward overrides. A bare array.
+         */
         get: operations["listPromoterCampaigns"];
         put?: never;
         post?: never;
@@ -540,7 +698,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO searchPromoterCampaigns */
+        /**
+         * Search promoter campaigns
+         * @description Quick lookup meant for pickers and autocompletion: returns at most five promoter campaigns
+         *     matching `q`.
+         */
         get: operations["searchPromoterCampaigns"];
         put?: never;
         post?: never;
@@ -555,12 +717,18 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
         get?: never;
-        /** TODO updatePromoterCampaign */
+        /**
+         * Update a promoter campaign
+         * @description Changes one promoter's settings within one campaign: ref token, state, coupon, landing page, and
+         *     reward rules that override the campaign's own. The id is a promoter-campaign id (see
+         *     `promoter_campaigns[].id` on a promoter). Fields left out keep their value.
+         */
         put: operations["updatePromoterCampaign"];
         post?: never;
         delete?: never;
@@ -574,11 +742,16 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
-        /** TODO getPromoterCampaignChartData */
+        /**
+         * Chart a promoter campaign's activity
+         * @description Returns a time series of one metric for one promoter within one campaign, between two dates.
+         *     Unlike the promoter chart, each point is an object with `date` and `value`.
+         */
         get: operations["getPromoterCampaignChartData"];
         put?: never;
         post?: never;
@@ -593,11 +766,16 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
-        /** TODO listPromoterCampaignReferralLinks */
+        /**
+         * List a promoter campaign's referral links
+         * @description Returns the links the promoter can share in this campaign: those the campaign defines and those
+         *     the promoter made, each with its optional sub-id.
+         */
         get: operations["listPromoterCampaignReferralLinks"];
         put?: never;
         post?: never;
@@ -614,10 +792,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listPromoters */
+        /**
+         * List promoters
+         * @description Pages through the company's promoters, optionally searched, filtered and sorted. Unlike every
+         *     other v2 list, the rows come wrapped in `data`, next to a `meta` object with the number of
+         *     promoters awaiting approval.
+         */
         get: operations["listPromoters"];
         put?: never;
-        /** TODO createPromoter */
+        /**
+         * Create a promoter
+         * @description Adds a promoter by email and enrols it in a campaign (the account's default one unless
+         *     `initial_campaign_id` is given). It is accepted at once unless `always_approve` is false. The
+         *     answer may carry `password_setup_url`, a secret sign-in link meant for the promoter only.
+         */
         post: operations["createPromoter"];
         delete?: never;
         options?: never;
@@ -634,7 +822,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO acceptPromoters */
+        /**
+         * Accept promoters into a campaign
+         * @description Approves the selected promoters in one campaign, e.g. applicants waiting in `pending`.
+         *     Up to 5 ids run at once (200, finished batch); more are queued (202) and can be followed at
+         *     `/company/batch_processes/{id}`.
+         */
         post: operations["acceptPromoters"];
         delete?: never;
         options?: never;
@@ -651,7 +844,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO addPromotersToCampaign */
+        /**
+         * Add promoters to a campaign
+         * @description Enrols the selected promoters in one more campaign; they keep their current campaigns.
+         *     Up to 5 ids run at once (200, finished batch); more are queued (202) and can be followed at
+         *     `/company/batch_processes/{id}`.
+         */
         post: operations["addPromotersToCampaign"];
         delete?: never;
         options?: never;
@@ -668,7 +866,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO archivePromoters */
+        /**
+         * Archive promoters
+         * @description Moves the selected promoters to the archive, hiding them from the default promoter list. Undo
+         *     with the restore action.
+         *     Up to 5 ids run at once (200, finished batch); more are queued (202) and can be followed at
+         *     `/company/batch_processes/{id}`.
+         */
         post: operations["archivePromoters"];
         delete?: never;
         options?: never;
@@ -685,7 +889,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO assignParentPromoter */
+        /**
+         * Assign a parent promoter
+         * @description Makes one promoter the parent (recruiter) of the selected promoters, for sub-affiliate commissions.
+         *     Up to 5 ids run at once (200, finished batch); more are queued (202) and can be followed at
+         *     `/company/batch_processes/{id}`.
+         */
         post: operations["assignParentPromoter"];
         delete?: never;
         options?: never;
@@ -702,7 +911,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO blockPromoters */
+        /**
+         * Block promoters in a campaign
+         * @description Bars the selected promoters from one campaign, for instance after suspected fraud.
+         *     Up to 5 ids run at once (200, finished batch); more are queued (202) and can be followed at
+         *     `/company/batch_processes/{id}`.
+         */
         post: operations["blockPromoters"];
         delete?: never;
         options?: never;
@@ -719,7 +933,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO movePromotersToCampaign */
+        /**
+         * Move promoters to another campaign
+         * @description Takes the selected promoters out of one campaign and puts them in another. With
+         *     `soft_move_referrals`, their existing referrals follow, so later commissions use the new
+         *     campaign.
+         *     Up to 5 ids run at once (200, finished batch); more are queued (202) and can be followed at
+         *     `/company/batch_processes/{id}`.
+         */
         post: operations["movePromotersToCampaign"];
         delete?: never;
         options?: never;
@@ -736,7 +957,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO rejectPromoters */
+        /**
+         * Reject promoters in a campaign
+         * @description Turns down the selected promoters in one campaign; they can no longer earn there.
+         *     Up to 5 ids run at once (200, finished batch); more are queued (202) and can be followed at
+         *     `/company/batch_processes/{id}`.
+         */
         post: operations["rejectPromoters"];
         delete?: never;
         options?: never;
@@ -753,7 +979,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO restorePromoters */
+        /**
+         * Restore archived promoters
+         * @description Brings archived promoters back to the active list.
+         *     Up to 5 ids run at once (200, finished batch); more are queued (202) and can be followed at
+         *     `/company/batch_processes/{id}`.
+         */
         post: operations["restorePromoters"];
         delete?: never;
         options?: never;
@@ -766,13 +997,27 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /**
+                 * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
+                 *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
+                 *     credential of the promoter: never log it.
+                 */
+                id: components["parameters"]["PromoterKeyPath"];
             };
             cookie?: never;
         };
-        /** TODO getPromoter */
+        /**
+         * Get a promoter
+         * @description Returns one promoter, looked up by numeric id or, with `find_by`, by email, customer id, auth
+         *     token, ref token or promo code. The answer may carry `password_setup_url`, a secret sign-in link.
+         */
         get: operations["getPromoter"];
-        /** TODO updatePromoter */
+        /**
+         * Update a promoter
+         * @description Changes a promoter's email, customer id, custom fields or profile. To address the promoter by
+         *     another field than its numeric id, put that value in the path and name the field in the body's
+         *     `find_by`. Fields left out keep their value.
+         */
         put: operations["updatePromoter"];
         post?: never;
         delete?: never;
@@ -786,11 +1031,16 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
-        /** TODO getPromoterChartData */
+        /**
+         * Chart one promoter's activity
+         * @description Returns a time series of one metric (revenue, clicks, referrals, customers or cancellations) for
+         *     one promoter between two dates. The API picks the bucket size (`group_by`) from the period length.
+         */
         get: operations["getPromoterChartData"];
         put?: never;
         post?: never;
@@ -807,12 +1057,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listReferrals */
+        /**
+         * List referrals
+         * @description Returns one page of the account's referrals, leads and customers alike, as a bare array. `q`
+         *     searches email, uid, username and website; `filters` narrows by kind, promoter, state and dates.
+         *     Stop paging when a page holds fewer than `per_page` records.
+         */
         get: operations["listReferrals"];
         put?: never;
-        /** TODO createReferral */
+        /**
+         * Create a referral
+         * @description Adds a referral by hand and credits it to a promoter campaign. Give it an `email`, a `uid` or both.
+         *     `split_details` shares its future commissions with other promoters; the percentages sent must not
+         *     add up to more than 100, and the referral's own promoter keeps whatever is left.
+         */
         post: operations["createReferral"];
-        /** TODO deleteReferrals */
+        /**
+         * Delete referrals
+         * @description Deletes the given referrals. The ids travel in a JSON body, not in the query. Up to 5 ids are
+         *     deleted at once (200, finished batch); more are deleted in the background (202, queued batch to
+         *     poll under `/company/batch_processes/{id}`).
+         */
         delete: operations["deleteReferrals"];
         options?: never;
         head?: never;
@@ -828,7 +1093,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO approveReferrals */
+        /**
+         * Approve referrals
+         * @description Approves the given referrals, typically ones held for review before they count for their
+         *     promoters.
+         *
+         *     Up to 5 ids are handled at once (200, finished batch); more are handled in the background (202,
+         *     queued batch to poll under `/company/batch_processes/{id}`).
+         */
         post: operations["approveReferrals"];
         delete?: never;
         options?: never;
@@ -845,7 +1117,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO disableReferrals */
+        /**
+         * Disable referrals
+         * @description Disables the given referrals; enabling them again reverses it.
+         *
+         *     Up to 5 ids are handled at once (200, finished batch); more are handled in the background (202,
+         *     queued batch to poll under `/company/batch_processes/{id}`).
+         */
         post: operations["disableReferrals"];
         delete?: never;
         options?: never;
@@ -862,7 +1140,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO enableReferrals */
+        /**
+         * Enable referrals
+         * @description Re-enables referrals that were disabled.
+         *
+         *     Up to 5 ids are handled at once (200, finished batch); more are handled in the background (202,
+         *     queued batch to poll under `/company/batch_processes/{id}`).
+         */
         post: operations["enableReferrals"];
         delete?: never;
         options?: never;
@@ -879,7 +1163,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO moveReferralsToPromoter */
+        /**
+         * Move referrals to another promoter
+         * @description Credits the given referrals to another promoter campaign (a promoter in a campaign). With
+         *     `move_associated_commissions`, the commissions they already earned move too; otherwise only future
+         *     ones go to the new promoter.
+         *
+         *     Up to 5 ids are handled at once (200, finished batch); more are handled in the background (202,
+         *     queued batch to poll under `/company/batch_processes/{id}`).
+         */
         post: operations["moveReferralsToPromoter"];
         delete?: never;
         options?: never;
@@ -892,13 +1184,28 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /**
+                 * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
+                 *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 */
+                id: components["parameters"]["ReferralKey"];
             };
             cookie?: never;
         };
-        /** TODO getReferral */
+        /**
+         * Get a referral
+         * @description Returns one referral, looked up by numeric id or, with `find_by`, by email, uid or username
+         *     (e.g. `GET /company/referrals/jane.doe@example.com?find_by=email`; URL-encode the value).
+         */
         get: operations["getReferral"];
-        /** TODO updateReferral */
+        /**
+         * Update a referral
+         * @description Changes a referral's identity fields, moves it to another promoter campaign, sets its fraud
+         *     verdict, replaces its commission split, or sets one of the account's custom statuses. Only the
+         *     fields sent change. To address the referral by email, uid or username, put that value in the path
+         *     and name the field in the body's `find_by` (FirstPromoter's own n8n node sends `find_by` in the
+         *     query string instead; which placement the API prefers is not documented).
+         */
         put: operations["updateReferral"];
         post?: never;
         delete?: never;
@@ -912,13 +1219,23 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /**
+                 * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
+                 *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 */
+                id: components["parameters"]["ReferralKey"];
             };
             cookie?: never;
         };
         get?: never;
         put?: never;
-        /** TODO importReferralEvents */
+        /**
+         * Import a referral's past Stripe sales
+         * @description Fetches the earlier payments of this referral's customer from the connected Stripe account and
+         *     records them as sales, with their commissions. The import always runs in the background: the
+         *     answer is a queued batch to poll under `/company/batch_processes/{id}`. With `find_by`, the path
+         *     `id` is the referral's email, uid or username.
+         */
         post: operations["importReferralEvents"];
         delete?: never;
         options?: never;
@@ -933,7 +1250,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getCampaignsReport */
+        /**
+         * Report per campaign
+         * @description The chosen metrics for each campaign over the window, with the per-period breakdown in `sub_data`.
+         */
         get: operations["getCampaignsReport"];
         put?: never;
         post?: never;
@@ -950,7 +1270,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO downloadReport */
+        /**
+         * Export a report as CSV
+         * @description Builds one of the five reports as a CSV file. Small exports come back directly as `text/csv`; larger
+         *     ones are queued and the answer is a 202 with a short message instead of the file. This operation
+         *     takes no search term and no sorting.
+         */
         get: operations["downloadReport"];
         put?: never;
         post?: never;
@@ -967,7 +1292,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getOverviewReport */
+        /**
+         * Report for the whole account
+         * @description Time series of the chosen metrics for the whole account, one row per period between `start_date`
+         *     and `end_date`.
+         */
         get: operations["getOverviewReport"];
         put?: never;
         post?: never;
@@ -984,7 +1313,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getPromotersReport */
+        /**
+         * Report per promoter
+         * @description The chosen metrics for each promoter over the window, with the per-period breakdown in `sub_data`.
+         *     `q` narrows the promoters by a search term.
+         */
         get: operations["getPromotersReport"];
         put?: never;
         post?: never;
@@ -1001,7 +1334,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getTrafficSourcesReport */
+        /**
+         * Report per traffic source
+         * @description The chosen traffic metrics for each source that sent visitors, with the per-period breakdown in
+         *     `sub_data`.
+         */
         get: operations["getTrafficSourcesReport"];
         put?: never;
         post?: never;
@@ -1018,7 +1355,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getUrlsReport */
+        /**
+         * Report per landing URL
+         * @description The chosen traffic metrics for each URL that promoters' links pointed to.
+         */
         get: operations["getUrlsReport"];
         put?: never;
         post?: never;
@@ -1035,10 +1375,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listWebhooks */
+        /**
+         * List webhook subscriptions
+         * @description The account's webhook subscriptions, newest first, one page at a time.
+         */
         get: operations["listWebhooks"];
         put?: never;
-        /** TODO createWebhook */
+        /**
+         * Create a webhook subscription
+         * @description Starts posting the chosen events to an https endpoint. `url` and `event_types` are required.
+         *
+         *     FirstPromoter's own description says a signing secret is handed out once in this answer, but its
+         *     published response lists no such field and no signature header is documented for deliveries. This
+         *     contract therefore declares no secret; any extra field in the answer is passed through untyped.
+         *     Deliveries can be authenticated with `headers` or HTTP Basic credentials instead.
+         */
         post: operations["createWebhook"];
         delete?: never;
         options?: never;
@@ -1053,7 +1404,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listWebhookEventTypes */
+        /**
+         * List webhook event types
+         * @description Every event name that can be put in a subscription's `event_types`.
+         */
         get: operations["listWebhookEventTypes"];
         put?: never;
         post?: never;
@@ -1072,7 +1426,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO testWebhook */
+        /**
+         * Send a test webhook
+         * @description Posts a sample payload of one event type to a URL right away, without creating a subscription,
+         *     so an endpoint can be checked before subscribing it. FirstPromoter refuses URLs on private or
+         *     local networks.
+         */
         post: operations["testWebhook"];
         delete?: never;
         options?: never;
@@ -1085,16 +1444,27 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
-        /** TODO getWebhook */
+        /**
+         * Get a webhook subscription
+         * @description One subscription with its settings. The Basic auth password is never included.
+         */
         get: operations["getWebhook"];
-        /** TODO updateWebhook */
+        /**
+         * Update a webhook subscription
+         * @description Changes only the fields sent; the others keep their value. Set `active` to false to pause
+         *     deliveries without losing the subscription.
+         */
         put: operations["updateWebhook"];
         post?: never;
-        /** TODO deleteWebhook */
+        /**
+         * Delete a webhook subscription
+         * @description Removes the subscription together with its delivery history.
+         */
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
@@ -1106,11 +1476,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                webhook_id: string;
+                /** @description Id of the webhook subscription. */
+                webhook_id: components["parameters"]["WebhookIdPath"];
             };
             cookie?: never;
         };
-        /** TODO listWebhookDeliveries */
+        /**
+         * List deliveries of a subscription
+         * @description The delivery log of one subscription, newest first, with the outcome of each attempt.
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -1125,12 +1499,17 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                webhook_id: string;
-                id: string;
+                /** @description Id of the webhook subscription. */
+                webhook_id: components["parameters"]["WebhookIdPath"];
+                /** @description Id of the delivery. */
+                id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
         };
-        /** TODO getWebhookDelivery */
+        /**
+         * Get a webhook delivery
+         * @description One delivery of a subscription, with the payload sent and your endpoint's last answer.
+         */
         get: operations["getWebhookDelivery"];
         put?: never;
         post?: never;
@@ -1145,14 +1524,20 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                webhook_id: string;
-                id: string;
+                /** @description Id of the webhook subscription. */
+                webhook_id: components["parameters"]["WebhookIdPath"];
+                /** @description Id of the delivery. */
+                id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
         };
         get?: never;
         put?: never;
-        /** TODO retryWebhookDelivery */
+        /**
+         * Retry a webhook delivery
+         * @description Puts a failed delivery back in the queue: its status becomes `pending` and its attempt count
+         *     starts again from 0. Refused once the subscription's retry limit has been reached.
+         */
         post: operations["retryWebhookDelivery"];
         delete?: never;
         options?: never;
@@ -1169,7 +1554,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO trackCancellation */
+        /**
+         * Track a cancellation
+         * @description Marks a referred customer as cancelled, which lowers the recurring revenue FirstPromoter counts
+         *     for the program. No commission is created or removed. The customer is found by `email` or `uid`.
+         *     The 200 body has the layout of the v1 API, with `amount_cents` and `reward` always `null`.
+         */
         post: operations["trackCancellation"];
         delete?: never;
         options?: never;
@@ -1186,7 +1576,16 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO trackRefund */
+        /**
+         * Track a refund
+         * @description Records a refund for a referred customer and creates the matching negative commission. It works
+         *     like a sale: the customer is found by `email` or `uid`, and `event_id` (the refund's own id) makes
+         *     retries safe, a repeat being answered with 409. Pass `sale_event_id` to reverse the commission of
+         *     that exact sale. A customer who is not a referral is answered with 204 and no body.
+         *
+         *     The 200 body still has the layout of the v1 API (`type`, `amount_cents`, `reward`, `lead`,
+         *     `promoter`), unlike signups and sales.
+         */
         post: operations["trackRefund"];
         delete?: never;
         options?: never;
@@ -1203,7 +1602,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO trackSale */
+        /**
+         * Track a sale
+         * @description Records a payment made by a referred customer and creates the commissions it earns. Call it from
+         *     your backend once the billing provider confirms the charge (webhook or successful charge call),
+         *     for every non-zero charge, first and recurring alike; there is no need to check beforehand whether
+         *     the customer was referred. The customer is found by `email` or `uid`; `tid`, `ref_id` or
+         *     `promo_code` create the referral on the fly when no signup was tracked.
+         *
+         *     Sending the same `event_id` twice is answered with 409, which makes retries safe. A customer
+         *     FirstPromoter does not know, or one whose promoter is banned, is answered with 404 `not_found`:
+         *     that only means the sale is not a referral sale (the v1 API answered 204 instead).
+         */
         post: operations["trackSale"];
         delete?: never;
         options?: never;
@@ -1220,7 +1630,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO trackSignup */
+        /**
+         * Track a signup
+         * @description Creates a referral (lead) from your backend when a visitor signs up, instead of or in addition to
+         *     the browser script. The lead is identified by `email` and/or `uid` and attributed with the
+         *     visitor's `tid` cookie value or, to credit a promoter directly, a `ref_id`. A lead can have one
+         *     signup event only; a second call for it is answered with 422.
+         */
         post: operations["trackSignup"];
         delete?: never;
         options?: never;
@@ -1231,9 +1647,2830 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
-    parameters: never;
+    schemas: {
+        /** @description A bulk action, finished (200) or running in the background (202). */
+        BatchProcess: {
+            id: number;
+            /** @enum {string} */
+            status: "pending" | "in_progress" | "completed" | "failed" | "stopped";
+            total?: number;
+            selected_total?: number;
+            processed_count?: number;
+            failed_count?: number;
+            action_label?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            meta?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Percent done, 0 to 100. */
+            progress?: number;
+            /** @description One message per record that failed. */
+            processing_errors?: string[];
+        };
+        /** @description FirstPromoter's usual error body. */
+        Error: {
+            message: string;
+            /** @description Machine-readable reason, e.g. `not_found`, `forbidden`, `invalid_params`. */
+            code?: string;
+        };
+        /** @description Inclusive numeric range; either end may be left out. */
+        NumberRange: {
+            from?: number;
+            to?: number;
+        };
+        /** @description Inclusive date range (`YYYY-MM-DD`); either end may be left out. */
+        DateRange: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+        };
+        /** @description One id, or several (`filters[x][]=1&filters[x][]=2`). */
+        CommissionIdOrIds: number | number[];
+        CommissionFilterSet: {
+            /** @enum {string} */
+            status?: "pending" | "approved" | "denied";
+            /**
+             * @description Whether the commission has been paid out.
+             * @enum {string}
+             */
+            paid?: "yes" | "no";
+            /**
+             * @description Whether a non-monetary commission has been handed over.
+             * @enum {string}
+             */
+            fulfilled?: "yes" | "no";
+            sale_amount?: components["schemas"]["NumberRange"];
+            amount?: components["schemas"]["NumberRange"];
+            created_at?: components["schemas"]["DateRange"];
+            campaign_id?: components["schemas"]["CommissionIdOrIds"];
+            payout_id?: components["schemas"]["CommissionIdOrIds"];
+            plan_id?: components["schemas"]["CommissionIdOrIds"];
+            /**
+             * @description Which payout period the commission falls into.
+             * @enum {string}
+             */
+            due_period?: "next" | "overdue" | "custom";
+            promoter_id?: number;
+            /** @description Only the first commission of each referral (true) or only the later ones (false). */
+            first_commission?: boolean;
+            refunded?: boolean;
+            /** @enum {string} */
+            fraud_check?: "no_suspicion" | "same_ip_suspicion" | "same_promoter_email" | "ad_source";
+        };
+        /** @enum {string} */
+        SortDirection: "asc" | "desc";
+        CommissionSortOrder: {
+            sale_amount?: components["schemas"]["SortDirection"];
+            amount?: components["schemas"]["SortDirection"];
+            created_at?: components["schemas"]["SortDirection"];
+            referral?: components["schemas"]["SortDirection"];
+        };
+        PromoterRef: {
+            id: number;
+            /** Format: email */
+            email?: string;
+            name?: string | null;
+        };
+        CampaignRef: {
+            id: number;
+            name?: string;
+            color?: string | null;
+        };
+        /** @description A promoter's membership of a campaign, as embedded in referrals and commissions. */
+        PromoterCampaignRef: {
+            id: number;
+            campaign_id?: number;
+            promoter_id?: number;
+            /** Format: date-time */
+            created_at?: string;
+            promoter?: components["schemas"]["PromoterRef"];
+            campaign?: components["schemas"]["CampaignRef"];
+        };
+        /** @description A reward earned by a promoter, from a tracked sale or created by hand. */
+        Commission: {
+            id: number;
+            /** @enum {string} */
+            status: "pending" | "approved" | "denied";
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            is_self_referral?: boolean | null;
+            /** @enum {string} */
+            commission_type?: "sale" | "custom";
+            created_by_user_email?: string | null;
+            /** Format: date-time */
+            created_by_user_at?: string | null;
+            /** @description Sale amount in cents, in the account's currency. */
+            sale_amount?: number | null;
+            /** @description Sale amount in cents, in the currency it was tracked in. */
+            original_sale_amount?: number | null;
+            original_sale_currency?: string | null;
+            event_id?: string | null;
+            plan_id?: string | null;
+            tier?: number | null;
+            internal_note?: string | null;
+            external_note?: string | null;
+            /** @enum {string} */
+            unit?: "cash" | "credits" | "points" | "free_months" | "mon_discount" | "discount_per";
+            /** @enum {string|null} */
+            fraud_check?: "no_suspicion" | "same_ip_suspicion" | "same_promoter_email" | "ad_source" | null;
+            /** @description Commission in cents for `cash`; a count or percentage for other units. */
+            amount: number;
+            is_paid?: boolean;
+            is_split?: boolean;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            status_updated_at?: string | null;
+            promoter_campaign?: components["schemas"]["PromoterCampaignRef"];
+            /** @description The referred customer; null on custom commissions that are not tied to one. */
+            referral?: {
+                id: number;
+                email?: string | null;
+                uid?: string | null;
+            } | null;
+            /** @description The reward rule that produced it; null for some hand-made commissions. */
+            reward?: {
+                id: number;
+                name?: string;
+            } | null;
+            /**
+             * @description How the commission is shared when the referral is split between promoters. FirstPromoter
+             *     documents it as an object without listing its fields.
+             */
+            split_details?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @description A commission computed by the campaign's reward rules from a sale of an existing referral. */
+        CommissionCreateSale: {
+            /** @enum {string} */
+            commission_type: "sale";
+            /** @description Referral the sale belongs to. */
+            referral_id: number;
+            /** @description Sale amount in cents (whole units for zero-decimal currencies such as JPY). */
+            sale_amount: number;
+            /** @description Plan sold, for plan-specific reward levels. */
+            plan_id?: number;
+            /** @description Your own id for the event behind the commission (e.g. an invoice id). */
+            event_id?: string;
+            /**
+             * Format: date
+             * @description Date the commission is booked on; today when left out.
+             */
+            event_date?: string;
+            /** @description Note only your team sees. */
+            internal_note?: string;
+            /** @description Note shown to the promoter. */
+            external_note?: string;
+            /**
+             * @description What the commission is paid in; amounts are in cents only for `cash`.
+             * @enum {string}
+             */
+            unit?: "cash" | "credits" | "points" | "free_months" | "mon_discount" | "discount_per";
+            /** @description Email the promoter about the new commission. */
+            notify_promoter?: boolean;
+            /** @enum {string} */
+            billing_period?: "monthly" | "yearly" | "one_time";
+        };
+        /** @description A fixed commission granted directly to a promoter's membership of a campaign. */
+        CommissionCreateCustom: {
+            /** @enum {string} */
+            commission_type: "custom";
+            /** @description The promoter campaign that receives the commission. */
+            promoter_campaign_id: number;
+            /** @description Commission amount, in cents when `unit` is `cash`. */
+            amount: number;
+            /** @description Your own id for the event behind the commission (e.g. an invoice id). */
+            event_id?: string;
+            /**
+             * Format: date
+             * @description Date the commission is booked on; today when left out.
+             */
+            event_date?: string;
+            /** @description Note only your team sees. */
+            internal_note?: string;
+            /** @description Note shown to the promoter. */
+            external_note?: string;
+            /**
+             * @description What the commission is paid in; amounts are in cents only for `cash`.
+             * @enum {string}
+             */
+            unit?: "cash" | "credits" | "points" | "free_months" | "mon_discount" | "discount_per";
+            /** @description Email the promoter about the new commission. */
+            notify_promoter?: boolean;
+            /** @enum {string} */
+            billing_period?: "monthly" | "yearly" | "one_time";
+        };
+        /**
+         * @description Either shape, told apart by `commission_type` (`sale` or `custom`). Fields of the other shape are
+         *     not part of the request.
+         */
+        CommissionCreateBody: components["schemas"]["CommissionCreateSale"] | components["schemas"]["CommissionCreateCustom"];
+        /** @description Selects the records a bulk action applies to. */
+        IdsBody: {
+            ids: number[];
+        };
+        /**
+         * @description The job that groups the selected commissions into payouts. It has the fields of a batch process,
+         *     but FirstPromoter types `progress` as a number here and leaves `status` and the error items open.
+         */
+        CommissionPayoutGeneration: {
+            id: number;
+            /** @description Job state, e.g. `pending`, `in_progress` or `completed`. */
+            status: string;
+            total?: number;
+            selected_total?: number;
+            processed_count?: number;
+            failed_count?: number;
+            action_label?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            meta?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Percent done, 0 to 100. */
+            progress?: number;
+            /** @description One entry per commission that could not be turned into a payout. */
+            processing_errors?: unknown[];
+        };
+        CommissionNotesBody: {
+            /** @description Note only your team sees. */
+            internal_note?: string;
+            /** @description Note shown to the promoter. */
+            external_note?: string;
+        };
+        /**
+         * @description What makes FirstPromoter send the email; `broadcast` is sent by hand, `not_set` never.
+         * @enum {string}
+         */
+        EmailTriggerEvent: "not_set" | "lead_subscribed" | "lead_becomes_referral" | "promoter_signs_up" | "promoter_pending" | "promoter_accepted" | "promoter_rejected" | "promoter_blocked" | "promotion_reached_target" | "reward_created" | "reward_approved" | "reward_denied" | "fulfilment_pending" | "fulfilment_completed" | "lead_signup" | "promoter_invited" | "fulfilment_due" | "lead_pending" | "fulfilment_processing" | "new_contract_document" | "invalid_invoicing_details" | "lead_cancelled" | "count_reached" | "inactivity" | "broadcast" | "recurring";
+        EmailListFilters: {
+            /**
+             * @description Only emails whose trigger is switched on (`yes`) or off (`no`).
+             * @enum {string}
+             */
+            trigger_enabled?: "yes" | "no";
+            trigger_on?: components["schemas"]["EmailTriggerEvent"];
+            sent_count?: components["schemas"]["NumberRange"];
+            /** @description Only emails allowed for this campaign, or for any of these campaigns (`filters[campaign_id][]=…`). */
+            campaign_id?: number | number[];
+        };
+        EmailListSorting: {
+            sent_count?: components["schemas"]["SortDirection"];
+            subject?: components["schemas"]["SortDirection"];
+        };
+        /**
+         * @description Options of the trigger. FirstPromoter does not say which option goes with which trigger; judging
+         *     by their names, `delay_*` postpone the email after the event, `count` and `metric` belong to
+         *     `count_reached`, `period_in_days` to `inactivity`, and `frequency`, `day`, `hour` and `minute`
+         *     to `recurring`.
+         */
+        EmailTriggerSettings: {
+            /** @enum {string} */
+            delay_interval?: "second" | "minute" | "hour" | "day";
+            delay_value?: number;
+            count?: number;
+            /** @enum {string} */
+            metric?: "clicks" | "referrals" | "customers" | "cancellations";
+            period_in_days?: number;
+            /** @enum {string} */
+            frequency?: "weekly" | "monthly";
+            /** @description Day of the week or of the month, depending on `frequency`. */
+            day?: number;
+            hour?: number;
+            minute?: number;
+        };
+        /**
+         * @description An email as this contract models it. FirstPromoter does not document the response shape: the
+         *     fields are those of the request, plus `id`, `sent_count` (which the list can filter and sort on)
+         *     and the timestamps. Anything else the API returns is passed through untyped.
+         */
+        Email: {
+            id: number;
+            name: string;
+            subject: string;
+            content?: string | null;
+            allowed_campaign_ids?: number[];
+            trigger?: {
+                enabled?: boolean;
+                trigger_on?: components["schemas"]["EmailTriggerEvent"];
+                settings?: components["schemas"]["EmailTriggerSettings"];
+            };
+            /** @description How many times the email was sent. */
+            sent_count?: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        EmailTriggerInput: {
+            enabled: boolean;
+            /**
+             * @description The triggers an email created through the API can use.
+             * @enum {string}
+             */
+            trigger_on: "promoter_accepted" | "promoter_rejected" | "reward_created" | "fulfilment_completed" | "count_reached" | "lead_signup" | "inactivity" | "broadcast" | "recurring";
+            settings: components["schemas"]["EmailTriggerSettings"];
+        };
+        /** @description The whole email; FirstPromoter requires every field on update too. */
+        EmailInput: {
+            /** @description Internal name, shown in the dashboard only. */
+            name: string;
+            subject: string;
+            /** @description Body of the email (HTML). */
+            content: string;
+            /** @description Campaigns whose promoters may receive the email. */
+            allowed_campaign_ids: number[];
+            trigger: components["schemas"]["EmailTriggerInput"];
+        };
+        EmailTemplateUpdate: {
+            /** @description Full HTML of the theme that wraps every email. */
+            html: string;
+        };
+        /**
+         * @description The company email theme. FirstPromoter documents no response body; this shape mirrors the field
+         *     the update takes.
+         */
+        EmailTemplate: {
+            html?: string | null;
+        };
+        /** @enum {string} */
+        PayoutStatus: "pending" | "completed" | "failed" | "processing" | "cancelled";
+        /** @description One id, or several (`filters[x][]=1&filters[x][]=2`). */
+        PayoutIdOrIds: number | number[];
+        PayoutFilterSet: {
+            status?: components["schemas"]["PayoutStatus"];
+            campaign_id?: components["schemas"]["PayoutIdOrIds"];
+            payments_batch_id?: components["schemas"]["PayoutIdOrIds"];
+            /**
+             * @description Payouts due in the next payout period, already overdue, or outside the schedule.
+             * @enum {string}
+             */
+            due_period?: "next" | "overdue" | "custom";
+            period_start?: components["schemas"]["DateRange"];
+            period_end?: components["schemas"]["DateRange"];
+            /**
+             * @description The promoter's selected payout method; `not_set` when there is none.
+             * @enum {string}
+             */
+            payout_method?: "paypal" | "bank" | "wise" | "crypto" | "custom" | "dots" | "not_set";
+            promoter_id?: number;
+            /** @description Only payouts that can be paid now. */
+            only_payable?: boolean;
+            group_ref?: string;
+            /** @description Only payouts of promoters flagged with these fraud suspicions. */
+            fraud_suspicions?: string[];
+        };
+        PayoutSortOrder: {
+            amount?: components["schemas"]["SortDirection"];
+            period_start?: components["schemas"]["SortDirection"];
+            period_end?: components["schemas"]["SortDirection"];
+        };
+        /** @description A payout method a promoter has set up; null when the promoter has none. */
+        PayoutMethodInfo: {
+            id: number;
+            /** @description One of `paypal`, `bank`, `wise`, `crypto`, `custom`, `dots`. */
+            method: string;
+            /** Format: date-time */
+            date_added?: string;
+            is_disabled?: boolean;
+            meta?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Whether this is the method the promoter is paid with. */
+            is_selected?: boolean;
+            /** @description Account details, shaped by the method (e.g. a PayPal email, bank fields). */
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Whether payouts through this method are managed by FirstPromoter. */
+            managed_payouts?: boolean;
+        } | null;
+        /** @description Money (or another reward unit) owed to a promoter for one campaign and period. */
+        Payout: {
+            id: number;
+            status: components["schemas"]["PayoutStatus"];
+            /**
+             * Format: float
+             * @description Amount before tax; cents of the account currency when `unit` is `cash`.
+             */
+            amount: number;
+            /** @description The payments batch that pays it, if any. */
+            payments_batch_id?: number | null;
+            /**
+             * Format: float
+             * @description Tax rate applied, in percent (20 means 20 %).
+             */
+            tax_rate?: number | null;
+            /** @description Reward unit, e.g. `cash`, `credits`, `points`, `free_months`. */
+            unit?: string;
+            /** Format: date-time */
+            period_start?: string | null;
+            /** Format: date-time */
+            period_end?: string | null;
+            /** Format: date-time */
+            paid_at?: string | null;
+            /** Format: date-time */
+            processing_started_at?: string | null;
+            /** Format: date-time */
+            failed_at?: string | null;
+            /** @description Why the payment failed. */
+            error?: string | null;
+            /**
+             * Format: float
+             * @description Amount including tax, same unit as `amount`.
+             */
+            total_incl_tax?: number;
+            /** Format: date-time */
+            created_at?: string;
+            payout_method?: components["schemas"]["PayoutMethodInfo"];
+            promoter?: components["schemas"]["PromoterRef"];
+            campaign?: components["schemas"]["CampaignRef"];
+        };
+        PayoutErrorBody: {
+            message: string;
+            code: string;
+        };
+        PaymentsBatchBody: {
+            /**
+             * @description Payout method whose due payouts go into the batch.
+             * @enum {string}
+             */
+            method: "paypal" | "bank" | "wise" | "crypto" | "dots";
+        };
+        /** @description A group of payouts sent together through one payout method. */
+        PaymentsBatch: {
+            id: number;
+            /** @enum {string} */
+            status: "awaiting_confirmation" | "pending" | "processing" | "completed" | "failed";
+            /** @description Reference at the payment provider. */
+            ext_reference?: string | null;
+            /** @description Id at the payment provider. */
+            ext_id?: string | null;
+            /** Format: date-time */
+            scheduled_at?: string | null;
+            /** Format: date-time */
+            processing_started_at?: string | null;
+            /** Format: date-time */
+            completed_at?: string | null;
+            is_payable?: boolean;
+            is_retriable?: boolean;
+            /** @description Whether a one-time password must confirm the payment. */
+            is_payment_otp_required?: boolean;
+            /** @description Sum of the batch, in cents. */
+            total?: number;
+            promoters_count?: number;
+            error?: string | null;
+        };
+        PaymentsBatchCreated: {
+            data?: components["schemas"]["PaymentsBatch"];
+            meta?: {
+                /** @description Payouts that could not be put in the batch, with the reason. */
+                failed?: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        /**
+         * @description The batch process of a payout bulk action. Same fields as a batch process elsewhere, but
+         *     `processing_errors` holds objects rather than strings.
+         */
+        PayoutBatchProcess: {
+            id: number;
+            /** @enum {string} */
+            status: "pending" | "completed" | "failed";
+            total?: number;
+            selected_total?: number;
+            processed_count?: number;
+            failed_count?: number;
+            action_label?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            meta?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Percent done, 0 to 100. */
+            progress?: number;
+            /** @description One entry per payout that failed. */
+            processing_errors?: {
+                [key: string]: unknown;
+            }[];
+        };
+        PayoutBatchResult: {
+            data: components["schemas"]["PayoutBatchProcess"];
+            /** @description Totals of the selected payouts. */
+            meta?: {
+                /** @description Sum before tax, in cents. */
+                total?: number;
+                promoters_count?: number;
+                /** @description Sum including tax, in cents. */
+                total_incl_tax?: number;
+                all_promoters_count?: number;
+            };
+        };
+        PayoutSummaryFilterSet: {
+            status?: components["schemas"]["PayoutStatus"];
+            campaign_id?: components["schemas"]["PayoutIdOrIds"];
+        };
+        /** @description The account's payout settings, returned alongside payout summaries. */
+        PayoutTerms: {
+            /** @description Days a commission waits before it becomes payable. */
+            net_payout_days?: number;
+            /** @description How often payouts fall due, e.g. `monthly`. */
+            payout_cycle?: string;
+            /** @description Minimum cash amount paid out, in cents. */
+            min_payment?: number;
+            /** @description Paying customers a promoter needs before being paid. */
+            min_paying_customers?: number;
+            terms_description?: string | null;
+            selected_payout_methods?: string[];
+            /** @description Settings per payout method, free-form. */
+            payout_method_options?: {
+                [key: string]: unknown;
+            };
+            managed_payouts?: boolean;
+        };
+        /** @description Sums per reward unit (`cash` in cents, other units as counts). */
+        PayoutAmounts: {
+            [key: string]: number;
+        };
+        PayoutDueBucket: {
+            promoters_count?: number;
+            amounts?: components["schemas"]["PayoutAmounts"];
+            /** @description Cash total including tax, in cents. */
+            total_incl_tax?: number;
+            /** Format: date */
+            due_date?: string | null;
+            /** Format: date */
+            period_end?: string | null;
+        };
+        PayoutTotals: {
+            amounts?: components["schemas"]["PayoutAmounts"];
+            /** @description Cash total including tax, in cents. */
+            total_incl_tax?: number;
+            promoters_count?: number;
+        };
+        PayoutDueStats: {
+            meta?: components["schemas"]["PayoutTerms"];
+            data?: {
+                next?: components["schemas"]["PayoutDueBucket"];
+                overdue?: components["schemas"]["PayoutDueBucket"];
+                custom?: components["schemas"]["PayoutTotals"];
+            };
+        };
+        PayoutGroupFilterSet: {
+            status?: components["schemas"]["PayoutStatus"];
+            campaign_id?: components["schemas"]["PayoutIdOrIds"];
+            /** @description Only promoters owed at least this much, in cents. */
+            min_payment?: number;
+            /**
+             * @description Filter on whether the promoter can be invoiced.
+             * @enum {string}
+             */
+            invoiceable?: "true" | "false" | "not_set";
+        };
+        PayoutPromoterGroup: {
+            promoter?: {
+                id: number;
+                /** Format: email */
+                email?: string;
+                name?: string | null;
+                /** @description Review state of the promoter's invoice details, e.g. `approved`, `pending`. */
+                invoice_details_status?: string | null;
+                fraud_suspicions?: string[];
+                profile?: {
+                    /** @description Problems found in the invoice details, per field. */
+                    invoice_details_validation_errors?: {
+                        [key: string]: unknown;
+                    } | null;
+                };
+            };
+            payout_method?: components["schemas"]["PayoutMethodInfo"];
+            payouts?: components["schemas"]["Payout"][];
+            /** @description Whether the grouped amount reaches the payout minimums. */
+            is_amount_payable?: boolean;
+            payout_ids?: number[];
+            /** @description Sum of the payouts before tax, in cents for cash. */
+            amount?: number;
+            /** @description Sum including tax, in cents for cash. */
+            total_incl_tax?: number;
+        };
+        PayoutGroupedList: {
+            data?: components["schemas"]["PayoutPromoterGroup"][];
+            meta?: {
+                /** @description Sum before tax of all matching payouts, in cents. */
+                total?: number;
+                promoters_count?: number;
+                /** @description Sum including tax, in cents. */
+                total_incl_tax?: number;
+                /** Format: date */
+                due_date?: string | null;
+                /** Format: date */
+                period_end?: string | null;
+            };
+        };
+        PayoutStatsSelection: {
+            paid_period?: boolean;
+            status?: boolean;
+            payout_method?: boolean;
+        };
+        PayoutPeriodTotals: {
+            /** Format: date-time */
+            period_start?: string;
+            /** Format: date-time */
+            period_end?: string;
+            promoters_count?: number;
+            amounts?: components["schemas"]["PayoutAmounts"];
+            /** @description Cash total including tax, in cents. */
+            total_incl_tax?: number;
+        };
+        PayoutStats: {
+            meta?: components["schemas"]["PayoutTerms"];
+            data?: {
+                by_paid_period?: components["schemas"]["PayoutPeriodTotals"][];
+                /** @description Totals keyed by payout status. */
+                by_status?: {
+                    [key: string]: components["schemas"]["PayoutTotals"];
+                };
+                /** @description Totals keyed by payout method. */
+                by_payout_method?: {
+                    [key: string]: components["schemas"]["PayoutTotals"];
+                };
+            };
+        };
+        RewardRef: {
+            id: number;
+            name?: string;
+        };
+        PromoCode: {
+            id: number;
+            /** @description What the customer types at checkout. */
+            code: string;
+            /** @description The customer discount the code grants. */
+            reward?: components["schemas"]["RewardRef"];
+            /** @description Id of the code at the billing provider; null until it has been created there. */
+            ext_id?: string | null;
+            description?: string | null;
+            company_id?: number;
+            /** @description The promoter campaign credited for sales made with the code. */
+            promoter_campaign_id?: number;
+            /** @description Your own key-value data. */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Extra settings of the code, free-form. */
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date-time
+             * @description When the code was archived; null while it is usable.
+             */
+            archived_at?: string | null;
+        };
+        PromoCodeCreateBody: {
+            /** @description The code customers will enter; must be unique at the billing provider. */
+            code: string;
+            description?: string;
+            /** @description Id of the customer reward (discount) behind the code. */
+            reward_id: number;
+            /** @description The promoter campaign to credit. */
+            promoter_campaign_id: number;
+            /** @description Your own key-value data. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Extra settings of the code, free-form. */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        PromoCodeUpdateBody: {
+            code?: string;
+            description?: string;
+            /** @description Moves the code to another promoter campaign. */
+            promoter_campaign_id?: number;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @enum {string} */
+        PromoterCampaignStateValue: "pending" | "accepted" | "rejected" | "blocked" | "inactive";
+        /**
+         * @description Which sales the reward covers; `specific` limits it to `product_ids`.
+         * @enum {string}
+         */
+        PromoterCampaignRewardApplyOn: "monthly" | "yearly" | "one_time" | "all" | "specific";
+        /** @description A reward rule with the reward and products it points to. */
+        PromoterCampaignReward: {
+            apply_on?: components["schemas"]["PromoterCampaignRewardApplyOn"];
+            product_ids?: number[];
+            reward_id?: number;
+            reward?: {
+                name?: string;
+                /** @description For promoter rewards, `sale`, `tier` or `target`. */
+                promoter_reward_type?: string | null;
+                hide_reward?: boolean;
+                tier_level?: number | null;
+                coupon?: string | null;
+            };
+            products?: {
+                id?: number;
+                name?: string;
+            }[];
+        };
+        /**
+         * @description One promoter's membership of one campaign. Its id is the `promoter_campaigns[].id` of a promoter,
+         *     not a promoter or campaign id.
+         */
+        PromoterCampaign: {
+            id: number;
+            campaign_id: number;
+            promoter_id: number;
+            /** Format: date-time */
+            created_at?: string;
+            promoter?: components["schemas"]["PromoterRef"];
+            campaign?: components["schemas"]["CampaignRef"];
+            state: components["schemas"]["PromoterCampaignStateValue"];
+            /** @description Counters of the promoter within this campaign. */
+            stats?: {
+                clicks_count?: number;
+                referrals_count?: number;
+                sales_count?: number;
+                customers_count?: number;
+                /** @description Revenue brought in; FirstPromoter does not state whether it is in cents here. */
+                revenue_amount?: number;
+            };
+            /** @description Coupon code the promoter's referrals get. */
+            coupon?: string | null;
+            /** @description Coupon text shown to the promoter, when it differs from `coupon`. */
+            display_coupon?: string | null;
+            /** @description Token identifying the promoter in referral links (`?fpr=<ref_token>`). */
+            ref_token?: string;
+            ref_link?: string;
+            /** @description True when this membership overrides the campaign's defaults. */
+            is_customized?: boolean;
+            /** @description Landing page used instead of the campaign's, if set. */
+            direct_url?: string | null;
+            referral_rewards_customized?: boolean;
+            promoter_rewards_customized?: boolean;
+            /** @description Rewards the promoter earns here (meaningful when `promoter_rewards_customized`). */
+            rewards_for_promoters?: components["schemas"]["PromoterCampaignReward"][];
+            /** @description Rewards the referred customers get (meaningful when `referral_rewards_customized`). */
+            rewards_for_referrals?: components["schemas"]["PromoterCampaignReward"][];
+            /** @description Promo codes attached to this membership. */
+            promo_codes?: string[];
+        };
+        /** @description Error body of the promoter-campaign calls; `errors` lists messages per field when given. */
+        PromoterCampaignError: {
+            message: string;
+            code: string;
+            errors?: {
+                [key: string]: string[];
+            };
+        };
+        PromoterCampaignRewardInput: {
+            apply_on: components["schemas"]["PromoterCampaignRewardApplyOn"];
+            /** @description Products the rule covers; an empty list when `apply_on` is not `specific`. */
+            product_ids: number[];
+            reward_id: number;
+        };
+        PromoterCampaignUpdateBody: {
+            /** @description New token for the promoter's referral links; old links stop working. */
+            ref_token?: string;
+            state?: components["schemas"]["PromoterCampaignStateValue"];
+            coupon?: string;
+            display_coupon?: string;
+            direct_url?: string;
+            /** @description Replaces the promoter's reward rules; set `promoter_rewards_customized` too. */
+            rewards_for_promoters?: components["schemas"]["PromoterCampaignRewardInput"][];
+            /** @description Replaces the referrals' reward rules; set `referral_rewards_customized` too. */
+            rewards_for_referrals?: components["schemas"]["PromoterCampaignRewardInput"][];
+            /** @description True to use `rewards_for_promoters` instead of the campaign's rewards. */
+            promoter_rewards_customized?: boolean;
+            /** @description True to use `rewards_for_referrals` instead of the campaign's rewards. */
+            referral_rewards_customized?: boolean;
+        };
+        /** @enum {string} */
+        PromoterChartMetric: "revenue" | "clicks" | "referrals" | "customers" | "cancellations";
+        PromoterCampaignChartData: {
+            /** Format: date */
+            period_from: string;
+            /** Format: date */
+            period_to: string;
+            selection: components["schemas"]["PromoterChartMetric"];
+            selection_items: {
+                /** Format: date */
+                date: string;
+                value: number;
+            }[];
+            /** @description Bucket size the API chose, e.g. `day` or `month`. */
+            group_by: string;
+        };
+        PromoterCampaignReferralLink: {
+            id: number;
+            name?: string;
+            url: string;
+            is_default?: boolean;
+            /**
+             * @description Whether the link comes from the campaign's settings or was made by the promoter.
+             * @enum {string}
+             */
+            source?: "campaign" | "promoter";
+            /** @description Sub-id the promoter added to tell traffic sources apart. */
+            sub_id?: string | null;
+            campaign?: components["schemas"]["CampaignRef"];
+        };
+        /**
+         * @description The promoter's state in one campaign.
+         * @enum {string}
+         */
+        PromoterState: "pending" | "accepted" | "rejected" | "blocked" | "inactive" | "not_set";
+        /**
+         * @description Match one custom field by exact value or substring. Send all three of `key`, `operator` and
+         *     `value`; they are not marked required only because Prism's deepObject parser fills in empty
+         *     nested objects, which would then fail validation.
+         */
+        PromoterCustomFieldFilter: {
+            key?: string;
+            /** @enum {string} */
+            operator?: "exact" | "partial";
+            value?: string | string[];
+        };
+        PromoterFilterSet: {
+            state?: components["schemas"]["PromoterState"];
+            /** @description One campaign id, or several. */
+            campaign_id?: number | number[];
+            parent_promoter_id?: number;
+            /** @description True for archived promoters only, false for active ones only. */
+            archived?: boolean;
+            subscribed_to_email?: boolean;
+            /**
+             * @description Whether a W-8 or W-9 form was uploaded.
+             * @enum {string}
+             */
+            has_wform?: "yes" | "no";
+            revenue_amount?: components["schemas"]["NumberRange"];
+            customers_count?: components["schemas"]["NumberRange"];
+            referrals_count?: components["schemas"]["NumberRange"];
+            clicks_count?: components["schemas"]["NumberRange"];
+            joined_at?: components["schemas"]["DateRange"];
+            last_login_at?: components["schemas"]["DateRange"];
+            fraud_suspicions?: ("same_ip_suspicion" | "same_promoter_email" | "ad_source" | "no_suspicion")[];
+            custom_field1?: components["schemas"]["PromoterCustomFieldFilter"];
+            custom_field2?: components["schemas"]["PromoterCustomFieldFilter"];
+            /** @description Promoters with none of `metric` in the last `days` days. */
+            inactivity?: {
+                /** @enum {string} */
+                metric?: "referral" | "customer" | "click" | "sale";
+                days?: number;
+            };
+            /** @enum {string} */
+            invoice_details_status?: "approved" | "pending" | "rejected" | "not_submitted";
+        };
+        /** @description Lifetime counters of the promoter over all campaigns. */
+        PromoterStats: {
+            clicks_count?: number;
+            referrals_count?: number;
+            sales_count?: number;
+            customers_count?: number;
+            /** @description Revenue brought in, in cents of the account currency. */
+            revenue_amount?: number;
+            active_customers_count?: number;
+        };
+        /** @description Personal, company and social details of a promoter. */
+        PromoterProfile: {
+            id?: number;
+            first_name?: string | null;
+            last_name?: string | null;
+            website?: string | null;
+            company_name?: string | null;
+            company_number?: string | null;
+            phone_number?: string | null;
+            vat_id?: string | null;
+            /** @description Two-letter country code. */
+            country?: string | null;
+            address?: string | null;
+            /** @description URL of the profile picture. */
+            avatar?: string | null;
+            /** @description Link to the uploaded W-8 tax form. */
+            w8_form_url?: string | null;
+            /** @description Link to the uploaded W-9 tax form. */
+            w9_form_url?: string | null;
+            description?: string | null;
+            /** @description Problems found in the invoicing details, keyed by field. */
+            invoice_details_validation_errors?: {
+                [key: string]: unknown;
+            } | null;
+            should_validate_invoice_details?: boolean;
+            instagram_url?: string | null;
+            youtube_url?: string | null;
+            linkedin_url?: string | null;
+            facebook_url?: string | null;
+            twitter_url?: string | null;
+            twitch_url?: string | null;
+            tiktok_url?: string | null;
+        };
+        /** @description The promoter's link to one campaign, as embedded in a promoter. */
+        PromoterCampaignMembership: {
+            /** @description Promoter-campaign id, used by `/company/promoter_campaigns/{id}`. */
+            id: number;
+            campaign_id: number;
+            promoter_id: number;
+            state: components["schemas"]["PromoterState"];
+            /** Format: date-time */
+            created_at?: string;
+            campaign?: components["schemas"]["CampaignRef"];
+            /** @description Coupon code tied to the promoter in this campaign. */
+            coupon?: string | null;
+            /** @description Token that identifies the promoter in referral links. */
+            ref_token?: string;
+            /** @description The promoter's default referral link for this campaign. */
+            ref_link?: string;
+        };
+        /**
+         * @description What the company currently owes the promoter, per reward unit; `null` for a unit the promoter
+         *     never earned. FirstPromoter does not state the unit of `cash` (other v2 amounts are cents).
+         */
+        PromoterBalances: {
+            cash?: number | null;
+            credits?: number | null;
+            points?: number | null;
+            free_months?: number | null;
+            discount?: number | null;
+        };
+        /**
+         * @description The payout method the promoter chose (details left out); `null` when none. Missing from the
+         *     answer when `exclude_payout_method=true` was sent.
+         */
+        PromoterSelectedPayoutMethod: {
+            id?: number;
+            /** @description Kind of method, e.g. `paypal`, `wise`, `bank`. */
+            method?: string;
+            /** Format: date-time */
+            date_added?: string;
+            is_disabled?: boolean;
+        } | null;
+        /** @description An affiliate of the company and its standing in each campaign. */
+        Promoter: {
+            id: number;
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @description Your own id for this person (e.g. the billing customer id), if you set one. */
+            cust_id: string | null;
+            /** @description Internal note, not shown to the promoter. */
+            note: string | null;
+            stats: components["schemas"]["PromoterStats"];
+            /** @description True when some campaign rewards were overridden for this promoter. */
+            is_customized: boolean;
+            /**
+             * @description Reasons the promoter looks suspicious; known values are `same_ip_suspicion`,
+             *     `same_promoter_email`, `ad_source` and `no_suspicion`.
+             */
+            fraud_suspicions: string[];
+            /** @description Whether the promoter confirmed the email address. */
+            is_confirmed: boolean;
+            /**
+             * @description Review state of the invoicing details the promoter submitted.
+             * @enum {string}
+             */
+            invoice_details_status: "pending" | "approved" | "denied";
+            profile: components["schemas"]["PromoterProfile"];
+            /** Format: date-time */
+            joined_at: string;
+            /** Format: date-time */
+            last_login_at: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the promoter is archived.
+             */
+            archived_at: string | null;
+            /** @description Values of the company's custom promoter fields, keyed by field name. */
+            custom_fields: {
+                [key: string]: string | string[];
+            } | null;
+            /**
+             * @description SECRET. One-time link that lets the promoter choose a password and sign in. Anyone holding it
+             *     can take over the account: never log it or show it to anyone but the promoter.
+             */
+            password_setup_url: string | null;
+            /**
+             * Format: date-time
+             * @description Time of the first click, referral or sale credited to the promoter.
+             */
+            first_event_at: string | null;
+            /** @description One entry per campaign the promoter belongs to. */
+            promoter_campaigns: components["schemas"]["PromoterCampaignMembership"][];
+            balances: components["schemas"]["PromoterBalances"];
+            track_ad_traffic: boolean | null;
+            /** @description External sign-in provider the promoter uses, if any. */
+            auth_provider: string | null;
+            selected_payout_method?: components["schemas"]["PromoterSelectedPayoutMethod"];
+            /**
+             * @description The promoter this one was recruited by (sub-affiliates). Present on single-promoter answers,
+             *     not on list rows.
+             */
+            parent_promoter?: {
+                id: number;
+                /** Format: email */
+                email?: string;
+                name?: string | null;
+            } | null;
+        };
+        /** @description One page of promoters. The only v2 list wrapped in `data` and `meta`. */
+        PromoterListPage: {
+            data: components["schemas"]["Promoter"][];
+            meta: {
+                /** @description Promoters waiting for approval in any campaign, over the whole account. */
+                pending_count: number;
+            };
+        };
+        /**
+         * @description Profile fields to set. FirstPromoter's files accept the whole profile shape here; fields the
+         *     server computes (`invoice_details_validation_errors`, form URLs) are best left out.
+         */
+        PromoterProfileInput: {
+            /** @description Id of the existing profile, when updating. */
+            id?: number;
+            first_name?: string;
+            last_name?: string;
+            website?: string | null;
+            company_name?: string | null;
+            company_number?: string | null;
+            phone_number?: string | null;
+            vat_id?: string | null;
+            /** @description Two-letter country code. */
+            country?: string | null;
+            address?: string | null;
+            avatar?: string | null;
+            w8_form_url?: string | null;
+            w9_form_url?: string | null;
+            description?: string | null;
+            invoice_details_validation_errors?: {
+                [key: string]: unknown;
+            } | null;
+            should_validate_invoice_details?: boolean;
+            instagram_url?: string | null;
+            youtube_url?: string | null;
+            linkedin_url?: string | null;
+            facebook_url?: string | null;
+            twitter_url?: string | null;
+            twitch_url?: string | null;
+            tiktok_url?: string | null;
+            /** @description On update, remove the uploaded W-8 form. */
+            _destroy_w8form?: boolean;
+            /** @description On update, remove the uploaded W-9 form. */
+            _destroy_w9form?: boolean;
+        };
+        PromoterCreateBody: {
+            /** Format: email */
+            email: string;
+            /** @description Your own id for the person, to find the promoter later with `find_by=cust_id`. */
+            cust_id?: string | null;
+            profile?: components["schemas"]["PromoterProfileInput"];
+            /** @description Campaign to join first; the account's default campaign when left out. */
+            initial_campaign_id?: number;
+            /** @description Send the welcome email. */
+            drip_emails?: boolean;
+            /**
+             * @description Accept the promoter at once; false leaves it pending in the campaign.
+             * @default true
+             */
+            always_approve: boolean;
+        };
+        ValidationError: {
+            message: string;
+            /** @description Messages per field name. */
+            errors?: {
+                [key: string]: string[];
+            };
+            code?: string;
+        };
+        /** @description Promoters to act on, in one campaign. */
+        PromoterCampaignActionBody: {
+            ids: number[];
+            campaign_id: number;
+        };
+        /**
+         * @description FirstPromoter's own files list a `selection` field as required on this action without ever
+         *     declaring it, so its shape and meaning are unknown (it may describe a selection made by filters
+         *     instead of `ids`). Declared optional and untyped; send `ids` instead.
+         */
+        PromoterBulkSelection: unknown;
+        PromoterAddToCampaignBody: {
+            ids: number[];
+            campaign_id: number;
+            /** @description Send the campaign's welcome email. */
+            drip_emails?: boolean;
+            selection?: components["schemas"]["PromoterBulkSelection"];
+        };
+        PromoterAssignParentBody: {
+            ids: number[];
+            /** @description The promoter who becomes the parent of each selected promoter. */
+            parent_promoter_id: number;
+        };
+        PromoterMoveToCampaignBody: {
+            ids: number[];
+            from_campaign_id: number;
+            to_campaign_id: number;
+            /** @description Send the new campaign's welcome email. */
+            drip_emails?: boolean;
+            /** @description Also move existing referrals, so their future commissions follow the new campaign. */
+            soft_move_referrals?: boolean;
+            selection?: components["schemas"]["PromoterBulkSelection"];
+        };
+        /**
+         * @description Field used to look the promoter up. `auth_token` is the promoter's secret login token: treat a
+         *     value looked up this way as a credential.
+         * @enum {string}
+         */
+        PromoterFindBy: "email" | "cust_id" | "auth_token" | "ref_token" | "promo_code";
+        /** @description Values of the company's custom promoter fields, keyed by field name. */
+        PromoterCustomFields: {
+            [key: string]: string | string[];
+        };
+        PromoterUpdateBody: {
+            /**
+             * Format: email
+             * @description New email address.
+             */
+            email?: string;
+            find_by?: components["schemas"]["PromoterFindBy"];
+            cust_id?: string | null;
+            custom_fields?: components["schemas"]["PromoterCustomFields"];
+            profile?: components["schemas"]["PromoterProfileInput"];
+        };
+        PromoterChartData: {
+            /** Format: date */
+            period_from: string;
+            /** Format: date */
+            period_to: string;
+            selection: components["schemas"]["PromoterChartMetric"];
+            /**
+             * @description One `[date, value]` pair per period bucket, e.g. `["2025-04-01", 12]`: the first item is the
+             *     bucket's date (string), the second the metric (number). OpenAPI 3.0 cannot type the two
+             *     positions separately.
+             */
+            selection_items: (string | number)[][];
+            /**
+             * @description Bucket size the API chose for the period.
+             * @enum {string}
+             */
+            group_by: "day" | "week" | "month" | "year";
+        };
+        /**
+         * @description Where the referral is in its lifecycle.
+         * @enum {string}
+         */
+        ReferralState: "subscribed" | "signup" | "active" | "cancelled" | "refunded" | "denied" | "pending" | "moved";
+        /**
+         * @description Result of FirstPromoter's fraud checks on the referral.
+         * @enum {string}
+         */
+        ReferralFraudCheck: "no_suspicion" | "same_ip_suspicion" | "same_promoter_email" | "ad_source";
+        ReferralSplit: {
+            promoter_campaign_id?: number;
+            promoter_id?: number;
+            /** @description Share of the commissions, in percent. */
+            percentage?: number;
+        };
+        /**
+         * @description A status defined by the account, shown alongside `state`; `null` when none is set. Declared
+         *     nullable here because the only field holding it is.
+         */
+        ReferralCustomStatus: {
+            id: number;
+            name: string;
+            description?: string | null;
+            /** @description Position in the account's list of statuses. */
+            order?: number;
+            company_id?: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        } | null;
+        /** @description A lead or customer brought in by a promoter. */
+        Referral: {
+            id: number;
+            /** Format: email */
+            email?: string | null;
+            /** @description Your own id for the customer (from signup tracking or your billing provider). */
+            uid?: string | null;
+            state: components["schemas"]["ReferralState"];
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description How the referral was attributed.
+             * @enum {string}
+             */
+            entry_source?: "api" | "coupon" | "cookie" | "manual_admin" | "manual_affiliate";
+            /** Format: date-time */
+            created_at?: string;
+            /**
+             * Format: date-time
+             * @description First payment; `null` while the referral is a lead.
+             */
+            customer_since?: string | null;
+            promoter_campaign?: components["schemas"]["PromoterCampaignRef"];
+            fraud_check?: components["schemas"]["ReferralFraudCheck"];
+            /**
+             * Format: email
+             * @description Dashboard user who created the referral by hand; `null` for tracked ones.
+             */
+            created_by_user_email?: string | null;
+            username?: string | null;
+            /** @description Promoters sharing this referral's commissions; `null` when it is not split. */
+            split_details?: components["schemas"]["ReferralSplit"][] | null;
+            first_name?: string | null;
+            last_name?: string | null;
+            website?: string | null;
+            comment?: string | null;
+            /** @description `true` once the referral period of the campaign has run out for this referral. */
+            is_expired?: boolean;
+            custom_status?: components["schemas"]["ReferralCustomStatus"];
+        };
+        /** @description One more promoter sharing the referral. */
+        ReferralSplitInput: {
+            /** @description The other promoter's promoter campaign. */
+            promoter_campaign_id: number;
+            /**
+             * @description That promoter's share in percent. The shares together may not exceed 100; the referral's
+             *     own promoter keeps the rest.
+             */
+            percentage: number;
+        };
+        ReferralCreateBody: {
+            /** Format: email */
+            email?: string;
+            uid?: string;
+            /** @description Only accepted when FirstPromoter support has enabled usernames on the account. */
+            username?: string;
+            /** @description Promoter campaign (promoter in a campaign) the referral is credited to. */
+            promoter_campaign_id: number;
+            /** @description Other promoters sharing the commissions. */
+            split_details?: components["schemas"]["ReferralSplitInput"][];
+        };
+        ReferralMoveBody: {
+            /** @description Promoter campaign the referrals are moved to. */
+            promoter_campaign_id: number;
+            /** @description Referrals to move. */
+            ids?: number[];
+            /** @description `true` moves the commissions these referrals already earned as well. */
+            move_associated_commissions?: boolean;
+            /**
+             * @description The dashboard's own way of picking records (for instance everything matching a search)
+             *     instead of `ids`. FirstPromoter's file lists it as required without defining it, and its
+             *     layout is not documented; it is optional here and the client selects by `ids`.
+             */
+            selection?: unknown;
+        };
+        ReferralMoveError: {
+            message: string;
+            /** @enum {string} */
+            code: "invalid_params" | "operation_failed";
+        };
+        /**
+         * @description Which field the path `id` holds.
+         * @enum {string}
+         */
+        ReferralFindByField: "email" | "uid" | "username";
+        /** @description Only the fields sent are changed. */
+        ReferralUpdateBody: {
+            /** Format: email */
+            email?: string;
+            uid?: string;
+            username?: string;
+            /** @description Credit the referral to another promoter campaign. */
+            promoter_campaign_id?: number;
+            find_by?: components["schemas"]["ReferralFindByField"];
+            fraud_check?: components["schemas"]["ReferralFraudCheck"];
+            /** @description Replaces the promoters sharing the commissions. */
+            split_details?: components["schemas"]["ReferralSplitInput"][];
+            /** @description One of the account's custom statuses; `null` removes it. */
+            custom_status_id?: number | null;
+        };
+        /**
+         * @description A metric of the overview, campaign and promoter reports.
+         * @enum {string}
+         */
+        ReportColumn: "active_customers" | "monthly_churn" | "clicks_count" | "net_revenue_amount" | "revenue_amount" | "referrals_count" | "customers_count" | "sales_count" | "refunds_count" | "cancelled_customers_count" | "promoter_earnings_amount" | "non_link_customers" | "referrals_to_customers_cr" | "3m_epc" | "6m_epc" | "clicks_to_customers_cr" | "clicks_to_referrals_cr" | "promoter_paid_amount" | "signups_count";
+        /** @description Column name → direction. Sort only by columns the report offers. */
+        ReportSort: {
+            active_customers?: components["schemas"]["SortDirection"];
+            monthly_churn?: components["schemas"]["SortDirection"];
+            clicks_count?: components["schemas"]["SortDirection"];
+            net_revenue_amount?: components["schemas"]["SortDirection"];
+            revenue_amount?: components["schemas"]["SortDirection"];
+            referrals_count?: components["schemas"]["SortDirection"];
+            customers_count?: components["schemas"]["SortDirection"];
+            sales_count?: components["schemas"]["SortDirection"];
+            refunds_count?: components["schemas"]["SortDirection"];
+            cancelled_customers_count?: components["schemas"]["SortDirection"];
+            promoter_earnings_amount?: components["schemas"]["SortDirection"];
+            non_link_customers?: components["schemas"]["SortDirection"];
+            referrals_to_customers_cr?: components["schemas"]["SortDirection"];
+            "3m_epc"?: components["schemas"]["SortDirection"];
+            "6m_epc"?: components["schemas"]["SortDirection"];
+            clicks_to_customers_cr?: components["schemas"]["SortDirection"];
+            clicks_to_referrals_cr?: components["schemas"]["SortDirection"];
+            promoter_paid_amount?: components["schemas"]["SortDirection"];
+            signups_count?: components["schemas"]["SortDirection"];
+            url?: components["schemas"]["SortDirection"];
+        };
+        /**
+         * @description Values of the requested columns, keyed by column name. Amounts are numbers in the account's
+         *     currency; FirstPromoter does not say whether they are cents or whole units. `_cr` fields are
+         *     conversion rates, `_epc` fields earnings per click.
+         */
+        ReportMetrics: {
+            active_customers?: number;
+            monthly_churn?: number;
+            clicks_count?: number;
+            net_revenue_amount?: number;
+            revenue_amount?: number;
+            referrals_count?: number;
+            customers_count?: number;
+            sales_count?: number;
+            refunds_count?: number;
+            cancelled_customers_count?: number;
+            promoter_earnings_amount?: number;
+            non_link_customers?: number;
+            referrals_to_customers_cr?: number;
+            "3m_epc"?: number;
+            "6m_epc"?: number;
+            clicks_to_customers_cr?: number;
+            clicks_to_referrals_cr?: number;
+            promoter_paid_amount?: number;
+            signups_count?: number;
+            /** @description URLs report only, when `url` is among the columns. */
+            url?: string;
+        };
+        /** @description The figures of one period (its length is set by `group_by`). */
+        ReportPeriodRow: {
+            /** @description Label of the period. */
+            period: string;
+            id?: string;
+            data: components["schemas"]["ReportMetrics"];
+        };
+        /** @description One entry per period of the window. */
+        ReportPeriods: components["schemas"]["ReportPeriodRow"][];
+        CampaignReportRow: {
+            campaign: components["schemas"]["CampaignRef"];
+            /** @description The campaign id. */
+            id?: number;
+            data: components["schemas"]["ReportMetrics"];
+            sub_data?: components["schemas"]["ReportPeriods"];
+        };
+        ReportExportQueued: {
+            message: string;
+        };
+        PromoterReportRow: {
+            promoter: components["schemas"]["PromoterRef"];
+            /** @description The promoter id. */
+            id?: number;
+            data: components["schemas"]["ReportMetrics"];
+            sub_data?: components["schemas"]["ReportPeriods"];
+        };
+        /**
+         * @description A metric of the traffic-source and URL reports.
+         * @enum {string}
+         */
+        TrafficReportColumn: "clicks_count" | "revenue_amount" | "promoter_earnings_amount" | "referrals_count" | "customers_count" | "sales_count" | "refunds_count" | "cancelled_customers_count" | "referrals_to_customers_cr" | "clicks_to_customers_cr" | "clicks_to_referrals_cr";
+        TrafficSourceReportRow: {
+            /** @description The source the visits were attributed to, as FirstPromoter labels it. */
+            source: string;
+            id?: string;
+            data: components["schemas"]["ReportMetrics"];
+            sub_data?: components["schemas"]["ReportPeriods"];
+        };
+        UrlReportRow: {
+            /** @description Landing page the visits arrived on. */
+            url: string;
+            id?: string;
+            data: components["schemas"]["ReportMetrics"];
+        };
+        /** @description Extra HTTP headers sent with every delivery, name → value. */
+        WebhookHeaders: {
+            [key: string]: string;
+        };
+        /** @description Where FirstPromoter posts events, which events, and how it retries. */
+        WebhookSubscription: {
+            id: number;
+            /** Format: uri */
+            url: string;
+            description?: string | null;
+            /** @description Subscribed event names, such as `referral.created` (see `GET /company/webhooks/event_types`). */
+            event_types: string[];
+            /** @description Campaigns whose events are sent. */
+            campaign_ids?: number[];
+            active: boolean;
+            /** @description Seconds FirstPromoter waits for your endpoint to answer. */
+            timeout?: number;
+            /** @description Further attempts after a failed delivery. */
+            max_retries?: number;
+            headers?: components["schemas"]["WebhookHeaders"];
+            basic_auth_user?: string | null;
+            /** @description Whether deliveries carry HTTP Basic credentials. The password is never returned. */
+            basic_auth_enabled?: boolean;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description Settings of a subscription. On update, only the fields sent are changed. */
+        WebhookSubscriptionFields: {
+            /**
+             * Format: uri
+             * @description Your endpoint; it must be an https address.
+             */
+            url?: string;
+            /** @description Event names to subscribe to (see `GET /company/webhooks/event_types`). */
+            event_types?: string[];
+            /** @description Deliveries are sent only while true. A new subscription starts active. */
+            active?: boolean;
+            /** @description Seconds to wait for your endpoint (30 when left out on creation). */
+            timeout?: number;
+            /**
+             * @description Further attempts after a failed delivery, with growing delays. Left out on creation, it is 3
+             *     according to FirstPromoter's reference (its delivery guide speaks of 10).
+             */
+            max_retries?: number;
+            description?: string;
+            /** @description Only send events of these campaigns. FirstPromoter does not say what leaving it out means. */
+            campaign_ids?: number[];
+            headers?: components["schemas"]["WebhookHeaders"];
+            /** @description User name for HTTP Basic authentication on deliveries. */
+            basic_auth_user?: string;
+            /** @description Password for HTTP Basic authentication. Stored, never returned. */
+            basic_auth_password?: string;
+        };
+        /** @description A new subscription needs at least the endpoint and the events. */
+        WebhookSubscriptionCreate: WithRequired<components["schemas"]["WebhookSubscriptionFields"], "url" | "event_types">;
+        WebhookEventTypes: {
+            /** @description Every event name a subscription may list. */
+            data: string[];
+        };
+        WebhookTestRequest: {
+            /**
+             * Format: uri
+             * @description Endpoint to send the sample to.
+             */
+            url: string;
+            /** @description Event whose sample payload is sent, e.g. `promoter.created`. */
+            event_type: string;
+            basic_auth_user?: string;
+            basic_auth_password?: string;
+            headers?: components["schemas"]["WebhookHeaders"];
+        };
+        /**
+         * @description FirstPromoter publishes no schema for this answer. It is documented as passing on what your
+         *     endpoint replied (status and body), so its shape is whatever your endpoint returns.
+         */
+        WebhookTestResult: unknown;
+        /** @description One attempt history of sending one event to one subscription. */
+        WebhookDelivery: {
+            id: number;
+            /** @description Unique id of the event, also sent as the `X-Event-Id` header; use it to drop duplicates. */
+            event_id: string;
+            /** @example referral.created */
+            event_type: string;
+            /** @description What happened to the entity, e.g. `created`, `updated`, `deleted`. */
+            action?: string;
+            /** @description Kind of record the event is about. */
+            entity_type?: string;
+            entity_id?: number | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "retrying" | "failed";
+            attempts: number;
+            last_error?: string | null;
+            /** @description HTTP status your endpoint answered with on the last attempt. */
+            response_code?: number | null;
+            response_body?: string | null;
+            /** @description Changed fields, name → `[old, new]`. */
+            object_changes?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The JSON body that was posted to your endpoint. */
+            payload?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
+        };
+        /** @description Identify the customer by `email` or `uid` (or both). */
+        TrackCancellationBody: {
+            /** @description Email of the referred customer. Needed when `uid` is not sent. */
+            email?: string;
+            /** @description The `uid` given at signup. Needed when `email` is not sent. */
+            uid?: string;
+        } & (unknown | unknown);
+        /** @description The referred customer, as the v1 API describes it. */
+        LegacyLead: {
+            id: number;
+            /** @description Lifecycle state, e.g. `signup`, `active`, `cancelled`, `refunded`. */
+            state: string;
+            email?: string | null;
+            uid?: string | null;
+            /** Format: date-time */
+            customer_since?: string | null;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+            plan_name?: string | null;
+            /** @description Fraud check result, e.g. `no_suspicion`. */
+            suspicion?: string;
+            username?: string | null;
+            website?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            split_promotion_id?: string | null;
+            /** @description Custom fields stored on the lead, by name. */
+            custom_fields?: {
+                [key: string]: unknown;
+            } | null;
+            split_percentage_value?: string | null;
+            visitor_sub_id?: string | null;
+        };
+        /**
+         * @description A commission, as the v1 API describes it (negative for a refund). Declared nullable here because
+         *     the only field holding it, `reward`, is `null` when no commission was produced.
+         */
+        LegacyReward: {
+            id: number;
+            /** @description `approved`, `pending` or `denied`. */
+            status?: string;
+            /** @description Commission in cents for `cash`, otherwise a count in `unit`. */
+            amount: number;
+            /** @description Reward unit, e.g. `cash`, `credits`, `points`, `free_months`. */
+            unit: string;
+            /** Format: date-time */
+            created_at?: string;
+            lead?: components["schemas"]["LegacyLead"];
+            event_id?: string | null;
+            /** @description Amount in cents of the sale or refund the commission was computed from. */
+            conversion_amount?: number | null;
+            tier_level?: number | null;
+            split_type?: string | null;
+        } | null;
+        /**
+         * @description Amounts per reward unit (`cash` in cents), or `null` while the promoter has none. Declared
+         *     nullable here because every field that holds it can be `null`.
+         */
+        LegacyBalance: ({
+            cash?: number;
+        } & {
+            [key: string]: number;
+        }) | null;
+        /** @description The promoter credited with the lead, as the v1 API describes it. */
+        LegacyPromoter: {
+            id: number;
+            /** @description Promoter status (FirstPromoter's examples show `active`). */
+            status?: string;
+            cust_id?: string | null;
+            email: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** @description Initial password generated for the promoter. Secret; never log or display it. */
+            temp_password?: string | null;
+            default_promotion_id?: number;
+            pref?: string;
+            /** @description The promoter's default referral id. */
+            default_ref_id?: string;
+            note?: string | null;
+            w8_form_url?: string | null;
+            w9_form_url?: string | null;
+            parent_promoter_id?: number | null;
+            earnings_balance?: components["schemas"]["LegacyBalance"];
+            current_balance?: components["schemas"]["LegacyBalance"];
+            paid_balance?: components["schemas"]["LegacyBalance"];
+            /**
+             * @description The promoter's authentication token. Secret: it logs in as the promoter, so the client never
+             *     prints or logs it.
+             */
+            auth_token?: string;
+        };
+        /**
+         * @description The event recorded by a refund or a cancellation, in the response format of the v1 API (kept by
+         *     FirstPromoter for these two calls). `reward` is the negative commission of a refund, `null` for a
+         *     cancellation.
+         */
+        LegacyTrackEvent: {
+            id: number;
+            /** @description Kind of event, `refund` or `cancellation`. */
+            type: string;
+            /** @description Refunded amount in cents, negative; `null` for a cancellation. */
+            amount_cents?: number | null;
+            reward?: components["schemas"]["LegacyReward"];
+            lead: components["schemas"]["LegacyLead"];
+            promoter: components["schemas"]["LegacyPromoter"];
+        };
+        /** @description Error body of the tracking calls. */
+        TrackMessage: {
+            message: string;
+        };
+        /** @description Identify the customer by `email` or `uid` (or both). */
+        TrackRefundBody: {
+            /** @description Email of the referred customer. Needed when `uid` is not sent. */
+            email?: string;
+            /** @description The `uid` given at signup. Needed when `email` is not sent. */
+            uid?: string;
+            /** @description Id of the refund in your billing system; a second refund with the same id is refused with 409. */
+            event_id: string;
+            /**
+             * @description Refunded amount in cents, a positive number; the commissions are reduced accordingly.
+             *     FirstPromoter's own file types this field as a string; the API takes a JSON number as well,
+             *     and this client sends integer cents, as for sales.
+             */
+            amount: number;
+            /** @description Currency of `amount` when it differs from the account's currency. */
+            currency?: string;
+            /** @description Number of items or subscriptions refunded; 1 when left out. */
+            quantity?: number;
+            /**
+             * @description `event_id` of the sale being refunded. Optional, but needed to reverse the right commission
+             *     when the customer bought several products or the reward levels changed since the sale.
+             */
+            sale_event_id?: string;
+            /** @description `true` suppresses the emails FirstPromoter would send about this refund. */
+            skip_email_notification?: boolean;
+        } & (unknown | unknown);
+        /**
+         * @description Identify the customer by `email` or `uid` (or both). `tid`, `ref_id` or `promo_code` can create
+         *     the referral and its sale in one call when no signup was tracked before.
+         */
+        TrackSaleBody: {
+            /** @description Email of the referred customer. Needed when `uid` is not sent. */
+            email?: string;
+            /** @description The `uid` given at signup. Needed when `email` is not sent. */
+            uid?: string;
+            /**
+             * @description Id of the charge or invoice in your billing system. It makes the call idempotent: a second
+             *     sale with the same id is refused with 409, so retries must reuse it.
+             */
+            event_id: string;
+            /**
+             * @description Sale amount before taxes and after discounts, in cents (whole units for zero-decimal
+             *     currencies such as JPY). Commissions are computed from it.
+             */
+            amount: number;
+            /** @description Number of items or subscriptions sold; 1 when left out. */
+            quantity?: number;
+            /** @description Plan id from your billing provider, for plan-specific rewards. */
+            plan?: string;
+            /**
+             * @description Currency of `amount` when it differs from the account's currency (e.g. `USD`); FirstPromoter
+             *     converts it.
+             */
+            currency?: string;
+            /**
+             * @description Monthly recurring revenue of this customer, in cents, as a string of digits. Only used for
+             *     program statistics, not for commissions.
+             */
+            mrr?: string;
+            /** @description Coupon code given to a promoter; credits the sale to that promoter. */
+            promo_code?: string;
+            /** @description Visitor tracking id from the `_fprom_tid` cookie. */
+            tid?: string;
+            /** @description Referral id of the promoter to credit. */
+            ref_id?: string;
+            /** @description `true` suppresses the emails FirstPromoter would send about this sale. */
+            skip_email_notification?: boolean;
+        } & (unknown | unknown);
+        ReferralRef: {
+            id: number;
+            email?: string | null;
+            uid?: string | null;
+        };
+        /** @description The event recorded by a signup or a sale, with the commissions it produced. */
+        TrackEvent: {
+            id: number;
+            /** @description Kind of event, `signup` or `sale`. */
+            etype: string;
+            /** @description Sale amount in cents in the account's currency; `null` for a signup. */
+            sale_amount?: number | null;
+            /** @description Sale amount in cents in the currency it was sent in; `null` for a signup. */
+            original_sale_amount?: number | null;
+            /** @description Currency the sale was sent in, when it was converted; otherwise `null`. */
+            original_sale_currency?: string | null;
+            /** @description The `event_id` sent with the sale; `null` for a signup. */
+            event_id?: string | null;
+            plan_id?: string | null;
+            billing_period?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            referral: components["schemas"]["ReferralRef"];
+            /** @description Commissions created by this event; always empty for a signup. */
+            commissions: components["schemas"]["Commission"][];
+        };
+        /**
+         * @description Identify the new lead by `email` or `uid` (or both), and attribute it with `tid` (the visitor
+         *     cookie) or `ref_id` (a promoter's referral id), at least one of each pair.
+         */
+        TrackSignupBody: {
+            /** @description Email the lead signed up with. Needed when `uid` is not sent. */
+            email?: string;
+            /**
+             * @description Your own id for the lead, used later to match sales when the email can change. Needed when
+             *     `email` is not sent.
+             */
+            uid?: string;
+            /**
+             * @description Visitor tracking id read from the `_fprom_tid` cookie (`_fprom_track` on accounts created
+             *     before April 2021). Needed when `ref_id` is not sent.
+             */
+            tid?: string;
+            /**
+             * @description Referral id of the promoter to credit directly, bypassing the visitor cookie. Needed when
+             *     `tid` is not sent.
+             */
+            ref_id?: string;
+            /** @description IP address of the person signing up; feeds the fraud checks. */
+            ip?: string;
+            /**
+             * Format: date-time
+             * @description When the signup happened, if not now.
+             */
+            created_at?: string;
+            /** @description `true` suppresses the emails FirstPromoter would send about this signup. */
+            skip_email_notification?: boolean;
+        } & ((unknown | unknown) & (unknown | unknown));
+        /** @description Error body when the lead already has a signup event. */
+        TrackSignupTaken: {
+            transaction_id: string;
+        };
+    };
+    responses: {
+        /** @description The bearer token is missing, invalid, expired or revoked. The body is empty. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The key is valid but not allowed to do this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "You don't have enough rights to perform this action",
+                 *       "code": "forbidden"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description More than 400 requests in a minute for this account. FirstPromoter documents no body and no
+         *     Retry-After header; wait and retry.
+         */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Too many requests",
+                 *       "code": "too_many_requests"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No record matches the given id. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Record not found",
+                 *       "code": "not_found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The commissions of the requested page, as a bare array. */
+        CommissionList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 13533003,
+                 *         "status": "approved",
+                 *         "metadata": {},
+                 *         "is_self_referral": false,
+                 *         "commission_type": "sale",
+                 *         "created_by_user_email": null,
+                 *         "created_by_user_at": null,
+                 *         "sale_amount": 2000,
+                 *         "original_sale_amount": 2000,
+                 *         "original_sale_currency": null,
+                 *         "event_id": "in_1QbX2sLkdIwHu7ix",
+                 *         "plan_id": null,
+                 *         "tier": 1,
+                 *         "internal_note": null,
+                 *         "external_note": null,
+                 *         "unit": "cash",
+                 *         "fraud_check": "no_suspicion",
+                 *         "amount": 400,
+                 *         "is_paid": false,
+                 *         "is_split": false,
+                 *         "created_at": "2025-04-25T09:39:42Z",
+                 *         "status_updated_at": null,
+                 *         "promoter_campaign": {
+                 *           "id": 14850130,
+                 *           "campaign_id": 28004,
+                 *           "promoter_id": 8262622,
+                 *           "created_at": "2025-01-16T18:16:41Z",
+                 *           "promoter": {
+                 *             "id": 8262622,
+                 *             "email": "maria.lopez@example.com",
+                 *             "name": "Maria Lopez"
+                 *           },
+                 *           "campaign": {
+                 *             "id": 28004,
+                 *             "name": "Partner program",
+                 *             "color": "#EC4899"
+                 *           }
+                 *         },
+                 *         "referral": {
+                 *           "id": 29203686,
+                 *           "email": "jamie.chen@example.org",
+                 *           "uid": null
+                 *         },
+                 *         "reward": {
+                 *           "id": 157427,
+                 *           "name": "20% recurring commission"
+                 *         },
+                 *         "split_details": null
+                 *       },
+                 *       {
+                 *         "id": 13533118,
+                 *         "status": "pending",
+                 *         "metadata": {},
+                 *         "is_self_referral": false,
+                 *         "commission_type": "sale",
+                 *         "created_by_user_email": null,
+                 *         "created_by_user_at": null,
+                 *         "sale_amount": 4900,
+                 *         "original_sale_amount": 4500,
+                 *         "original_sale_currency": "eur",
+                 *         "event_id": "in_1QcA9eLkdIwHu7iy",
+                 *         "plan_id": "pro-monthly",
+                 *         "tier": 1,
+                 *         "internal_note": null,
+                 *         "external_note": null,
+                 *         "unit": "cash",
+                 *         "fraud_check": "same_ip_suspicion",
+                 *         "amount": 980,
+                 *         "is_paid": false,
+                 *         "is_split": false,
+                 *         "created_at": "2025-04-27T14:02:11Z",
+                 *         "status_updated_at": null,
+                 *         "promoter_campaign": {
+                 *           "id": 14850130,
+                 *           "campaign_id": 28004,
+                 *           "promoter_id": 8262622,
+                 *           "created_at": "2025-01-16T18:16:41Z",
+                 *           "promoter": {
+                 *             "id": 8262622,
+                 *             "email": "maria.lopez@example.com",
+                 *             "name": "Maria Lopez"
+                 *           },
+                 *           "campaign": {
+                 *             "id": 28004,
+                 *             "name": "Partner program",
+                 *             "color": "#EC4899"
+                 *           }
+                 *         },
+                 *         "referral": {
+                 *           "id": 29205512,
+                 *           "email": null,
+                 *           "uid": "cus_R8fLq2ZkT1"
+                 *         },
+                 *         "reward": {
+                 *           "id": 157427,
+                 *           "name": "20% recurring commission"
+                 *         },
+                 *         "split_details": null
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["Commission"][];
+            };
+        };
+        /**
+         * @description The commission that was created. FirstPromoter's own file declares an array here, so the contract
+         *     keeps an array (expect one element).
+         */
+        CommissionsCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 13540210,
+                 *         "status": "approved",
+                 *         "metadata": {},
+                 *         "is_self_referral": false,
+                 *         "commission_type": "sale",
+                 *         "created_by_user_email": "ops@acme-saas.com",
+                 *         "created_by_user_at": "2025-05-02T09:30:00Z",
+                 *         "sale_amount": 15000,
+                 *         "original_sale_amount": 15000,
+                 *         "original_sale_currency": null,
+                 *         "event_id": "manual-2025-05-02-001",
+                 *         "plan_id": null,
+                 *         "tier": 1,
+                 *         "internal_note": "Annual upgrade paid by bank transfer",
+                 *         "external_note": "Thanks for the referral!",
+                 *         "unit": "cash",
+                 *         "fraud_check": "no_suspicion",
+                 *         "amount": 3000,
+                 *         "is_paid": false,
+                 *         "is_split": false,
+                 *         "created_at": "2025-05-02T09:30:00Z",
+                 *         "status_updated_at": null,
+                 *         "promoter_campaign": {
+                 *           "id": 14850130,
+                 *           "campaign_id": 28004,
+                 *           "promoter_id": 8262622,
+                 *           "created_at": "2025-01-16T18:16:41Z",
+                 *           "promoter": {
+                 *             "id": 8262622,
+                 *             "email": "maria.lopez@example.com",
+                 *             "name": "Maria Lopez"
+                 *           },
+                 *           "campaign": {
+                 *             "id": 28004,
+                 *             "name": "Partner program",
+                 *             "color": "#EC4899"
+                 *           }
+                 *         },
+                 *         "referral": {
+                 *           "id": 29203686,
+                 *           "email": "jamie.chen@example.org",
+                 *           "uid": null
+                 *         },
+                 *         "reward": {
+                 *           "id": 157427,
+                 *           "name": "20% recurring commission"
+                 *         },
+                 *         "split_details": null
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["Commission"][];
+            };
+        };
+        /** @description Five records or fewer; the action ran at once and the batch is finished. */
+        BatchCompleted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 41,
+                 *       "status": "completed",
+                 *       "total": 2,
+                 *       "selected_total": 2,
+                 *       "processed_count": 2,
+                 *       "failed_count": 0,
+                 *       "action_label": "Accept promoters",
+                 *       "created_at": "2025-05-02T10:15:00Z",
+                 *       "updated_at": "2025-05-02T10:15:01Z",
+                 *       "meta": null,
+                 *       "progress": 100,
+                 *       "processing_errors": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchProcess"];
+            };
+        };
+        /** @description More than five records; the action was queued. Poll `/company/batch_processes/{id}`. */
+        BatchQueued: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 42,
+                 *       "status": "pending",
+                 *       "total": 12,
+                 *       "selected_total": 12,
+                 *       "processed_count": 0,
+                 *       "failed_count": 0,
+                 *       "action_label": "Approve commissions",
+                 *       "created_at": "2025-05-02T10:16:00Z",
+                 *       "updated_at": "2025-05-02T10:16:00Z",
+                 *       "meta": null,
+                 *       "progress": 0,
+                 *       "processing_errors": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchProcess"];
+            };
+        };
+        /** @description A parameter is missing or has an unusable value. */
+        UnprocessableEntity: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "param is missing or the value is empty or invalid: ids",
+                 *       "code": "invalid_params"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The payout generation job. */
+        CommissionPayoutsGenerated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 57,
+                 *       "status": "completed",
+                 *       "total": 3,
+                 *       "selected_total": 3,
+                 *       "processed_count": 3,
+                 *       "failed_count": 0,
+                 *       "action_label": "Generate payouts",
+                 *       "created_at": "2025-05-02T11:00:00Z",
+                 *       "updated_at": "2025-05-02T11:00:02Z",
+                 *       "meta": null,
+                 *       "progress": 100,
+                 *       "processing_errors": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["CommissionPayoutGeneration"];
+            };
+        };
+        /** @description The commission with its new notes. */
+        CommissionUpdated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 13533003,
+                 *       "status": "approved",
+                 *       "metadata": {},
+                 *       "is_self_referral": false,
+                 *       "commission_type": "sale",
+                 *       "created_by_user_email": null,
+                 *       "created_by_user_at": null,
+                 *       "sale_amount": 2000,
+                 *       "original_sale_amount": 2000,
+                 *       "original_sale_currency": null,
+                 *       "event_id": "in_1QbX2sLkdIwHu7ix",
+                 *       "plan_id": null,
+                 *       "tier": 1,
+                 *       "internal_note": "Checked against the Stripe invoice",
+                 *       "external_note": "Approved, included in the June payout",
+                 *       "unit": "cash",
+                 *       "fraud_check": "no_suspicion",
+                 *       "amount": 400,
+                 *       "is_paid": false,
+                 *       "is_split": false,
+                 *       "created_at": "2025-04-25T09:39:42Z",
+                 *       "status_updated_at": null,
+                 *       "promoter_campaign": {
+                 *         "id": 14850130,
+                 *         "campaign_id": 28004,
+                 *         "promoter_id": 8262622,
+                 *         "created_at": "2025-01-16T18:16:41Z",
+                 *         "promoter": {
+                 *           "id": 8262622,
+                 *           "email": "maria.lopez@example.com",
+                 *           "name": "Maria Lopez"
+                 *         },
+                 *         "campaign": {
+                 *           "id": 28004,
+                 *           "name": "Partner program",
+                 *           "color": "#EC4899"
+                 *         }
+                 *       },
+                 *       "referral": {
+                 *         "id": 29203686,
+                 *         "email": "jamie.chen@example.org",
+                 *         "uid": null
+                 *       },
+                 *       "reward": {
+                 *         "id": 157427,
+                 *         "name": "20% recurring commission"
+                 *       },
+                 *       "split_details": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["Commission"];
+            };
+        };
+        /** @description A required field is missing or has an unusable value. */
+        EmailInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "param is missing or the value is empty or invalid: subject",
+                 *       "code": "invalid_params"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The `html` field is missing or empty. */
+        EmailTemplateInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "param is missing or the value is empty or invalid: html",
+                 *       "code": "invalid_params"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The bearer token is missing, invalid, expired or revoked. For payouts FirstPromoter documents a
+         *     JSON body, unlike the empty 401 of the other resources.
+         */
+        PayoutUnauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Invalid or expired API key",
+                 *       "code": "unauthorized"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PayoutErrorBody"];
+            };
+        };
+        /** @description Five payouts or fewer; the action ran at once. `meta` sums up the selection. */
+        PayoutBatchCompleted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "id": 88,
+                 *         "status": "completed",
+                 *         "total": 2,
+                 *         "selected_total": 2,
+                 *         "processed_count": 2,
+                 *         "failed_count": 0,
+                 *         "action_label": "Mark payouts as paid",
+                 *         "created_at": "2025-05-05T08:00:00Z",
+                 *         "updated_at": "2025-05-05T08:00:01Z",
+                 *         "meta": null,
+                 *         "progress": 100,
+                 *         "processing_errors": []
+                 *       },
+                 *       "meta": {
+                 *         "total": 20500,
+                 *         "promoters_count": 2,
+                 *         "total_incl_tax": 22100,
+                 *         "all_promoters_count": 2
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PayoutBatchResult"];
+            };
+        };
+        /**
+         * @description More than five payouts; the action was queued. Poll `/company/batch_processes/{id}` with
+         *     `data.id`.
+         */
+        PayoutBatchQueued: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "id": 89,
+                 *         "status": "pending",
+                 *         "total": 14,
+                 *         "selected_total": 14,
+                 *         "processed_count": 0,
+                 *         "failed_count": 0,
+                 *         "action_label": "Mark payouts as paid",
+                 *         "created_at": "2025-05-05T08:02:00Z",
+                 *         "updated_at": "2025-05-05T08:02:00Z",
+                 *         "meta": null,
+                 *         "progress": 0,
+                 *         "processing_errors": []
+                 *       },
+                 *       "meta": {
+                 *         "total": 148200,
+                 *         "promoters_count": 11,
+                 *         "total_incl_tax": 159840,
+                 *         "all_promoters_count": 11
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PayoutBatchResult"];
+            };
+        };
+        /** @description The promo code. */
+        PromoCodeResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 812,
+                 *       "code": "MARIA20",
+                 *       "reward": {
+                 *         "id": 157430,
+                 *         "name": "20% off the first 3 months"
+                 *       },
+                 *       "ext_id": "promo_1QbX7hLkdIwHu7ixA2bC",
+                 *       "description": "Maria's newsletter readers",
+                 *       "company_id": 4521,
+                 *       "promoter_campaign_id": 14850130,
+                 *       "metadata": {
+                 *         "channel": "newsletter"
+                 *       },
+                 *       "details": {
+                 *         "max_redemptions": 100
+                 *       },
+                 *       "archived_at": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoCode"];
+            };
+        };
+        /** @description The key is valid but not allowed to do this. */
+        PromoterCampaignForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "You don't have enough rights to perform this action",
+                 *       "code": "forbidden"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterCampaignError"];
+            };
+        };
+        /** @description The promoter campaign as stored after the change. */
+        PromoterCampaignDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 2290,
+                 *       "campaign_id": 31,
+                 *       "promoter_id": 1482,
+                 *       "created_at": "2024-11-04T09:12:44Z",
+                 *       "promoter": {
+                 *         "id": 1482,
+                 *         "email": "maria.lopez@example.com",
+                 *         "name": "Maria Lopez"
+                 *       },
+                 *       "campaign": {
+                 *         "id": 31,
+                 *         "name": "Partner program",
+                 *         "color": "#4f46e5"
+                 *       },
+                 *       "state": "accepted",
+                 *       "stats": {
+                 *         "clicks_count": 1312,
+                 *         "referrals_count": 58,
+                 *         "sales_count": 21,
+                 *         "customers_count": 17,
+                 *         "revenue_amount": 4895
+                 *       },
+                 *       "coupon": "MARIA20",
+                 *       "display_coupon": "MARIA20",
+                 *       "ref_token": "maria",
+                 *       "ref_link": "https://www.example.com/?fpr=maria",
+                 *       "is_customized": true,
+                 *       "direct_url": null,
+                 *       "referral_rewards_customized": false,
+                 *       "promoter_rewards_customized": true,
+                 *       "rewards_for_promoters": [
+                 *         {
+                 *           "apply_on": "all",
+                 *           "product_ids": [],
+                 *           "reward_id": 88,
+                 *           "reward": {
+                 *             "name": "30% recurring commission",
+                 *             "promoter_reward_type": "sale",
+                 *             "hide_reward": false,
+                 *             "tier_level": null,
+                 *             "coupon": null
+                 *           },
+                 *           "products": []
+                 *         }
+                 *       ],
+                 *       "rewards_for_referrals": [],
+                 *       "promo_codes": [
+                 *         "MARIA20"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterCampaign"];
+            };
+        };
+        /** @description No promoter campaign has this id. */
+        PromoterCampaignNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Record not found",
+                 *       "code": "not_found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterCampaignError"];
+            };
+        };
+        /** @description The request was rejected by validation; `errors` lists the messages per field. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Validation failed: Email has already been taken",
+                 *       "errors": {
+                 *         "email": [
+                 *           "has already been taken"
+                 *         ]
+                 *       },
+                 *       "code": "invalid_record"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description The promoter, with its campaigns, balances and profile. */
+        PromoterDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 1482,
+                 *       "email": "maria.lopez@example.com",
+                 *       "name": "Maria Lopez",
+                 *       "cust_id": "cus_PqR8s2Lk1Tz",
+                 *       "note": "Writes a newsletter on bookkeeping tools.",
+                 *       "stats": {
+                 *         "clicks_count": 1312,
+                 *         "referrals_count": 58,
+                 *         "sales_count": 21,
+                 *         "customers_count": 17,
+                 *         "revenue_amount": 489500,
+                 *         "active_customers_count": 14
+                 *       },
+                 *       "is_customized": false,
+                 *       "fraud_suspicions": [],
+                 *       "is_confirmed": true,
+                 *       "invoice_details_status": "approved",
+                 *       "profile": {
+                 *         "id": 1610,
+                 *         "first_name": "Maria",
+                 *         "last_name": "Lopez",
+                 *         "website": "https://ledgerletters.example.com",
+                 *         "company_name": "Ledger Letters SL",
+                 *         "company_number": "B12345678",
+                 *         "phone_number": "+34 600 123 456",
+                 *         "vat_id": "ESB12345678",
+                 *         "country": "ES",
+                 *         "address": "Calle Mayor 12, 28013 Madrid",
+                 *         "avatar": null,
+                 *         "w8_form_url": null,
+                 *         "w9_form_url": null,
+                 *         "description": "Weekly newsletter for small-business owners.",
+                 *         "invoice_details_validation_errors": null,
+                 *         "should_validate_invoice_details": true,
+                 *         "instagram_url": null,
+                 *         "youtube_url": "https://www.youtube.com/@ledgerletters",
+                 *         "linkedin_url": "https://www.linkedin.com/in/maria-lopez-example",
+                 *         "facebook_url": null,
+                 *         "twitter_url": null,
+                 *         "twitch_url": null,
+                 *         "tiktok_url": null
+                 *       },
+                 *       "joined_at": "2024-11-04T09:12:44Z",
+                 *       "last_login_at": "2025-04-29T17:03:10Z",
+                 *       "archived_at": null,
+                 *       "custom_fields": {
+                 *         "audience_size": "12000",
+                 *         "channels": [
+                 *           "newsletter",
+                 *           "youtube"
+                 *         ]
+                 *       },
+                 *       "password_setup_url": null,
+                 *       "first_event_at": "2024-11-06T14:20:05Z",
+                 *       "promoter_campaigns": [
+                 *         {
+                 *           "id": 2290,
+                 *           "campaign_id": 31,
+                 *           "promoter_id": 1482,
+                 *           "state": "accepted",
+                 *           "created_at": "2024-11-04T09:12:44Z",
+                 *           "campaign": {
+                 *             "id": 31,
+                 *             "name": "Partner program",
+                 *             "color": "#4f46e5"
+                 *           },
+                 *           "coupon": "MARIA20",
+                 *           "ref_token": "maria",
+                 *           "ref_link": "https://www.example.com/?fpr=maria"
+                 *         }
+                 *       ],
+                 *       "balances": {
+                 *         "cash": 12450,
+                 *         "credits": null,
+                 *         "points": null,
+                 *         "free_months": null,
+                 *         "discount": null
+                 *       },
+                 *       "track_ad_traffic": false,
+                 *       "auth_provider": null,
+                 *       "selected_payout_method": {
+                 *         "id": 77,
+                 *         "method": "paypal",
+                 *         "date_added": "2024-11-10T08:00:00Z",
+                 *         "is_disabled": false
+                 *       },
+                 *       "parent_promoter": {
+                 *         "id": 1201,
+                 *         "email": "jon.baker@example.com",
+                 *         "name": "Jon Baker"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Promoter"];
+            };
+        };
+        /** @description The referral. */
+        ReferralDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 29203686,
+                 *       "email": "jane.doe@example.com",
+                 *       "uid": "cus_PmX81fQ2",
+                 *       "state": "active",
+                 *       "metadata": {},
+                 *       "entry_source": "cookie",
+                 *       "created_at": "2025-04-24T16:02:11Z",
+                 *       "customer_since": "2025-04-25T09:39:42Z",
+                 *       "promoter_campaign": {
+                 *         "id": 14850130,
+                 *         "campaign_id": 28004,
+                 *         "promoter_id": 8262622,
+                 *         "created_at": "2025-01-16T18:16:41Z",
+                 *         "promoter": {
+                 *           "id": 8262622,
+                 *           "email": "sam.partner@example.com",
+                 *           "name": "Sam Partner"
+                 *         },
+                 *         "campaign": {
+                 *           "id": 28004,
+                 *           "name": "Partner program",
+                 *           "color": "#EC4899"
+                 *         }
+                 *       },
+                 *       "fraud_check": "no_suspicion",
+                 *       "created_by_user_email": null,
+                 *       "username": null,
+                 *       "split_details": null,
+                 *       "first_name": "Jane",
+                 *       "last_name": "Doe",
+                 *       "website": null,
+                 *       "comment": null,
+                 *       "is_expired": false,
+                 *       "custom_status": {
+                 *         "id": 12,
+                 *         "name": "Onboarding call booked",
+                 *         "description": null,
+                 *         "order": 1,
+                 *         "company_id": 4821,
+                 *         "created_at": "2025-03-02T10:00:00Z",
+                 *         "updated_at": "2025-03-02T10:00:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Referral"];
+            };
+        };
+        /**
+         * @description The referral could not be saved: a required field is missing, the promoter campaign is unknown,
+         *     or a value is already taken; `errors` lists the messages per field.
+         */
+        ReferralRequestInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Validation failed: Email has already been taken",
+                 *       "errors": {
+                 *         "email": [
+                 *           "has already been taken"
+                 *         ]
+                 *       },
+                 *       "code": "invalid_params"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description A required parameter is missing or unusable (typically `columns`). */
+        ReportParamsInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "param is missing or the value is empty: columns",
+                 *       "code": "invalid_params"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The export is too large to build during the request. It was queued and FirstPromoter delivers it
+         *     later; the body only says so.
+         */
+        ReportExportQueued: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Your report is being generated and will be emailed to you when it is ready."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReportExportQueued"];
+            };
+        };
+        /** @description The subscription was not saved; `message` says which value was refused. */
+        WebhookInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Validation failed: Url must use https",
+                 *       "code": "invalid_params"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The test was not sent: the URL is malformed or points to a private or local network address. */
+        WebhookTestRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "URL points to a private network address",
+                 *       "code": "invalid_params"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The delivery has already used up the subscription's `max_retries` and cannot be requeued. */
+        WebhookRetryRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Maximum number of retries reached for this delivery",
+                 *       "code": "operation_failed"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Page number, starting at 1. */
+        Page: number;
+        /** @description Records per page (the API's default is 20, its maximum 100). */
+        PerPage: number;
+        /** @description Record id. */
+        IdPath: number;
+        /** @description Free-text search. */
+        Query: string;
+        /**
+         * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
+         *     client's query serializer produces for every array.
+         */
+        Ids: number[];
+        /**
+         * @description Narrows the list. Sent in bracket form, e.g. `filters[status]=approved`,
+         *     `filters[created_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
+         *     The `sale_amount` and `amount` ranges are in cents (for `amount`, only cash commissions are in
+         *     cents; other units are counts or percentages).
+         */
+        CommissionFilters: components["schemas"]["CommissionFilterSet"];
+        /** @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`. */
+        CommissionSorting: components["schemas"]["CommissionSortOrder"];
+        /** @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`. */
+        EmailFilters: components["schemas"]["EmailListFilters"];
+        /** @description Order of the list, e.g. `sorting[sent_count]=desc`. */
+        EmailSorting: components["schemas"]["EmailListSorting"];
+        /** @description Id of the email. */
+        EmailIdPath: string;
+        /**
+         * @description Narrows the list, in bracket form: `filters[status]=pending`, `filters[period_end][to]=2025-04-30`,
+         *     `filters[campaign_id][]=3&filters[campaign_id][]=4`, `filters[fraud_suspicions][]=same_ip`.
+         */
+        PayoutFilters: components["schemas"]["PayoutFilterSet"];
+        /** @description Sort order, e.g. `sorting[amount]=desc`. */
+        PayoutSorting: components["schemas"]["PayoutSortOrder"];
+        /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+        PayoutSummaryFilters: components["schemas"]["PayoutSummaryFilterSet"];
+        /** @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`. */
+        PayoutGroupFilters: components["schemas"]["PayoutGroupFilterSet"];
+        /**
+         * @description Which breakdowns to compute, e.g. `stats_by[status]=true&stats_by[payout_method]=true`. Only the
+         *     requested groups are present under `data`.
+         */
+        PayoutStatsBy: components["schemas"]["PayoutStatsSelection"];
+        /** @description Text to look for (for instance part of the promoter's email or name, or a ref token). */
+        PromoterCampaignSearch: string;
+        /** @description First day of the charted period (`YYYY-MM-DD`). */
+        PromoterChartPeriodFrom: string;
+        /** @description Last day of the charted period (`YYYY-MM-DD`). */
+        PromoterChartPeriodTo: string;
+        /** @description The metric to chart. */
+        PromoterChartSelection: components["schemas"]["PromoterChartMetric"];
+        /**
+         * @description Ask for totals along with the series. FirstPromoter does not document where or how the totals
+         *     appear in the answer.
+         */
+        PromoterCampaignWithTotals: boolean;
+        /** @description Text matched against the promoter's email, name and ref token. */
+        PromoterSearch: string;
+        /**
+         * @description Narrow the list. Sent in bracket form: `filters[state]=accepted`,
+         *     `filters[joined_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
+         */
+        PromoterFilters: components["schemas"]["PromoterFilterSet"];
+        /** @description Sort order, e.g. `sorting[revenue_amount]=desc`. */
+        PromoterSorting: {
+            clicks_count?: components["schemas"]["SortDirection"];
+            referrals_count?: components["schemas"]["SortDirection"];
+            customers_count?: components["schemas"]["SortDirection"];
+            revenue_amount?: components["schemas"]["SortDirection"];
+            joined_at?: components["schemas"]["SortDirection"];
+        };
+        /**
+         * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
+         *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
+         *     credential of the promoter: never log it.
+         */
+        PromoterKeyPath: string;
+        /** @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id. */
+        PromoterFindBy: components["schemas"]["PromoterFindBy"];
+        /**
+         * @description Ask for `parent_promoter` in the answer. FirstPromoter mentions this flag in its prose but does
+         *     not declare it, so its effect is not guaranteed.
+         */
+        PromoterIncludeParent: boolean;
+        /**
+         * @description Leave `selected_payout_method` out of the answer. Mentioned in FirstPromoter's prose but not
+         *     declared in its files.
+         */
+        PromoterExcludePayoutMethod: boolean;
+        /**
+         * @description Narrow the list, e.g. `filters[state]=active`, `filters[created_at][from]=2025-01-01`. Dates are
+         *     `YYYY-MM-DD`.
+         */
+        ReferralFilters: {
+            /**
+             * @description `customer` keeps referrals that paid at least once, `lead` the others.
+             * @enum {string}
+             */
+            type?: "lead" | "customer";
+            /** @description Only referrals credited to this promoter. */
+            promoter_id?: number;
+            state?: components["schemas"]["ReferralState"];
+            customer_since?: components["schemas"]["DateRange"];
+            created_at?: components["schemas"]["DateRange"];
+            cancelled_at?: components["schemas"]["DateRange"];
+        };
+        /**
+         * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
+         *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+         */
+        ReferralKey: string;
+        /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+        ReferralFindBy: components["schemas"]["ReferralFindByField"];
+        /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+        ReportColumns: components["schemas"]["ReportColumn"][];
+        /** @description Length of each period in the time series. */
+        ReportGroupBy: "day" | "week" | "month" | "year";
+        /**
+         * @description Start of the reporting window (ISO 8601 timestamp).
+         * @example 2025-01-01T00:00:00Z
+         */
+        ReportStartDate: string;
+        /**
+         * @description End of the reporting window (ISO 8601 timestamp).
+         * @example 2025-06-30T23:59:59Z
+         */
+        ReportEndDate: string;
+        /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+        ReportSorting: components["schemas"]["ReportSort"];
+        /** @description Which report to export. */
+        ReportType: "overview" | "campaigns" | "promoters" | "traffic_sources" | "urls";
+        /**
+         * @description Metrics to export, at least one (`columns[]=…`). Pick them from the list that fits `report_type`:
+         *     traffic sources and URLs offer fewer metrics, and `url` only makes sense for URLs.
+         */
+        ReportDownloadColumns: (components["schemas"]["ReportColumn"] | "url")[];
+        /** @description Add a totals line to the export. */
+        ReportTotals: boolean;
+        /** @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics. */
+        TrafficReportColumns: components["schemas"]["TrafficReportColumn"][];
+        /** @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself. */
+        UrlReportColumns: (components["schemas"]["TrafficReportColumn"] | "url")[];
+        /** @description Records per page. Webhook lists default to 25 (other lists to 20). */
+        WebhookPerPage: number;
+        /** @description Id of the webhook subscription. */
+        WebhookIdPath: number;
+        /** @description Id of the delivery. */
+        WebhookDeliveryIdPath: number;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -1242,52 +4479,102 @@ export type $defs = Record<string, never>;
 export interface operations {
     listBatchProcesses: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Narrow the list by status. */
+                filters?: {
+                    status?: ("pending" | "in_progress" | "completed" | "failed" | "stopped") | ("pending" | "in_progress" | "completed" | "failed" | "stopped")[];
+                };
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The batch processes. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 42,
+                     *         "status": "in_progress",
+                     *         "total": 12,
+                     *         "selected_total": 12,
+                     *         "processed_count": 7,
+                     *         "failed_count": 0,
+                     *         "action_label": "Approve commissions",
+                     *         "created_at": "2025-05-02T10:16:00Z",
+                     *         "updated_at": "2025-05-02T10:16:04Z",
+                     *         "meta": null,
+                     *         "progress": 58,
+                     *         "processing_errors": []
+                     *       },
+                     *       {
+                     *         "id": 43,
+                     *         "status": "pending",
+                     *         "total": 40,
+                     *         "selected_total": 40,
+                     *         "processed_count": 0,
+                     *         "failed_count": 0,
+                     *         "action_label": "Move referrals to promoter",
+                     *         "created_at": "2025-05-02T10:16:30Z",
+                     *         "updated_at": "2025-05-02T10:16:30Z",
+                     *         "meta": null,
+                     *         "progress": 0,
+                     *         "processing_errors": []
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["BatchProcess"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getBatchProcessesProgress: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Narrow the batches by status. */
+                filters?: {
+                    status?: ("pending" | "in_progress" | "completed" | "failed" | "stopped") | ("pending" | "in_progress" | "completed" | "failed" | "stopped")[];
+                };
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description Percent done per batch process id. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "42": 58,
+                     *       "43": 0
+                     *     }
+                     */
+                    "application/json": {
+                        [key: string]: number;
+                    };
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getBatchProcess: {
@@ -1295,51 +4582,80 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The batch process. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 42,
+                     *       "status": "completed",
+                     *       "total": 12,
+                     *       "selected_total": 12,
+                     *       "processed_count": 11,
+                     *       "failed_count": 1,
+                     *       "action_label": "Approve commissions",
+                     *       "created_at": "2025-05-02T10:16:00Z",
+                     *       "updated_at": "2025-05-02T10:16:09Z",
+                     *       "meta": null,
+                     *       "progress": 100,
+                     *       "processing_errors": [
+                     *         "Commission 13533003: already paid"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchProcess"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listCommissions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Free-text search. */
+                q?: components["parameters"]["Query"];
+                /**
+                 * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
+                 *     client's query serializer produces for every array.
+                 */
+                ids?: components["parameters"]["Ids"];
+                /**
+                 * @description Narrows the list. Sent in bracket form, e.g. `filters[status]=approved`,
+                 *     `filters[created_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
+                 *     The `sale_amount` and `amount` ranges are in cents (for `amount`, only cash commissions are in
+                 *     cents; other units are counts or percentages).
+                 */
+                filters?: components["parameters"]["CommissionFilters"];
+                /** @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`. */
+                sorting?: components["parameters"]["CommissionSorting"];
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["CommissionList"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     createCommission: {
@@ -1349,22 +4665,29 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "commission_type": "sale",
+                 *       "referral_id": 29203686,
+                 *       "sale_amount": 15000,
+                 *       "event_id": "manual-2025-05-02-001",
+                 *       "event_date": "2025-05-02",
+                 *       "internal_note": "Annual upgrade paid by bank transfer",
+                 *       "external_note": "Thanks for the referral!",
+                 *       "notify_promoter": true,
+                 *       "billing_period": "yearly"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CommissionCreateBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["CommissionsCreated"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     approveCommissions: {
@@ -1374,22 +4697,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         13533003,
+                 *         13533118
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     denyCommissions: {
@@ -1399,22 +4726,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         13533003,
+                 *         13533118
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteCommissions: {
@@ -1424,22 +4755,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         13533003,
+                 *         13533118
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     generatePayoutsFromCommissions: {
@@ -1449,22 +4784,24 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         13533003,
+                 *         13533118,
+                 *         13540210
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["CommissionPayoutsGenerated"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     markCommissionsFulfilled: {
@@ -1474,22 +4811,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         13533003,
+                 *         13533118
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     markCommissionsUnfulfilled: {
@@ -1499,22 +4840,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         13533003,
+                 *         13533118
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     updateCommission: {
@@ -1522,51 +4867,87 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "internal_note": "Checked against the Stripe invoice",
+                 *       "external_note": "Approved, included in the June payout"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CommissionNotesBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["CommissionUpdated"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listEmails: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Free-text search. */
+                q?: components["parameters"]["Query"];
+                /** @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`. */
+                filters?: components["parameters"]["EmailFilters"];
+                /** @description Order of the list, e.g. `sorting[sent_count]=desc`. */
+                sorting?: components["parameters"]["EmailSorting"];
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The matching emails (shape not documented by FirstPromoter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 214,
+                     *         "name": "Welcome to the partner program",
+                     *         "subject": "Your partner account is approved",
+                     *         "content": "<p>Welcome aboard! Your referral link is ready in your dashboard.</p>",
+                     *         "allowed_campaign_ids": [
+                     *           3,
+                     *           5
+                     *         ],
+                     *         "trigger": {
+                     *           "enabled": true,
+                     *           "trigger_on": "promoter_accepted",
+                     *           "settings": {
+                     *             "delay_interval": "hour",
+                     *             "delay_value": 2
+                     *           }
+                     *         },
+                     *         "sent_count": 87,
+                     *         "created_at": "2025-03-10T08:30:00Z",
+                     *         "updated_at": "2025-04-22T13:05:19Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Email"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     createEmail: {
@@ -1576,22 +4957,69 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Monthly performance digest",
+                 *       "subject": "Your referrals this month",
+                 *       "content": "<p>Here is how your referral link performed this month.</p>",
+                 *       "allowed_campaign_ids": [
+                 *         3
+                 *       ],
+                 *       "trigger": {
+                 *         "enabled": true,
+                 *         "trigger_on": "recurring",
+                 *         "settings": {
+                 *           "frequency": "monthly",
+                 *           "day": 1,
+                 *           "hour": 9,
+                 *           "minute": 0
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailInput"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The email was created (shape not documented by FirstPromoter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 215,
+                     *       "name": "Monthly performance digest",
+                     *       "subject": "Your referrals this month",
+                     *       "content": "<p>Here is how your referral link performed this month.</p>",
+                     *       "allowed_campaign_ids": [
+                     *         3
+                     *       ],
+                     *       "trigger": {
+                     *         "enabled": true,
+                     *         "trigger_on": "recurring",
+                     *         "settings": {
+                     *           "frequency": "monthly",
+                     *           "day": 1,
+                     *           "hour": 9,
+                     *           "minute": 0
+                     *         }
+                     *       },
+                     *       "sent_count": 0,
+                     *       "created_at": "2025-05-02T10:00:00Z",
+                     *       "updated_at": "2025-05-02T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Email"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["EmailInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     updateEmailTemplate: {
@@ -1601,22 +5029,35 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "html": "<html><body style=\"font-family:Georgia,serif;color:#222\"><div class=\"email-body\"></div></body></html>"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailTemplateUpdate"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The theme was saved (shape not documented by FirstPromoter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "html": "<html><body style=\"font-family:Georgia,serif;color:#222\"><div class=\"email-body\"></div></body></html>"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailTemplate"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["EmailTemplateInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getEmailTemplate: {
@@ -1628,20 +5069,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The theme (shape not documented by FirstPromoter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "html": "<html><body style=\"font-family:sans-serif\"><div class=\"email-body\"></div></body></html>"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailTemplate"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     sendEmailTemplateTest: {
@@ -1653,20 +5097,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The test was sent. FirstPromoter documents no response body. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getEmail: {
@@ -1674,26 +5114,49 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Id of the email. */
+                id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The email (shape not documented by FirstPromoter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 214,
+                     *       "name": "Welcome to the partner program",
+                     *       "subject": "Your partner account is approved",
+                     *       "content": "<p>Welcome aboard! Your referral link is ready in your dashboard.</p>",
+                     *       "allowed_campaign_ids": [
+                     *         3,
+                     *         5
+                     *       ],
+                     *       "trigger": {
+                     *         "enabled": true,
+                     *         "trigger_on": "promoter_accepted",
+                     *         "settings": {
+                     *           "delay_interval": "hour",
+                     *           "delay_value": 2
+                     *         }
+                     *       },
+                     *       "sent_count": 87,
+                     *       "created_at": "2025-03-10T08:30:00Z",
+                     *       "updated_at": "2025-04-22T13:05:19Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Email"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     updateEmail: {
@@ -1701,26 +5164,73 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Id of the email. */
+                id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Welcome to the partner program",
+                 *       "subject": "Welcome! Your partner account is approved",
+                 *       "content": "<p>Welcome aboard! Your referral link is ready in your dashboard.</p>",
+                 *       "allowed_campaign_ids": [
+                 *         3,
+                 *         5
+                 *       ],
+                 *       "trigger": {
+                 *         "enabled": true,
+                 *         "trigger_on": "promoter_accepted",
+                 *         "settings": {
+                 *           "delay_interval": "hour",
+                 *           "delay_value": 2
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailInput"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The email after the change (shape not documented by FirstPromoter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 214,
+                     *       "name": "Welcome to the partner program",
+                     *       "subject": "Welcome! Your partner account is approved",
+                     *       "content": "<p>Welcome aboard! Your referral link is ready in your dashboard.</p>",
+                     *       "allowed_campaign_ids": [
+                     *         3,
+                     *         5
+                     *       ],
+                     *       "trigger": {
+                     *         "enabled": true,
+                     *         "trigger_on": "promoter_accepted",
+                     *         "settings": {
+                     *           "delay_interval": "hour",
+                     *           "delay_value": 2
+                     *         }
+                     *       },
+                     *       "sent_count": 87,
+                     *       "created_at": "2025-03-10T08:30:00Z",
+                     *       "updated_at": "2025-05-02T11:45:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Email"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["EmailInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteEmail: {
@@ -1728,26 +5238,24 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Id of the email. */
+                id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description Deleted. FirstPromoter documents no response body. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     copyEmail: {
@@ -1755,26 +5263,49 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Id of the email. */
+                id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The copy (shape not documented by FirstPromoter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 216,
+                     *       "name": "Welcome to the partner program (copy)",
+                     *       "subject": "Your partner account is approved",
+                     *       "content": "<p>Welcome aboard! Your referral link is ready in your dashboard.</p>",
+                     *       "allowed_campaign_ids": [
+                     *         3,
+                     *         5
+                     *       ],
+                     *       "trigger": {
+                     *         "enabled": false,
+                     *         "trigger_on": "promoter_accepted",
+                     *         "settings": {
+                     *           "delay_interval": "hour",
+                     *           "delay_value": 2
+                     *         }
+                     *       },
+                     *       "sent_count": 0,
+                     *       "created_at": "2025-05-02T12:00:00Z",
+                     *       "updated_at": "2025-05-02T12:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Email"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     sendEmailNow: {
@@ -1782,26 +5313,24 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Id of the email. */
+                id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description Sending started. FirstPromoter documents no response body. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     sendTestEmail: {
@@ -1809,51 +5338,135 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Id of the email. */
+                id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The test was sent. FirstPromoter documents no response body. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listPayouts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Free-text search. */
+                q?: components["parameters"]["Query"];
+                /**
+                 * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
+                 *     client's query serializer produces for every array.
+                 */
+                ids?: components["parameters"]["Ids"];
+                /**
+                 * @description Narrows the list, in bracket form: `filters[status]=pending`, `filters[period_end][to]=2025-04-30`,
+                 *     `filters[campaign_id][]=3&filters[campaign_id][]=4`, `filters[fraud_suspicions][]=same_ip`.
+                 */
+                filters?: components["parameters"]["PayoutFilters"];
+                /** @description Sort order, e.g. `sorting[amount]=desc`. */
+                sorting?: components["parameters"]["PayoutSorting"];
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The payouts of the requested page, as a bare array. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 5012,
+                     *         "status": "pending",
+                     *         "amount": 12500,
+                     *         "payments_batch_id": null,
+                     *         "tax_rate": 0,
+                     *         "unit": "cash",
+                     *         "period_start": "2025-04-01T00:00:00Z",
+                     *         "period_end": "2025-04-30T23:59:59Z",
+                     *         "paid_at": null,
+                     *         "processing_started_at": null,
+                     *         "failed_at": null,
+                     *         "error": null,
+                     *         "total_incl_tax": 12500,
+                     *         "created_at": "2025-05-01T02:00:00Z",
+                     *         "payout_method": {
+                     *           "id": 311,
+                     *           "method": "paypal",
+                     *           "date_added": "2025-01-16T18:20:00Z",
+                     *           "is_disabled": false,
+                     *           "meta": null,
+                     *           "is_selected": true,
+                     *           "details": {
+                     *             "email": "maria.lopez@example.com"
+                     *           },
+                     *           "managed_payouts": false
+                     *         },
+                     *         "promoter": {
+                     *           "id": 8262622,
+                     *           "email": "maria.lopez@example.com",
+                     *           "name": "Maria Lopez"
+                     *         },
+                     *         "campaign": {
+                     *           "id": 28004,
+                     *           "name": "Partner program",
+                     *           "color": "#EC4899"
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 4877,
+                     *         "status": "completed",
+                     *         "amount": 8000,
+                     *         "payments_batch_id": 203,
+                     *         "tax_rate": 20,
+                     *         "unit": "cash",
+                     *         "period_start": "2025-03-01T00:00:00Z",
+                     *         "period_end": "2025-03-31T23:59:59Z",
+                     *         "paid_at": "2025-04-15T10:12:00Z",
+                     *         "processing_started_at": "2025-04-15T10:00:00Z",
+                     *         "failed_at": null,
+                     *         "error": null,
+                     *         "total_incl_tax": 9600,
+                     *         "created_at": "2025-04-01T02:00:00Z",
+                     *         "payout_method": null,
+                     *         "promoter": {
+                     *           "id": 8262701,
+                     *           "email": "sam.okafor@example.net",
+                     *           "name": "Sam Okafor"
+                     *         },
+                     *         "campaign": {
+                     *           "id": 28004,
+                     *           "name": "Partner program",
+                     *           "color": "#EC4899"
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Payout"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["PayoutUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     createPaymentsBatch: {
@@ -1863,22 +5476,52 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "paypal"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PaymentsBatchBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
+            /** @description The batch was created. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "id": 204,
+                     *         "status": "awaiting_confirmation",
+                     *         "ext_reference": null,
+                     *         "ext_id": null,
+                     *         "scheduled_at": null,
+                     *         "processing_started_at": null,
+                     *         "completed_at": null,
+                     *         "is_payable": true,
+                     *         "is_retriable": false,
+                     *         "is_payment_otp_required": false,
+                     *         "total": 52000,
+                     *         "promoters_count": 5,
+                     *         "error": null
+                     *       },
+                     *       "meta": {
+                     *         "failed": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentsBatchCreated"];
                 };
-                content?: never;
             };
+            401: components["responses"]["PayoutUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deletePayouts: {
@@ -1888,72 +5531,202 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         5012,
+                 *         5013
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["PayoutBatchCompleted"];
+            202: components["responses"]["PayoutBatchQueued"];
+            401: components["responses"]["PayoutUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPayoutDueStats: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Free-text search. */
+                q?: components["parameters"]["Query"];
+                /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+                filters?: components["parameters"]["PayoutSummaryFilters"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description Totals per due bucket. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "net_payout_days": 30,
+                     *         "payout_cycle": "monthly",
+                     *         "min_payment": 5000,
+                     *         "min_paying_customers": 1,
+                     *         "terms_description": "Paid on the 15th for commissions older than 30 days.",
+                     *         "selected_payout_methods": [
+                     *           "paypal",
+                     *           "wise"
+                     *         ],
+                     *         "payout_method_options": {},
+                     *         "managed_payouts": false
+                     *       },
+                     *       "data": {
+                     *         "next": {
+                     *           "promoters_count": 2,
+                     *           "amounts": {
+                     *             "cash": 20500
+                     *           },
+                     *           "total_incl_tax": 22100,
+                     *           "due_date": "2025-05-15",
+                     *           "period_end": "2025-04-30"
+                     *         },
+                     *         "overdue": {
+                     *           "promoters_count": 1,
+                     *           "amounts": {
+                     *             "cash": 7300
+                     *           },
+                     *           "total_incl_tax": 7300,
+                     *           "due_date": "2025-04-15",
+                     *           "period_end": "2025-03-31"
+                     *         },
+                     *         "custom": {
+                     *           "promoters_count": 0,
+                     *           "amounts": {},
+                     *           "total_incl_tax": 0
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayoutDueStats"];
                 };
-                content?: never;
             };
+            401: components["responses"]["PayoutUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listPayoutsGroupedByPromoter: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Free-text search. */
+                q?: components["parameters"]["Query"];
+                /** @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`. */
+                filters?: components["parameters"]["PayoutGroupFilters"];
+                /** @description Include the account details of each promoter's payout method. */
+                include_payout_method_details?: boolean;
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description Payouts per promoter, with totals. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "promoter": {
+                     *             "id": 8262622,
+                     *             "email": "maria.lopez@example.com",
+                     *             "name": "Maria Lopez",
+                     *             "invoice_details_status": "approved",
+                     *             "fraud_suspicions": [],
+                     *             "profile": {
+                     *               "invoice_details_validation_errors": null
+                     *             }
+                     *           },
+                     *           "payout_method": {
+                     *             "id": 311,
+                     *             "method": "paypal",
+                     *             "date_added": "2025-01-16T18:20:00Z",
+                     *             "is_disabled": false,
+                     *             "meta": null,
+                     *             "is_selected": true,
+                     *             "details": {
+                     *               "email": "maria.lopez@example.com"
+                     *             },
+                     *             "managed_payouts": false
+                     *           },
+                     *           "payouts": [
+                     *             {
+                     *               "id": 5012,
+                     *               "status": "pending",
+                     *               "amount": 12500,
+                     *               "payments_batch_id": null,
+                     *               "tax_rate": 0,
+                     *               "unit": "cash",
+                     *               "period_start": "2025-04-01T00:00:00Z",
+                     *               "period_end": "2025-04-30T23:59:59Z",
+                     *               "paid_at": null,
+                     *               "processing_started_at": null,
+                     *               "failed_at": null,
+                     *               "error": null,
+                     *               "total_incl_tax": 12500,
+                     *               "created_at": "2025-05-01T02:00:00Z",
+                     *               "payout_method": null,
+                     *               "promoter": {
+                     *                 "id": 8262622,
+                     *                 "email": "maria.lopez@example.com",
+                     *                 "name": "Maria Lopez"
+                     *               },
+                     *               "campaign": {
+                     *                 "id": 28004,
+                     *                 "name": "Partner program",
+                     *                 "color": "#EC4899"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "is_amount_payable": true,
+                     *           "payout_ids": [
+                     *             5012
+                     *           ],
+                     *           "amount": 12500,
+                     *           "total_incl_tax": 12500
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "total": 12500,
+                     *         "promoters_count": 1,
+                     *         "total_incl_tax": 12500,
+                     *         "due_date": "2025-05-15",
+                     *         "period_end": "2025-04-30"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayoutGroupedList"];
                 };
-                content?: never;
             };
+            401: components["responses"]["PayoutUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     markPayoutsAsPaid: {
@@ -1963,22 +5736,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         5012,
+                 *         5013
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["PayoutBatchCompleted"];
+            202: components["responses"]["PayoutBatchQueued"];
+            401: components["responses"]["PayoutUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     markPayoutsAsUnpaid: {
@@ -1988,72 +5765,189 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         5012,
+                 *         5013
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["PayoutBatchCompleted"];
+            202: components["responses"]["PayoutBatchQueued"];
+            401: components["responses"]["PayoutUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPayoutStats: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Which breakdowns to compute, e.g. `stats_by[status]=true&stats_by[payout_method]=true`. Only the
+                 *     requested groups are present under `data`.
+                 */
+                stats_by?: components["parameters"]["PayoutStatsBy"];
+                /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+                filters?: components["parameters"]["PayoutSummaryFilters"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The requested breakdowns and the payout settings. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "net_payout_days": 30,
+                     *         "payout_cycle": "monthly",
+                     *         "min_payment": 5000,
+                     *         "min_paying_customers": 1,
+                     *         "terms_description": "Paid on the 15th for commissions older than 30 days.",
+                     *         "selected_payout_methods": [
+                     *           "paypal",
+                     *           "wise"
+                     *         ],
+                     *         "payout_method_options": {},
+                     *         "managed_payouts": false
+                     *       },
+                     *       "data": {
+                     *         "by_paid_period": [
+                     *           {
+                     *             "period_start": "2025-03-01T00:00:00Z",
+                     *             "period_end": "2025-03-31T23:59:59Z",
+                     *             "promoters_count": 7,
+                     *             "amounts": {
+                     *               "cash": 64200
+                     *             },
+                     *             "total_incl_tax": 68900
+                     *           }
+                     *         ],
+                     *         "by_status": {
+                     *           "pending": {
+                     *             "amounts": {
+                     *               "cash": 20500,
+                     *               "credits": 3
+                     *             },
+                     *             "total_incl_tax": 22100,
+                     *             "promoters_count": 2
+                     *           },
+                     *           "completed": {
+                     *             "amounts": {
+                     *               "cash": 64200
+                     *             },
+                     *             "total_incl_tax": 68900,
+                     *             "promoters_count": 7
+                     *           }
+                     *         },
+                     *         "by_payout_method": {
+                     *           "paypal": {
+                     *             "amounts": {
+                     *               "cash": 52000
+                     *             },
+                     *             "total_incl_tax": 55200,
+                     *             "promoters_count": 5
+                     *           },
+                     *           "wise": {
+                     *             "amounts": {
+                     *               "cash": 32700
+                     *             },
+                     *             "total_incl_tax": 35800,
+                     *             "promoters_count": 4
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayoutStats"];
                 };
-                content?: never;
             };
+            401: components["responses"]["PayoutUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listPromoCodes: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the codes bound to this promoter campaign. */
+                promoter_campaign_id?: number;
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The promo codes, as a bare array. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 812,
+                     *         "code": "MARIA20",
+                     *         "reward": {
+                     *           "id": 157430,
+                     *           "name": "20% off the first 3 months"
+                     *         },
+                     *         "ext_id": "promo_1QbX7hLkdIwHu7ixA2bC",
+                     *         "description": "Maria's newsletter readers",
+                     *         "company_id": 4521,
+                     *         "promoter_campaign_id": 14850130,
+                     *         "metadata": {
+                     *           "channel": "newsletter"
+                     *         },
+                     *         "details": {
+                     *           "max_redemptions": 100
+                     *         },
+                     *         "archived_at": null
+                     *       },
+                     *       {
+                     *         "id": 790,
+                     *         "code": "SPRING15",
+                     *         "reward": {
+                     *           "id": 157431,
+                     *           "name": "15% off once"
+                     *         },
+                     *         "ext_id": "promo_1PzQ0aLkdIwHu7ixK9dE",
+                     *         "description": null,
+                     *         "company_id": 4521,
+                     *         "promoter_campaign_id": 14850130,
+                     *         "metadata": {},
+                     *         "details": {},
+                     *         "archived_at": "2025-04-01T00:00:00Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["PromoCode"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     createPromoCode: {
@@ -2063,22 +5957,30 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "MARIA20",
+                 *       "description": "Maria's newsletter readers",
+                 *       "reward_id": 157430,
+                 *       "promoter_campaign_id": 14850130,
+                 *       "metadata": {
+                 *         "channel": "newsletter"
+                 *       },
+                 *       "details": {
+                 *         "max_redemptions": 100
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoCodeCreateBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["PromoCodeResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPromoCode: {
@@ -2086,26 +5988,18 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["PromoCodeResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     updatePromoCode: {
@@ -2113,26 +6007,30 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "Maria's newsletter readers",
+                 *       "metadata": {
+                 *         "channel": "newsletter"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoCodeUpdateBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["PromoCodeResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     archivePromoCode: {
@@ -2140,76 +6038,195 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The code was archived. No body. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listPromoterCampaigns: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description One page of promoter campaigns. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 2290,
+                     *         "campaign_id": 31,
+                     *         "promoter_id": 1482,
+                     *         "created_at": "2024-11-04T09:12:44Z",
+                     *         "promoter": {
+                     *           "id": 1482,
+                     *           "email": "maria.lopez@example.com",
+                     *           "name": "Maria Lopez"
+                     *         },
+                     *         "campaign": {
+                     *           "id": 31,
+                     *           "name": "Partner program",
+                     *           "color": "#4f46e5"
+                     *         },
+                     *         "state": "accepted",
+                     *         "stats": {
+                     *           "clicks_count": 1312,
+                     *           "referrals_count": 58,
+                     *           "sales_count": 21,
+                     *           "customers_count": 17,
+                     *           "revenue_amount": 4895
+                     *         },
+                     *         "coupon": "MARIA20",
+                     *         "display_coupon": "MARIA20",
+                     *         "ref_token": "maria",
+                     *         "ref_link": "https://www.example.com/?fpr=maria",
+                     *         "is_customized": false,
+                     *         "direct_url": null,
+                     *         "referral_rewards_customized": false,
+                     *         "promoter_rewards_customized": false,
+                     *         "rewards_for_promoters": [],
+                     *         "rewards_for_referrals": [],
+                     *         "promo_codes": [
+                     *           "MARIA20"
+                     *         ]
+                     *       },
+                     *       {
+                     *         "id": 2391,
+                     *         "campaign_id": 31,
+                     *         "promoter_id": 1533,
+                     *         "created_at": "2025-04-30T11:40:02Z",
+                     *         "promoter": {
+                     *           "id": 1533,
+                     *           "email": "dev.patel@example.org",
+                     *           "name": "Dev Patel"
+                     *         },
+                     *         "campaign": {
+                     *           "id": 31,
+                     *           "name": "Partner program",
+                     *           "color": "#4f46e5"
+                     *         },
+                     *         "state": "pending",
+                     *         "stats": {
+                     *           "clicks_count": 4,
+                     *           "referrals_count": 0,
+                     *           "sales_count": 0,
+                     *           "customers_count": 0,
+                     *           "revenue_amount": 0
+                     *         },
+                     *         "coupon": null,
+                     *         "display_coupon": null,
+                     *         "ref_token": "devpatel",
+                     *         "ref_link": "https://www.example.com/?fpr=devpatel",
+                     *         "is_customized": false,
+                     *         "direct_url": null,
+                     *         "referral_rewards_customized": false,
+                     *         "promoter_rewards_customized": false,
+                     *         "rewards_for_promoters": [],
+                     *         "rewards_for_referrals": [],
+                     *         "promo_codes": []
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["PromoterCampaign"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PromoterCampaignForbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     searchPromoterCampaigns: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Text to look for (for instance part of the promoter's email or name, or a ref token). */
+                q: components["parameters"]["PromoterCampaignSearch"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description Up to five matches. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 2290,
+                     *         "campaign_id": 31,
+                     *         "promoter_id": 1482,
+                     *         "created_at": "2024-11-04T09:12:44Z",
+                     *         "promoter": {
+                     *           "id": 1482,
+                     *           "email": "maria.lopez@example.com",
+                     *           "name": "Maria Lopez"
+                     *         },
+                     *         "campaign": {
+                     *           "id": 31,
+                     *           "name": "Partner program",
+                     *           "color": "#4f46e5"
+                     *         },
+                     *         "state": "accepted",
+                     *         "stats": {
+                     *           "clicks_count": 1312,
+                     *           "referrals_count": 58,
+                     *           "sales_count": 21,
+                     *           "customers_count": 17,
+                     *           "revenue_amount": 4895
+                     *         },
+                     *         "coupon": "MARIA20",
+                     *         "display_coupon": "MARIA20",
+                     *         "ref_token": "maria",
+                     *         "ref_link": "https://www.example.com/?fpr=maria",
+                     *         "is_customized": false,
+                     *         "direct_url": null,
+                     *         "referral_rewards_customized": false,
+                     *         "promoter_rewards_customized": false,
+                     *         "rewards_for_promoters": [],
+                     *         "rewards_for_referrals": [],
+                     *         "promo_codes": [
+                     *           "MARIA20"
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["PromoterCampaign"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PromoterCampaignForbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     updatePromoterCampaign: {
@@ -2217,53 +6234,129 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ref_token": "maria",
+                 *       "coupon": "MARIA20",
+                 *       "display_coupon": "MARIA20",
+                 *       "promoter_rewards_customized": true,
+                 *       "rewards_for_promoters": [
+                 *         {
+                 *           "apply_on": "all",
+                 *           "product_ids": [],
+                 *           "reward_id": 88
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterCampaignUpdateBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["PromoterCampaignDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PromoterCampaignForbidden"];
+            404: components["responses"]["PromoterCampaignNotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPromoterCampaignChartData: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description First day of the charted period (`YYYY-MM-DD`). */
+                period_from: components["parameters"]["PromoterChartPeriodFrom"];
+                /** @description Last day of the charted period (`YYYY-MM-DD`). */
+                period_to: components["parameters"]["PromoterChartPeriodTo"];
+                /** @description The metric to chart. */
+                selection: components["parameters"]["PromoterChartSelection"];
+                /**
+                 * @description Ask for totals along with the series. FirstPromoter does not document where or how the totals
+                 *     appear in the answer.
+                 */
+                with_totals?: components["parameters"]["PromoterCampaignWithTotals"];
+            };
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The series, one point per bucket. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "period_from": "2025-04-01",
+                     *       "period_to": "2025-04-07",
+                     *       "selection": "revenue",
+                     *       "selection_items": [
+                     *         {
+                     *           "date": "2025-04-01",
+                     *           "value": 0
+                     *         },
+                     *         {
+                     *           "date": "2025-04-02",
+                     *           "value": 49
+                     *         },
+                     *         {
+                     *           "date": "2025-04-03",
+                     *           "value": 0
+                     *         },
+                     *         {
+                     *           "date": "2025-04-04",
+                     *           "value": 99
+                     *         },
+                     *         {
+                     *           "date": "2025-04-05",
+                     *           "value": 0
+                     *         },
+                     *         {
+                     *           "date": "2025-04-06",
+                     *           "value": 0
+                     *         },
+                     *         {
+                     *           "date": "2025-04-07",
+                     *           "value": 29
+                     *         }
+                     *       ],
+                     *       "group_by": "day"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PromoterCampaignChartData"];
+                };
             };
-            /** @description TODO */
-            401: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PromoterCampaignForbidden"];
+            404: components["responses"]["PromoterCampaignNotFound"];
+            /** @description A chart parameter has an unusable value (e.g. a period that ends before it starts). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "param is missing or the value is empty or invalid: period_from",
+                     *       "code": "invalid_params"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PromoterCampaignError"];
+                };
             };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listPromoterCampaignReferralLinks: {
@@ -2271,51 +6364,265 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The referral links. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 501,
+                     *         "name": "Home page",
+                     *         "url": "https://www.example.com/?fpr=maria",
+                     *         "is_default": true,
+                     *         "source": "campaign",
+                     *         "sub_id": null,
+                     *         "campaign": {
+                     *           "id": 31,
+                     *           "name": "Partner program",
+                     *           "color": "#4f46e5"
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 517,
+                     *         "name": "Pricing page from YouTube",
+                     *         "url": "https://www.example.com/pricing?fpr=maria&fp_sid=youtube",
+                     *         "is_default": false,
+                     *         "source": "promoter",
+                     *         "sub_id": "youtube",
+                     *         "campaign": {
+                     *           "id": 31,
+                     *           "name": "Partner program",
+                     *           "color": "#4f46e5"
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["PromoterCampaignReferralLink"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PromoterCampaignForbidden"];
+            404: components["responses"]["PromoterCampaignNotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listPromoters: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+                /** @description Text matched against the promoter's email, name and ref token. */
+                q?: components["parameters"]["PromoterSearch"];
+                /**
+                 * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
+                 *     client's query serializer produces for every array.
+                 */
+                ids?: components["parameters"]["Ids"];
+                /**
+                 * @description Narrow the list. Sent in bracket form: `filters[state]=accepted`,
+                 *     `filters[joined_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
+                 */
+                filters?: components["parameters"]["PromoterFilters"];
+                /** @description Sort order, e.g. `sorting[revenue_amount]=desc`. */
+                sorting?: components["parameters"]["PromoterSorting"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description One page of promoters. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": 1482,
+                     *           "email": "maria.lopez@example.com",
+                     *           "name": "Maria Lopez",
+                     *           "cust_id": "cus_PqR8s2Lk1Tz",
+                     *           "note": null,
+                     *           "stats": {
+                     *             "clicks_count": 1312,
+                     *             "referrals_count": 58,
+                     *             "sales_count": 21,
+                     *             "customers_count": 17,
+                     *             "revenue_amount": 489500,
+                     *             "active_customers_count": 14
+                     *           },
+                     *           "is_customized": false,
+                     *           "fraud_suspicions": [],
+                     *           "is_confirmed": true,
+                     *           "invoice_details_status": "approved",
+                     *           "profile": {
+                     *             "id": 1610,
+                     *             "first_name": "Maria",
+                     *             "last_name": "Lopez",
+                     *             "website": "https://ledgerletters.example.com",
+                     *             "company_name": "Ledger Letters SL",
+                     *             "company_number": null,
+                     *             "phone_number": null,
+                     *             "vat_id": null,
+                     *             "country": "ES",
+                     *             "address": null,
+                     *             "avatar": null,
+                     *             "w8_form_url": null,
+                     *             "w9_form_url": null,
+                     *             "description": null,
+                     *             "invoice_details_validation_errors": null,
+                     *             "should_validate_invoice_details": false,
+                     *             "instagram_url": null,
+                     *             "youtube_url": null,
+                     *             "linkedin_url": null,
+                     *             "facebook_url": null,
+                     *             "twitter_url": null,
+                     *             "twitch_url": null,
+                     *             "tiktok_url": null
+                     *           },
+                     *           "joined_at": "2024-11-04T09:12:44Z",
+                     *           "last_login_at": "2025-04-29T17:03:10Z",
+                     *           "archived_at": null,
+                     *           "custom_fields": {
+                     *             "audience_size": "12000"
+                     *           },
+                     *           "password_setup_url": null,
+                     *           "first_event_at": "2024-11-06T14:20:05Z",
+                     *           "promoter_campaigns": [
+                     *             {
+                     *               "id": 2290,
+                     *               "campaign_id": 31,
+                     *               "promoter_id": 1482,
+                     *               "state": "accepted",
+                     *               "created_at": "2024-11-04T09:12:44Z",
+                     *               "campaign": {
+                     *                 "id": 31,
+                     *                 "name": "Partner program",
+                     *                 "color": "#4f46e5"
+                     *               },
+                     *               "coupon": "MARIA20",
+                     *               "ref_token": "maria",
+                     *               "ref_link": "https://www.example.com/?fpr=maria"
+                     *             }
+                     *           ],
+                     *           "balances": {
+                     *             "cash": 12450,
+                     *             "credits": null,
+                     *             "points": null,
+                     *             "free_months": null,
+                     *             "discount": null
+                     *           },
+                     *           "track_ad_traffic": false,
+                     *           "auth_provider": null,
+                     *           "selected_payout_method": null
+                     *         },
+                     *         {
+                     *           "id": 1533,
+                     *           "email": "dev.patel@example.org",
+                     *           "name": "Dev Patel",
+                     *           "cust_id": null,
+                     *           "note": null,
+                     *           "stats": {
+                     *             "clicks_count": 4,
+                     *             "referrals_count": 0,
+                     *             "sales_count": 0,
+                     *             "customers_count": 0,
+                     *             "revenue_amount": 0,
+                     *             "active_customers_count": 0
+                     *           },
+                     *           "is_customized": false,
+                     *           "fraud_suspicions": [
+                     *             "same_ip_suspicion"
+                     *           ],
+                     *           "is_confirmed": false,
+                     *           "invoice_details_status": "pending",
+                     *           "profile": {
+                     *             "id": 1664,
+                     *             "first_name": "Dev",
+                     *             "last_name": "Patel",
+                     *             "website": null,
+                     *             "company_name": null,
+                     *             "company_number": null,
+                     *             "phone_number": null,
+                     *             "vat_id": null,
+                     *             "country": null,
+                     *             "address": null,
+                     *             "avatar": null,
+                     *             "w8_form_url": null,
+                     *             "w9_form_url": null,
+                     *             "description": null,
+                     *             "invoice_details_validation_errors": null,
+                     *             "should_validate_invoice_details": false,
+                     *             "instagram_url": null,
+                     *             "youtube_url": null,
+                     *             "linkedin_url": null,
+                     *             "facebook_url": null,
+                     *             "twitter_url": null,
+                     *             "twitch_url": null,
+                     *             "tiktok_url": null
+                     *           },
+                     *           "joined_at": "2025-04-30T11:40:02Z",
+                     *           "last_login_at": null,
+                     *           "archived_at": null,
+                     *           "custom_fields": null,
+                     *           "password_setup_url": null,
+                     *           "first_event_at": null,
+                     *           "promoter_campaigns": [
+                     *             {
+                     *               "id": 2391,
+                     *               "campaign_id": 31,
+                     *               "promoter_id": 1533,
+                     *               "state": "pending",
+                     *               "created_at": "2025-04-30T11:40:02Z",
+                     *               "campaign": {
+                     *                 "id": 31,
+                     *                 "name": "Partner program",
+                     *                 "color": "#4f46e5"
+                     *               },
+                     *               "coupon": null,
+                     *               "ref_token": "devpatel",
+                     *               "ref_link": "https://www.example.com/?fpr=devpatel"
+                     *             }
+                     *           ],
+                     *           "balances": {
+                     *             "cash": null,
+                     *             "credits": null,
+                     *             "points": null,
+                     *             "free_months": null,
+                     *             "discount": null
+                     *           },
+                     *           "track_ad_traffic": null,
+                     *           "auth_provider": "google",
+                     *           "selected_payout_method": null
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "pending_count": 3
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PromoterListPage"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     createPromoter: {
@@ -2325,22 +6632,149 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "sam.okafor@example.com",
+                 *       "cust_id": "cus_Nb71XcQ9",
+                 *       "profile": {
+                 *         "first_name": "Sam",
+                 *         "last_name": "Okafor",
+                 *         "website": "https://samreviews.example.net"
+                 *       },
+                 *       "initial_campaign_id": 31,
+                 *       "drip_emails": true,
+                 *       "always_approve": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterCreateBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
+            /** @description The promoter was created. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1540,
+                     *       "email": "sam.okafor@example.com",
+                     *       "name": "Sam Okafor",
+                     *       "cust_id": "cus_Nb71XcQ9",
+                     *       "note": null,
+                     *       "stats": {
+                     *         "clicks_count": 0,
+                     *         "referrals_count": 0,
+                     *         "sales_count": 0,
+                     *         "customers_count": 0,
+                     *         "revenue_amount": 0,
+                     *         "active_customers_count": 0
+                     *       },
+                     *       "is_customized": false,
+                     *       "fraud_suspicions": [],
+                     *       "is_confirmed": false,
+                     *       "invoice_details_status": "pending",
+                     *       "profile": {
+                     *         "id": 1671,
+                     *         "first_name": "Sam",
+                     *         "last_name": "Okafor",
+                     *         "website": "https://samreviews.example.net",
+                     *         "company_name": null,
+                     *         "company_number": null,
+                     *         "phone_number": null,
+                     *         "vat_id": null,
+                     *         "country": null,
+                     *         "address": null,
+                     *         "avatar": null,
+                     *         "w8_form_url": null,
+                     *         "w9_form_url": null,
+                     *         "description": null,
+                     *         "invoice_details_validation_errors": null,
+                     *         "should_validate_invoice_details": false,
+                     *         "instagram_url": null,
+                     *         "youtube_url": null,
+                     *         "linkedin_url": null,
+                     *         "facebook_url": null,
+                     *         "twitter_url": null,
+                     *         "twitch_url": null,
+                     *         "tiktok_url": null
+                     *       },
+                     *       "joined_at": "2025-05-02T10:20:31Z",
+                     *       "last_login_at": null,
+                     *       "archived_at": null,
+                     *       "custom_fields": null,
+                     *       "password_setup_url": "https://acme.firstpromoter.com/password/setup?token=EXAMPLE-NOT-A-REAL-TOKEN",
+                     *       "first_event_at": null,
+                     *       "promoter_campaigns": [
+                     *         {
+                     *           "id": 2402,
+                     *           "campaign_id": 31,
+                     *           "promoter_id": 1540,
+                     *           "state": "accepted",
+                     *           "created_at": "2025-05-02T10:20:31Z",
+                     *           "campaign": {
+                     *             "id": 31,
+                     *             "name": "Partner program",
+                     *             "color": "#4f46e5"
+                     *           },
+                     *           "coupon": null,
+                     *           "ref_token": "samokafor",
+                     *           "ref_link": "https://www.example.com/?fpr=samokafor"
+                     *         }
+                     *       ],
+                     *       "balances": {
+                     *         "cash": null,
+                     *         "credits": null,
+                     *         "points": null,
+                     *         "free_months": null,
+                     *         "discount": null
+                     *       },
+                     *       "track_ad_traffic": false,
+                     *       "auth_provider": null,
+                     *       "selected_payout_method": null,
+                     *       "parent_promoter": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Promoter"];
+                };
             };
-            /** @description TODO */
-            401: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A record the body refers to, such as the `initial_campaign_id` campaign, was not found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Campaign not found",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
             };
+            /** @description A required parameter is missing or unusable. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "param is missing or the value is empty or invalid: email",
+                     *       "code": "invalid_params"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     acceptPromoters: {
@@ -2350,22 +6784,27 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         1533,
+                 *         1537
+                 *       ],
+                 *       "campaign_id": 31
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterCampaignActionBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     addPromotersToCampaign: {
@@ -2375,22 +6814,27 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         1482
+                 *       ],
+                 *       "campaign_id": 35,
+                 *       "drip_emails": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterAddToCampaignBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     archivePromoters: {
@@ -2400,22 +6844,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         1533,
+                 *         1537
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     assignParentPromoter: {
@@ -2425,22 +6873,27 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         1533,
+                 *         1540
+                 *       ],
+                 *       "parent_promoter_id": 1482
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterAssignParentBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     blockPromoters: {
@@ -2450,22 +6903,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         1533
+                 *       ],
+                 *       "campaign_id": 31
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterCampaignActionBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     movePromotersToCampaign: {
@@ -2475,22 +6932,30 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         1482,
+                 *         1533
+                 *       ],
+                 *       "from_campaign_id": 31,
+                 *       "to_campaign_id": 35,
+                 *       "drip_emails": false,
+                 *       "soft_move_referrals": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterMoveToCampaignBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     rejectPromoters: {
@@ -2500,22 +6965,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         1533
+                 *       ],
+                 *       "campaign_id": 31
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterCampaignActionBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     restorePromoters: {
@@ -2525,49 +6994,77 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         1533,
+                 *         1537
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPromoter: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id. */
+                find_by?: components["parameters"]["PromoterFindBy"];
+                /**
+                 * @description Ask for `parent_promoter` in the answer. FirstPromoter mentions this flag in its prose but does
+                 *     not declare it, so its effect is not guaranteed.
+                 */
+                include_parent_promoter?: components["parameters"]["PromoterIncludeParent"];
+                /**
+                 * @description Leave `selected_payout_method` out of the answer. Mentioned in FirstPromoter's prose but not
+                 *     declared in its files.
+                 */
+                exclude_payout_method?: components["parameters"]["PromoterExcludePayoutMethod"];
+            };
             header?: never;
             path: {
-                id: string;
+                /**
+                 * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
+                 *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
+                 *     credential of the promoter: never log it.
+                 */
+                id: components["parameters"]["PromoterKeyPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
-            200: {
+            200: components["responses"]["PromoterDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description No promoter matches the value given for the `find_by` field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Cannot find promoter by email",
+                     *       "code": "invalid_params"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
-                content?: never;
             };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     updatePromoter: {
@@ -2575,78 +7072,242 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /**
+                 * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
+                 *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
+                 *     credential of the promoter: never log it.
+                 */
+                id: components["parameters"]["PromoterKeyPath"];
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "find_by": "email",
+                 *       "cust_id": "cus_PqR8s2Lk1Tz",
+                 *       "custom_fields": {
+                 *         "audience_size": "12000",
+                 *         "channels": [
+                 *           "newsletter",
+                 *           "youtube"
+                 *         ]
+                 *       },
+                 *       "profile": {
+                 *         "id": 1610,
+                 *         "company_name": "Ledger Letters SL",
+                 *         "vat_id": "ESB12345678",
+                 *         "_destroy_w9form": true
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PromoterUpdateBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["PromoterDetails"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPromoterChartData: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description First day of the charted period (`YYYY-MM-DD`). */
+                period_from: components["parameters"]["PromoterChartPeriodFrom"];
+                /** @description Last day of the charted period (`YYYY-MM-DD`). */
+                period_to: components["parameters"]["PromoterChartPeriodTo"];
+                /** @description The metric to chart. */
+                selection: components["parameters"]["PromoterChartSelection"];
+            };
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The series, one `[date, value]` pair per bucket. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "period_from": "2025-01-01",
+                     *       "period_to": "2025-04-30",
+                     *       "selection": "referrals",
+                     *       "selection_items": [
+                     *         [
+                     *           "2025-01-01",
+                     *           9
+                     *         ],
+                     *         [
+                     *           "2025-02-01",
+                     *           14
+                     *         ],
+                     *         [
+                     *           "2025-03-01",
+                     *           11
+                     *         ],
+                     *         [
+                     *           "2025-04-01",
+                     *           17
+                     *         ]
+                     *       ],
+                     *       "group_by": "month"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PromoterChartData"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listReferrals: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Free-text search. */
+                q?: components["parameters"]["Query"];
+                /**
+                 * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
+                 *     client's query serializer produces for every array.
+                 */
+                ids?: components["parameters"]["Ids"];
+                /**
+                 * @description Narrow the list, e.g. `filters[state]=active`, `filters[created_at][from]=2025-01-01`. Dates are
+                 *     `YYYY-MM-DD`.
+                 */
+                filters?: components["parameters"]["ReferralFilters"];
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The referrals of the requested page. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 29203686,
+                     *         "email": "jane.doe@example.com",
+                     *         "uid": "cus_PmX81fQ2",
+                     *         "state": "active",
+                     *         "metadata": {},
+                     *         "entry_source": "cookie",
+                     *         "created_at": "2025-04-24T16:02:11Z",
+                     *         "customer_since": "2025-04-25T09:39:42Z",
+                     *         "promoter_campaign": {
+                     *           "id": 14850130,
+                     *           "campaign_id": 28004,
+                     *           "promoter_id": 8262622,
+                     *           "created_at": "2025-01-16T18:16:41Z",
+                     *           "promoter": {
+                     *             "id": 8262622,
+                     *             "email": "sam.partner@example.com",
+                     *             "name": "Sam Partner"
+                     *           },
+                     *           "campaign": {
+                     *             "id": 28004,
+                     *             "name": "Partner program",
+                     *             "color": "#EC4899"
+                     *           }
+                     *         },
+                     *         "fraud_check": "no_suspicion",
+                     *         "created_by_user_email": null,
+                     *         "username": null,
+                     *         "split_details": null,
+                     *         "first_name": "Jane",
+                     *         "last_name": "Doe",
+                     *         "website": null,
+                     *         "comment": null,
+                     *         "is_expired": false,
+                     *         "custom_status": null
+                     *       },
+                     *       {
+                     *         "id": 29211402,
+                     *         "email": "lee.chen@example.org",
+                     *         "uid": null,
+                     *         "state": "signup",
+                     *         "metadata": {},
+                     *         "entry_source": "manual_admin",
+                     *         "created_at": "2025-04-28T08:30:55Z",
+                     *         "customer_since": null,
+                     *         "promoter_campaign": {
+                     *           "id": 14850130,
+                     *           "campaign_id": 28004,
+                     *           "promoter_id": 8262622,
+                     *           "created_at": "2025-01-16T18:16:41Z",
+                     *           "promoter": {
+                     *             "id": 8262622,
+                     *             "email": "sam.partner@example.com",
+                     *             "name": "Sam Partner"
+                     *           },
+                     *           "campaign": {
+                     *             "id": 28004,
+                     *             "name": "Partner program",
+                     *             "color": "#EC4899"
+                     *           }
+                     *         },
+                     *         "fraud_check": "no_suspicion",
+                     *         "created_by_user_email": "owner@acme.example",
+                     *         "username": null,
+                     *         "split_details": [
+                     *           {
+                     *             "promoter_campaign_id": 14850777,
+                     *             "promoter_id": 8263105,
+                     *             "percentage": 30
+                     *           }
+                     *         ],
+                     *         "first_name": null,
+                     *         "last_name": null,
+                     *         "website": "https://lee.example.org",
+                     *         "comment": "Met at the partner webinar",
+                     *         "is_expired": false,
+                     *         "custom_status": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Referral"][];
+                };
             };
-            /** @description TODO */
-            401: {
+            401: components["responses"]["Unauthorized"];
+            /** @description The key is valid but not allowed to list referrals. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "You don't have enough rights to perform this action",
+                     *       "code": "forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationError"];
+                };
             };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     createReferral: {
@@ -2656,22 +7317,30 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "jane.doe@example.com",
+                 *       "uid": "cus_PmX81fQ2",
+                 *       "promoter_campaign_id": 14850130,
+                 *       "split_details": [
+                 *         {
+                 *           "promoter_campaign_id": 14850777,
+                 *           "percentage": 30
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReferralCreateBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["ReferralDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ReferralRequestInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteReferrals: {
@@ -2681,22 +7350,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         29203686,
+                 *         29211402
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     approveReferrals: {
@@ -2706,22 +7378,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         29203686,
+                 *         29211402
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     disableReferrals: {
@@ -2731,22 +7406,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         29203686,
+                 *         29211402
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     enableReferrals: {
@@ -2756,22 +7434,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         29203686,
+                 *         29211402
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     moveReferralsToPromoter: {
@@ -2781,49 +7462,70 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "promoter_campaign_id": 14850777,
+                 *       "ids": [
+                 *         29203686,
+                 *         29211402
+                 *       ],
+                 *       "move_associated_commissions": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReferralMoveBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /**
+             * @description The move was refused: a parameter is missing or unusable (`invalid_params`), or the move itself
+             *     could not be carried out (`operation_failed`).
+             */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "param is missing or the value is empty or invalid: promoter_campaign_id",
+                     *       "code": "invalid_params"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReferralMoveError"];
                 };
-                content?: never;
             };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getReferral: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+                find_by?: components["parameters"]["ReferralFindBy"];
+            };
             header?: never;
             path: {
-                id: string;
+                /**
+                 * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
+                 *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 */
+                id: components["parameters"]["ReferralKey"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["ReferralDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     updateReferral: {
@@ -2831,228 +7533,558 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /**
+                 * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
+                 *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 */
+                id: components["parameters"]["ReferralKey"];
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "promoter_campaign_id": 14850130,
+                 *       "fraud_check": "no_suspicion",
+                 *       "custom_status_id": 12
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReferralUpdateBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
+            200: components["responses"]["ReferralDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A value cannot be used, for instance an unknown custom status. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "param is missing or the value is empty or invalid: custom_status_id",
+                     *       "code": "invalid_params"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
-                content?: never;
             };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     importReferralEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+                find_by?: components["parameters"]["ReferralFindBy"];
+            };
             header?: never;
             path: {
-                id: string;
+                /**
+                 * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
+                 *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 */
+                id: components["parameters"]["ReferralKey"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
-            200: {
+            /** @description The import was queued. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 57,
+                     *       "status": "pending",
+                     *       "total": 1,
+                     *       "selected_total": 1,
+                     *       "processed_count": 0,
+                     *       "failed_count": 0,
+                     *       "action_label": "Import events from Stripe",
+                     *       "created_at": "2025-05-06T14:02:10Z",
+                     *       "updated_at": "2025-05-06T14:02:10Z",
+                     *       "meta": null,
+                     *       "progress": 0,
+                     *       "processing_errors": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchProcess"];
+                };
             };
-            /** @description TODO */
-            401: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The import cannot start, for instance because the account has no Stripe connection. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Stripe integration is not connected",
+                     *       "errors": {},
+                     *       "code": "invalid_params"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationError"];
+                };
             };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getCampaignsReport: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                columns: components["parameters"]["ReportColumns"];
+                /** @description Length of each period in the time series. */
+                group_by: components["parameters"]["ReportGroupBy"];
+                /**
+                 * @description Start of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-01-01T00:00:00Z
+                 */
+                start_date: components["parameters"]["ReportStartDate"];
+                /**
+                 * @description End of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-06-30T23:59:59Z
+                 */
+                end_date: components["parameters"]["ReportEndDate"];
+                /** @description Free-text search. */
+                q?: components["parameters"]["Query"];
+                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                sorting?: components["parameters"]["ReportSorting"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description One row per campaign. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "campaign": {
+                     *           "id": 3,
+                     *           "name": "Partner program",
+                     *           "color": "#4f46e5"
+                     *         },
+                     *         "id": 3,
+                     *         "data": {
+                     *           "clicks_count": 1840,
+                     *           "customers_count": 21,
+                     *           "revenue_amount": 4830.5
+                     *         },
+                     *         "sub_data": [
+                     *           {
+                     *             "period": "2025-05",
+                     *             "id": "2025-05",
+                     *             "data": {
+                     *               "clicks_count": 1840,
+                     *               "customers_count": 21,
+                     *               "revenue_amount": 4830.5
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["CampaignReportRow"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ReportParamsInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     downloadReport: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Which report to export. */
+                report_type: components["parameters"]["ReportType"];
+                /**
+                 * @description Metrics to export, at least one (`columns[]=…`). Pick them from the list that fits `report_type`:
+                 *     traffic sources and URLs offer fewer metrics, and `url` only makes sense for URLs.
+                 */
+                columns: components["parameters"]["ReportDownloadColumns"];
+                /** @description Length of each period in the time series. */
+                group_by: components["parameters"]["ReportGroupBy"];
+                /**
+                 * @description Start of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-01-01T00:00:00Z
+                 */
+                start_date: components["parameters"]["ReportStartDate"];
+                /**
+                 * @description End of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-06-30T23:59:59Z
+                 */
+                end_date: components["parameters"]["ReportEndDate"];
+                /** @description Add a totals line to the export. */
+                totals?: components["parameters"]["ReportTotals"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The CSV file, one line per row of the report after a header line. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example Period,Clicks,Referrals,Customers,Revenue
+                     *     2025-05,1840,96,21,4830.50
+                     *     2025-06,2012,104,25,5790.00
+                     */
+                    "text/csv": string;
                 };
-                content?: never;
             };
+            202: components["responses"]["ReportExportQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ReportParamsInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getOverviewReport: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                columns: components["parameters"]["ReportColumns"];
+                /** @description Length of each period in the time series. */
+                group_by: components["parameters"]["ReportGroupBy"];
+                /**
+                 * @description Start of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-01-01T00:00:00Z
+                 */
+                start_date: components["parameters"]["ReportStartDate"];
+                /**
+                 * @description End of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-06-30T23:59:59Z
+                 */
+                end_date: components["parameters"]["ReportEndDate"];
+                /** @description Free-text search. */
+                q?: components["parameters"]["Query"];
+                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                sorting?: components["parameters"]["ReportSorting"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description Rows per period, in the requested order. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "period": "2025-05",
+                     *         "id": "2025-05",
+                     *         "data": {
+                     *           "clicks_count": 1840,
+                     *           "referrals_count": 96,
+                     *           "customers_count": 21,
+                     *           "revenue_amount": 4830.5,
+                     *           "promoter_earnings_amount": 966.1,
+                     *           "3m_epc": 0.52
+                     *         }
+                     *       },
+                     *       {
+                     *         "period": "2025-06",
+                     *         "id": "2025-06",
+                     *         "data": {
+                     *           "clicks_count": 2012,
+                     *           "referrals_count": 104,
+                     *           "customers_count": 25,
+                     *           "revenue_amount": 5790,
+                     *           "promoter_earnings_amount": 1158,
+                     *           "3m_epc": 0.55
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ReportPeriodRow"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ReportParamsInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPromotersReport: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                columns: components["parameters"]["ReportColumns"];
+                /** @description Length of each period in the time series. */
+                group_by: components["parameters"]["ReportGroupBy"];
+                /**
+                 * @description Start of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-01-01T00:00:00Z
+                 */
+                start_date: components["parameters"]["ReportStartDate"];
+                /**
+                 * @description End of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-06-30T23:59:59Z
+                 */
+                end_date: components["parameters"]["ReportEndDate"];
+                /** @description Free-text search. */
+                q?: components["parameters"]["Query"];
+                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                sorting?: components["parameters"]["ReportSorting"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description One row per promoter. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "promoter": {
+                     *           "id": 1287,
+                     *           "email": "jane.doe@example.com",
+                     *           "name": "Jane Doe"
+                     *         },
+                     *         "id": 1287,
+                     *         "data": {
+                     *           "referrals_count": 14,
+                     *           "customers_count": 4,
+                     *           "revenue_amount": 1196,
+                     *           "promoter_earnings_amount": 239.2
+                     *         },
+                     *         "sub_data": [
+                     *           {
+                     *             "period": "2025-05",
+                     *             "id": "2025-05",
+                     *             "data": {
+                     *               "referrals_count": 14,
+                     *               "customers_count": 4,
+                     *               "revenue_amount": 1196,
+                     *               "promoter_earnings_amount": 239.2
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["PromoterReportRow"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ReportParamsInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getTrafficSourcesReport: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics. */
+                columns: components["parameters"]["TrafficReportColumns"];
+                /** @description Length of each period in the time series. */
+                group_by: components["parameters"]["ReportGroupBy"];
+                /**
+                 * @description Start of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-01-01T00:00:00Z
+                 */
+                start_date: components["parameters"]["ReportStartDate"];
+                /**
+                 * @description End of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-06-30T23:59:59Z
+                 */
+                end_date: components["parameters"]["ReportEndDate"];
+                /** @description Free-text search. */
+                q?: components["parameters"]["Query"];
+                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                sorting?: components["parameters"]["ReportSorting"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description One row per traffic source. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "source": "youtube.com",
+                     *         "id": "youtube.com",
+                     *         "data": {
+                     *           "clicks_count": 612,
+                     *           "referrals_count": 38,
+                     *           "customers_count": 9,
+                     *           "clicks_to_referrals_cr": 6.21
+                     *         },
+                     *         "sub_data": [
+                     *           {
+                     *             "period": "2025-05",
+                     *             "id": "2025-05",
+                     *             "data": {
+                     *               "clicks_count": 612,
+                     *               "referrals_count": 38,
+                     *               "customers_count": 9,
+                     *               "clicks_to_referrals_cr": 6.21
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["TrafficSourceReportRow"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ReportParamsInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getUrlsReport: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself. */
+                columns: components["parameters"]["UrlReportColumns"];
+                /** @description Length of each period in the time series. */
+                group_by: components["parameters"]["ReportGroupBy"];
+                /**
+                 * @description Start of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-01-01T00:00:00Z
+                 */
+                start_date: components["parameters"]["ReportStartDate"];
+                /**
+                 * @description End of the reporting window (ISO 8601 timestamp).
+                 * @example 2025-06-30T23:59:59Z
+                 */
+                end_date: components["parameters"]["ReportEndDate"];
+                /** @description Free-text search. */
+                q?: components["parameters"]["Query"];
+                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                sorting?: components["parameters"]["ReportSorting"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description One row per URL (no per-period breakdown). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "url": "https://www.example.com/pricing",
+                     *         "id": "https://www.example.com/pricing",
+                     *         "data": {
+                     *           "clicks_count": 930,
+                     *           "referrals_count": 51,
+                     *           "customers_count": 12,
+                     *           "revenue_amount": 2760
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["UrlReportRow"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ReportParamsInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listWebhooks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page. Webhook lists default to 25 (other lists to 20). */
+                per_page?: components["parameters"]["WebhookPerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description A page of subscriptions (a bare array; no paging metadata). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 12,
+                     *         "url": "https://hooks.example.com/firstpromoter",
+                     *         "description": "Sync referrals to the CRM",
+                     *         "event_types": [
+                     *           "referral.created",
+                     *           "referral.converted"
+                     *         ],
+                     *         "campaign_ids": [
+                     *           3
+                     *         ],
+                     *         "active": true,
+                     *         "timeout": 30,
+                     *         "max_retries": 3,
+                     *         "headers": {
+                     *           "X-Source": "firstpromoter"
+                     *         },
+                     *         "basic_auth_user": null,
+                     *         "basic_auth_enabled": false,
+                     *         "created_at": "2025-04-02T09:12:44Z",
+                     *         "updated_at": "2025-04-02T09:12:44Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WebhookSubscription"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     createWebhook: {
@@ -3062,22 +8094,69 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.com/firstpromoter",
+                 *       "event_types": [
+                 *         "referral.created",
+                 *         "referral.converted"
+                 *       ],
+                 *       "description": "Sync referrals to the CRM",
+                 *       "campaign_ids": [
+                 *         3
+                 *       ],
+                 *       "timeout": 30,
+                 *       "max_retries": 3,
+                 *       "headers": {
+                 *         "X-Source": "firstpromoter"
+                 *       },
+                 *       "basic_auth_user": "fp-hooks",
+                 *       "basic_auth_password": "s3cret-pass"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookSubscriptionCreate"];
+            };
+        };
         responses: {
-            /** @description TODO */
-            200: {
+            /** @description The subscription was created. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 12,
+                     *       "url": "https://hooks.example.com/firstpromoter",
+                     *       "description": "Sync referrals to the CRM",
+                     *       "event_types": [
+                     *         "referral.created",
+                     *         "referral.converted"
+                     *       ],
+                     *       "campaign_ids": [
+                     *         3
+                     *       ],
+                     *       "active": true,
+                     *       "timeout": 30,
+                     *       "max_retries": 3,
+                     *       "headers": {
+                     *         "X-Source": "firstpromoter"
+                     *       },
+                     *       "basic_auth_user": "fp-hooks",
+                     *       "basic_auth_enabled": true,
+                     *       "created_at": "2025-04-02T09:12:44Z",
+                     *       "updated_at": "2025-04-02T09:12:44Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSubscription"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["WebhookInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listWebhookEventTypes: {
@@ -3089,20 +8168,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The event names. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         "promoter.created",
+                     *         "promoter.updated",
+                     *         "referral.created",
+                     *         "referral.converted",
+                     *         "commission.created",
+                     *         "commission.approved",
+                     *         "payout.completed"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEventTypes"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     testWebhook: {
@@ -3112,22 +8202,42 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.com/firstpromoter",
+                 *       "event_type": "referral.created",
+                 *       "headers": {
+                 *         "X-Source": "firstpromoter"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookTestRequest"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /**
+             * @description The sample was sent. The body relays what your endpoint answered; FirstPromoter documents no
+             *     shape for it, so it is left untyped.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "received": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookTestResult"];
                 };
-                content?: never;
             };
+            400: components["responses"]["WebhookTestRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getWebhook: {
@@ -3135,26 +8245,50 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The subscription. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 12,
+                     *       "url": "https://hooks.example.com/firstpromoter",
+                     *       "description": "Sync referrals to the CRM",
+                     *       "event_types": [
+                     *         "referral.created",
+                     *         "referral.converted"
+                     *       ],
+                     *       "campaign_ids": [
+                     *         3
+                     *       ],
+                     *       "active": true,
+                     *       "timeout": 30,
+                     *       "max_retries": 3,
+                     *       "headers": {
+                     *         "X-Source": "firstpromoter"
+                     *       },
+                     *       "basic_auth_user": "fp-hooks",
+                     *       "basic_auth_enabled": true,
+                     *       "created_at": "2025-04-02T09:12:44Z",
+                     *       "updated_at": "2025-04-02T09:12:44Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSubscription"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     updateWebhook: {
@@ -3162,26 +8296,66 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event_types": [
+                 *         "referral.created",
+                 *         "referral.converted",
+                 *         "commission.approved"
+                 *       ],
+                 *       "active": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookSubscriptionFields"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The subscription after the change. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 12,
+                     *       "url": "https://hooks.example.com/firstpromoter",
+                     *       "description": "Sync referrals to the CRM",
+                     *       "event_types": [
+                     *         "referral.created",
+                     *         "referral.converted",
+                     *         "commission.approved"
+                     *       ],
+                     *       "campaign_ids": [
+                     *         3
+                     *       ],
+                     *       "active": false,
+                     *       "timeout": 30,
+                     *       "max_retries": 3,
+                     *       "headers": {
+                     *         "X-Source": "firstpromoter"
+                     *       },
+                     *       "basic_auth_user": "fp-hooks",
+                     *       "basic_auth_enabled": true,
+                     *       "created_at": "2025-04-02T09:12:44Z",
+                     *       "updated_at": "2025-05-14T16:03:10Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSubscription"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["WebhookInvalid"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteWebhook: {
@@ -3189,53 +8363,88 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description Record id. */
+                id: components["parameters"]["IdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description Deleted. The body is empty. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listWebhookDeliveries: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page. Webhook lists default to 25 (other lists to 20). */
+                per_page?: components["parameters"]["WebhookPerPage"];
+            };
             header?: never;
             path: {
-                webhook_id: string;
+                /** @description Id of the webhook subscription. */
+                webhook_id: components["parameters"]["WebhookIdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description A page of deliveries (a bare array; no paging metadata). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 5531,
+                     *         "event_id": "9b2f6c1e-4d7a-4f0e-9c55-2a1e8d3b7f10",
+                     *         "event_type": "referral.created",
+                     *         "action": "created",
+                     *         "entity_type": "referral",
+                     *         "entity_id": 48210,
+                     *         "status": "delivered",
+                     *         "attempts": 1,
+                     *         "last_error": null,
+                     *         "response_code": 200,
+                     *         "response_body": "{\"received\":true}",
+                     *         "object_changes": null,
+                     *         "payload": {
+                     *           "event_id": "9b2f6c1e-4d7a-4f0e-9c55-2a1e8d3b7f10",
+                     *           "event_type": "referral.created",
+                     *           "action": "created",
+                     *           "entity_type": "referral",
+                     *           "entity_id": 48210,
+                     *           "data": {
+                     *             "id": 48210,
+                     *             "email": "lead@example.com"
+                     *           },
+                     *           "timestamp": "2025-05-14T16:05:02Z"
+                     *         },
+                     *         "created_at": "2025-05-14T16:05:02Z",
+                     *         "delivered_at": "2025-05-14T16:05:03Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["WebhookDelivery"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getWebhookDelivery: {
@@ -3243,27 +8452,69 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                webhook_id: string;
-                id: string;
+                /** @description Id of the webhook subscription. */
+                webhook_id: components["parameters"]["WebhookIdPath"];
+                /** @description Id of the delivery. */
+                id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The delivery. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 5532,
+                     *       "event_id": "1c7d0a9e-8b3f-4e21-a6d4-5f0b9e2c8a47",
+                     *       "event_type": "commission.approved",
+                     *       "action": "updated",
+                     *       "entity_type": "commission",
+                     *       "entity_id": 77104,
+                     *       "status": "retrying",
+                     *       "attempts": 2,
+                     *       "last_error": "Net::ReadTimeout",
+                     *       "response_code": null,
+                     *       "response_body": null,
+                     *       "object_changes": {
+                     *         "status": [
+                     *           "pending",
+                     *           "approved"
+                     *         ]
+                     *       },
+                     *       "payload": {
+                     *         "event_id": "1c7d0a9e-8b3f-4e21-a6d4-5f0b9e2c8a47",
+                     *         "event_type": "commission.approved",
+                     *         "action": "updated",
+                     *         "entity_type": "commission",
+                     *         "entity_id": 77104,
+                     *         "changes": {
+                     *           "status": [
+                     *             "pending",
+                     *             "approved"
+                     *           ]
+                     *         },
+                     *         "data": {
+                     *           "id": 77104,
+                     *           "status": "approved"
+                     *         },
+                     *         "timestamp": "2025-05-14T17:20:41Z"
+                     *       },
+                     *       "created_at": "2025-05-14T17:20:41Z",
+                     *       "delivered_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDelivery"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     retryWebhookDelivery: {
@@ -3271,27 +8522,70 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                webhook_id: string;
-                id: string;
+                /** @description Id of the webhook subscription. */
+                webhook_id: components["parameters"]["WebhookIdPath"];
+                /** @description Id of the delivery. */
+                id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description The delivery, requeued. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 5532,
+                     *       "event_id": "1c7d0a9e-8b3f-4e21-a6d4-5f0b9e2c8a47",
+                     *       "event_type": "commission.approved",
+                     *       "action": "updated",
+                     *       "entity_type": "commission",
+                     *       "entity_id": 77104,
+                     *       "status": "pending",
+                     *       "attempts": 0,
+                     *       "last_error": "Net::ReadTimeout",
+                     *       "response_code": null,
+                     *       "response_body": null,
+                     *       "object_changes": {
+                     *         "status": [
+                     *           "pending",
+                     *           "approved"
+                     *         ]
+                     *       },
+                     *       "payload": {
+                     *         "event_id": "1c7d0a9e-8b3f-4e21-a6d4-5f0b9e2c8a47",
+                     *         "event_type": "commission.approved",
+                     *         "action": "updated",
+                     *         "entity_type": "commission",
+                     *         "entity_id": 77104,
+                     *         "changes": {
+                     *           "status": [
+                     *             "pending",
+                     *             "approved"
+                     *           ]
+                     *         },
+                     *         "data": {
+                     *           "id": 77104,
+                     *           "status": "approved"
+                     *         },
+                     *         "timestamp": "2025-05-14T17:20:41Z"
+                     *       },
+                     *       "created_at": "2025-05-14T17:20:41Z",
+                     *       "delivered_at": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDelivery"];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["WebhookRetryRefused"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     trackCancellation: {
@@ -3301,22 +8595,92 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "uid": "cus_PmX81fQ2"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TrackCancellationBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The customer is now cancelled. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 45851302,
+                     *       "type": "cancellation",
+                     *       "amount_cents": null,
+                     *       "reward": null,
+                     *       "lead": {
+                     *         "id": 29203686,
+                     *         "state": "cancelled",
+                     *         "email": "jane.doe@example.com",
+                     *         "uid": "cus_PmX81fQ2",
+                     *         "customer_since": "2025-04-25T09:39:42.289Z",
+                     *         "cancelled_at": "2025-06-03T12:45:09.118Z",
+                     *         "plan_name": "pro-monthly",
+                     *         "suspicion": "no_suspicion",
+                     *         "username": null,
+                     *         "website": null,
+                     *         "created_at": "2025-04-24T16:02:11.507Z",
+                     *         "split_promotion_id": null,
+                     *         "custom_fields": null,
+                     *         "split_percentage_value": null,
+                     *         "visitor_sub_id": null
+                     *       },
+                     *       "promoter": {
+                     *         "id": 8262622,
+                     *         "status": "active",
+                     *         "cust_id": null,
+                     *         "email": "sam.partner@example.com",
+                     *         "created_at": "2025-01-16T18:16:41.093Z",
+                     *         "temp_password": null,
+                     *         "default_promotion_id": 14850130,
+                     *         "pref": "k2v9xq",
+                     *         "default_ref_id": "sampartner",
+                     *         "note": null,
+                     *         "w8_form_url": null,
+                     *         "w9_form_url": null,
+                     *         "parent_promoter_id": null,
+                     *         "earnings_balance": {
+                     *           "cash": 12000
+                     *         },
+                     *         "current_balance": {
+                     *           "cash": 3600
+                     *         },
+                     *         "paid_balance": {
+                     *           "cash": 8400
+                     *         },
+                     *         "auth_token": "REDACTED-EXAMPLE-TOKEN"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LegacyTrackEvent"];
+                };
             };
-            /** @description TODO */
-            401: {
+            /** @description Neither `email` nor `uid` was given. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error. Email and uid can not be blank!"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackMessage"];
+                };
             };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     trackRefund: {
@@ -3326,22 +8690,146 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "jane.doe@example.com",
+                 *       "event_id": "re_3PdXc42eZvKYlo2C",
+                 *       "sale_event_id": "in_1PdX9k2eZvKYlo2C",
+                 *       "amount": 2000
+                 *     }
+                 */
+                "application/json": components["schemas"]["TrackRefundBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The refund was recorded; `reward` is the negative commission it produced. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 45840211,
+                     *       "type": "refund",
+                     *       "amount_cents": -2000,
+                     *       "reward": {
+                     *         "id": 13540876,
+                     *         "status": "approved",
+                     *         "amount": -400,
+                     *         "unit": "cash",
+                     *         "created_at": "2025-05-02T08:11:37.412Z",
+                     *         "lead": {
+                     *           "id": 29203686,
+                     *           "state": "refunded",
+                     *           "email": "jane.doe@example.com",
+                     *           "uid": "cus_PmX81fQ2",
+                     *           "customer_since": "2025-04-25T09:39:42.289Z",
+                     *           "cancelled_at": null,
+                     *           "plan_name": "pro-monthly",
+                     *           "suspicion": "no_suspicion",
+                     *           "username": null,
+                     *           "website": null,
+                     *           "created_at": "2025-04-24T16:02:11.507Z",
+                     *           "split_promotion_id": null,
+                     *           "custom_fields": null,
+                     *           "split_percentage_value": null,
+                     *           "visitor_sub_id": null
+                     *         },
+                     *         "event_id": "re_3PdXc42eZvKYlo2C",
+                     *         "conversion_amount": -2000,
+                     *         "tier_level": 1,
+                     *         "split_type": null
+                     *       },
+                     *       "lead": {
+                     *         "id": 29203686,
+                     *         "state": "refunded",
+                     *         "email": "jane.doe@example.com",
+                     *         "uid": "cus_PmX81fQ2",
+                     *         "customer_since": "2025-04-25T09:39:42.289Z",
+                     *         "cancelled_at": null,
+                     *         "plan_name": "pro-monthly",
+                     *         "suspicion": "no_suspicion",
+                     *         "username": null,
+                     *         "website": null,
+                     *         "created_at": "2025-04-24T16:02:11.507Z",
+                     *         "split_promotion_id": null,
+                     *         "custom_fields": null,
+                     *         "split_percentage_value": null,
+                     *         "visitor_sub_id": null
+                     *       },
+                     *       "promoter": {
+                     *         "id": 8262622,
+                     *         "status": "active",
+                     *         "cust_id": null,
+                     *         "email": "sam.partner@example.com",
+                     *         "created_at": "2025-01-16T18:16:41.093Z",
+                     *         "temp_password": null,
+                     *         "default_promotion_id": 14850130,
+                     *         "pref": "k2v9xq",
+                     *         "default_ref_id": "sampartner",
+                     *         "note": null,
+                     *         "w8_form_url": null,
+                     *         "w9_form_url": null,
+                     *         "parent_promoter_id": null,
+                     *         "earnings_balance": {
+                     *           "cash": 12000
+                     *         },
+                     *         "current_balance": {
+                     *           "cash": 3600
+                     *         },
+                     *         "paid_balance": {
+                     *           "cash": 8400
+                     *         },
+                     *         "auth_token": "REDACTED-EXAMPLE-TOKEN"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LegacyTrackEvent"];
+                };
             };
-            /** @description TODO */
-            401: {
+            /**
+             * @description Not a referral sale: no referral matches `email`/`uid`. Nothing was recorded and there is no
+             *     body.
+             */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description `amount` is missing or not a usable number, or neither `email` nor `uid` was given. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error. Amount blank or invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackMessage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description A refund with this `event_id` was already recorded; nothing new was created. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The 'refund' event with the id 're_3PdXc42eZvKYlo2C' already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackMessage"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     trackSale: {
@@ -3351,22 +8839,146 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "jane.doe@example.com",
+                 *       "event_id": "in_1PdX9k2eZvKYlo2C",
+                 *       "amount": 2000,
+                 *       "plan": "pro-monthly"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TrackSaleBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The sale was recorded; `commissions` lists what the promoter earned from it. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 45831949,
+                     *       "etype": "sale",
+                     *       "sale_amount": 2000,
+                     *       "original_sale_amount": 2000,
+                     *       "original_sale_currency": null,
+                     *       "event_id": "in_1PdX9k2eZvKYlo2C",
+                     *       "plan_id": "pro-monthly",
+                     *       "billing_period": null,
+                     *       "created_at": "2025-04-25T09:39:42.289Z",
+                     *       "referral": {
+                     *         "id": 29203686,
+                     *         "email": "jane.doe@example.com",
+                     *         "uid": null
+                     *       },
+                     *       "commissions": [
+                     *         {
+                     *           "id": 13533003,
+                     *           "status": "approved",
+                     *           "metadata": {},
+                     *           "is_self_referral": false,
+                     *           "commission_type": "sale",
+                     *           "created_by_user_email": null,
+                     *           "created_by_user_at": null,
+                     *           "sale_amount": 2000,
+                     *           "original_sale_amount": 2000,
+                     *           "original_sale_currency": null,
+                     *           "event_id": "in_1PdX9k2eZvKYlo2C",
+                     *           "plan_id": "pro-monthly",
+                     *           "tier": 1,
+                     *           "internal_note": null,
+                     *           "external_note": null,
+                     *           "unit": "cash",
+                     *           "fraud_check": "no_suspicion",
+                     *           "amount": 400,
+                     *           "is_paid": false,
+                     *           "is_split": false,
+                     *           "created_at": "2025-04-25T09:39:42Z",
+                     *           "status_updated_at": null,
+                     *           "promoter_campaign": {
+                     *             "id": 14850130,
+                     *             "campaign_id": 28004,
+                     *             "promoter_id": 8262622,
+                     *             "created_at": "2025-01-16T18:16:41Z",
+                     *             "promoter": {
+                     *               "id": 8262622,
+                     *               "email": "sam.partner@example.com",
+                     *               "name": "Sam Partner"
+                     *             },
+                     *             "campaign": {
+                     *               "id": 28004,
+                     *               "name": "Partner program",
+                     *               "color": "#EC4899"
+                     *             }
+                     *           },
+                     *           "referral": {
+                     *             "id": 29203686,
+                     *             "email": "jane.doe@example.com",
+                     *             "uid": null
+                     *           },
+                     *           "reward": {
+                     *             "id": 157427,
+                     *             "name": "20% recurring commission"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackEvent"];
+                };
             };
-            /** @description TODO */
-            401: {
+            /** @description `amount` is missing or not a usable number. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error. Amount blank or invalid."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackMessage"];
+                };
             };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description Not a referral sale: no referral matches `email`/`uid`, or its promoter is banned. Nothing was
+             *     recorded; treat it as an expected outcome, not a failure.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Referral corresponding to email or uid parameter not found or promoter is banned.",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A sale with this `event_id` was already recorded; nothing new was created. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The 'sale' event with the id 'in_1PdX9k2eZvKYlo2C' already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackMessage"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     trackSignup: {
@@ -3376,22 +8988,98 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "jane.doe@example.com",
+                 *       "uid": "cus_PmX81fQ2",
+                 *       "tid": "3491ff2f-7803-4467-8863-15b54f2e8d11",
+                 *       "ip": "203.0.113.24"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TrackSignupBody"];
+            };
+        };
         responses: {
-            /** @description TODO */
+            /** @description The signup was recorded; signups never carry commissions. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 45831877,
+                     *       "etype": "signup",
+                     *       "sale_amount": null,
+                     *       "original_sale_amount": null,
+                     *       "original_sale_currency": null,
+                     *       "event_id": null,
+                     *       "plan_id": null,
+                     *       "billing_period": null,
+                     *       "created_at": "2025-04-24T16:02:11.507Z",
+                     *       "referral": {
+                     *         "id": 29203686,
+                     *         "email": "jane.doe@example.com",
+                     *         "uid": "cus_PmX81fQ2"
+                     *       },
+                     *       "commissions": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackEvent"];
+                };
             };
-            /** @description TODO */
-            401: {
+            /** @description Neither `email` nor `uid` was given. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Error. Email and uid can not be blank!"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackMessage"];
+                };
             };
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description The `tid` matches no tracked visitor (or `ref_id` no promoter), so the signup cannot be
+             *     attributed and was not recorded.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Visitor invalid, not found or the tracking id was not sent."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackMessage"];
+                };
+            };
+            /** @description This lead already has a signup event. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transaction_id": "there is already a signup event registered on this lead"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrackSignupTaken"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -2,6 +2,7 @@
 // currency's minor unit: cents for USD/EUR (×100), whole units for zero-decimal currencies such as JPY.
 // Everything here works on the decimal *string* and never multiplies floats, so "19.99" and 19.99 both
 // become 1999 (a float multiplication gives 1998.9999999999998, which truncates to 1998).
+import { ValidationError } from './errors.js';
 
 /** Upper-case ISO 4217 code, e.g. "USD". */
 export type CurrencyCode = string;
@@ -25,11 +26,12 @@ export type MoneyErrorCode =
   | 'out_of_range';
 
 /** An amount or currency that cannot be converted. Messages include the value and the currency. */
-export class MoneyError extends Error {
+/** A money value that cannot be converted exactly; a ValidationError, so nothing is sent. */
+export class MoneyError extends ValidationError {
   override name = 'MoneyError';
   readonly code: MoneyErrorCode;
-  constructor(code: MoneyErrorCode, message: string) {
-    super(message);
+  constructor(code: MoneyErrorCode, message: string, field = 'amount') {
+    super(field, message);
     this.code = code;
   }
 }

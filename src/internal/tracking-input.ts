@@ -96,7 +96,7 @@ function withField<T>(name: string, method: string, convert: () => T): T {
   try {
     return convert();
   } catch (error) {
-    if (error instanceof MoneyError) throw new ValidationError(name, `${method}: \`${name}\`: ${error.message}`, { cause: error });
+    if (error instanceof MoneyError) throw new MoneyError(error.code, `${method}: \`${name}\`: ${error.message}`, name);
     throw error;
   }
 }

@@ -52,23 +52,23 @@ export function createV1Tracking(api: Client<paths>, minorUnits?: Readonly<Recor
 
   return {
     /** Records a referred sign-up (needs `tid` or `ref_id` to attribute it). A second signup is `duplicate`. */
-    signup: (params: TrackV1SignupParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/signup'>>> =>
+    signup: async (params: TrackV1SignupParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/signup'>>> =>
       send('/track/signup', identified(params, 'track.signup', true), { duplicate: secondSignup }, options),
 
     /** Records a sale. `not_referral` (204) when the customer was not referred; `duplicate` for a known event_id. */
-    sale: (params: TrackV1SaleParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/sale'>>> =>
+    sale: async (params: TrackV1SaleParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/sale'>>> =>
       send('/track/sale', moneyBody(params, 'track.sale', ['amount', 'mrr'], ['amount']), { notReferral, duplicate }, options),
 
     /** Records a refund (amount positive). `not_referral` on 204; `duplicate` for a known event_id. */
-    refund: (params: TrackV1RefundParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/refund'>>> =>
+    refund: async (params: TrackV1RefundParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/refund'>>> =>
       send('/track/refund', moneyBody(params, 'track.refund', ['amount'], ['amount']), { notReferral, duplicate }, options),
 
     /** Marks the customer as cancelled. */
-    cancellation: (params: TrackV1CancellationParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/cancellation'>>> =>
+    cancellation: async (params: TrackV1CancellationParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/cancellation'>>> =>
       send('/track/cancellation', identified(params, 'track.cancellation', false), {}, options),
 
     /** Attributes a newsletter or free-plan subscriber. `not_referral` on 204; `duplicate` on 409. */
-    subscriber: (params: TrackV1SubscriberParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/subscriber'>>> =>
+    subscriber: async (params: TrackV1SubscriberParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/subscriber'>>> =>
       send('/track/subscriber', identified(params, 'track.subscriber', true), { notReferral, duplicate }, options),
   };
 }

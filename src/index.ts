@@ -9,6 +9,7 @@ export type {
 export type { TrackOptions } from './tracking/options.js';
 export type { TrackOutcome, Tracked, NotReferral, Duplicate } from './core/outcomes.js';
 export * from './core/errors.js';
+export { unwrap } from './core/unwrap.js';
 export * from './core/money.js';
 export type { LogEvent, Logger } from './internal/transport.js';
 export type { paths, components, operations } from '../generated/v2.js';

@@ -2,7 +2,7 @@
 // failures: "this customer was not referred" (204, or 404 not_found on v2 sales) and "this event is
 // already recorded" (409, or 422 for a second signup). Tracking methods return them as outcomes.
 import { APIError } from './errors.js';
-import { attemptsOf } from '../internal/transport.js';
+import { responseInfo } from '../internal/transport.js';
 
 interface OutcomeBase {
   /** HTTP status FirstPromoter answered. */
@@ -48,7 +48,7 @@ export interface FetchResult {
 
 export function toOutcome<T>(result: FetchResult, rules: OutcomeRules, method: string, path: string): TrackOutcome<T> {
   const { status } = result.response;
-  const attempts = attemptsOf(result.response);
+  const attempts = responseInfo(result.response)?.attempts ?? 1;
   const body = result.response.ok ? result.data : result.error;
   if (rules.notReferral?.(status, body)) return { outcome: 'not_referral', status, attempts, message: messageOf(body) };
   if (rules.duplicate?.(status, body)) return { outcome: 'duplicate', status, attempts, message: messageOf(body) };

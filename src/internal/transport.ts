@@ -33,11 +33,19 @@ export interface TransportOptions {
 
 export type Transport = (input: LiteRequest | Request) => Promise<Response>;
 
-const ATTEMPTS = new WeakMap<Response, number>();
+/** What the transport knows about a response it returned: safe to put in errors. */
+export interface ResponseInfo {
+  method: string;
+  /** Path template, e.g. `/company/promoters/{id}`. */
+  path: string;
+  /** Attempts made; above 1 when earlier attempts failed in transit. */
+  attempts: number;
+}
 
-/** How many attempts produced this response (1 when it was not retried). */
-export function attemptsOf(response: Response): number {
-  return ATTEMPTS.get(response) ?? 1;
+const INFO = new WeakMap<Response, ResponseInfo>();
+
+export function responseInfo(response: Response): ResponseInfo | undefined {
+  return INFO.get(response);
 }
 
 const TIMEOUT = Symbol('timeout');
@@ -79,7 +87,7 @@ export function createTransport(options: TransportOptions): Transport {
         const retryable = response.status === 408 || response.status === 429 || (idempotent && response.status >= 500);
         if (!retryable || attempt > maxRetries) {
           log({ type: 'response', method: request.method, path, attempt, status: response.status, durationMs: durationMs() });
-          if (attempt > 1) ATTEMPTS.set(response, attempt);
+          INFO.set(response, { method: request.method, path, attempts: attempt });
           return response;
         }
         delayMs = retryDelay(attempt, response.headers.get('retry-after'), backoff);

@@ -1,0 +1,30 @@
+// openapi-fetch never throws on an HTTP status: it returns `{ data, error, response }`. `unwrap` turns
+// that into the usual SDK contract for admin calls: the parsed data, or a typed APIError.
+import { APIError } from './errors.js';
+import { responseInfo } from '../internal/transport.js';
+
+export interface ApiResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The data of a successful call (undefined for a bodiless 2xx); a typed APIError otherwise. */
+export async function unwrap<R extends ApiResult>(call: Promise<R> | R): Promise<R extends { data: infer D } ? D : never> {
+  const result = await call;
+  if (result.response.ok) return result.data as R extends { data: infer D } ? D : never;
+  throw errorFrom(result);
+}
+
+/** The typed APIError for a failed result, with the method and path template the transport recorded. */
+export function errorFrom(result: ApiResult): APIError {
+  const info = responseInfo(result.response);
+  return APIError.from({
+    status: result.response.status,
+    method: info?.method ?? 'GET',
+    path: info?.path ?? new URL(result.response.url || 'http://unknown/').pathname,
+    headers: result.response.headers,
+    body: result.error,
+    attempts: info?.attempts ?? 1,
+  });
+}

@@ -37,7 +37,7 @@ describe('client construction', () => {
     const client = createFirstPromoterV1({ apiKey: 'v1-key', fetch, baseUrl: 'https://mock.test/api/v1/' });
     await client.api.GET('/promoters/list', { params: { query: { campaign_id: 7 } } });
     await client.api.POST('/track/cancellation', { body: { email: 'a@example.com' } });
-    const [[getUrl, getInit], [postUrl, postInit]] = fetch.mock.calls as unknown as Array<[string, RequestInit]>;
+    const [[getUrl, getInit], [postUrl, postInit]] = fetch.mock.calls as unknown as [[string, RequestInit], [string, RequestInit]];
     expect(getUrl).toBe('https://mock.test/api/v1/promoters/list?campaign_id=7');
     expect(new Headers(getInit.headers).get('content-type')).toBeNull();
     expect(new Headers(getInit.headers).get('x-api-key')).toBe('v1-key');

@@ -25,7 +25,8 @@ export function takeViolations(): Violation[] {
  * Prism 5.14 does not read. The harness maps one to the other, so Prism validates the values.
  */
 export function toOpenApiArrays(url: string): string {
-  return url.replace(/([?&])([^=&[\]%]+)(?:\[\]|%5B%5D)=/g, '$1$2=');
+  // The name may carry bracketed keys (`filters[status][]=a`): Prism reads a repeated deepObject key as an array.
+  return url.replace(/([?&])([^=&[\]%]+(?:\[[^=&[\]]+\])*)(?:\[\]|%5B%5D)=/g, '$1$2=');
 }
 
 /** A fetch that forwards to Prism, adds a `Prefer` header when asked, and records violations. */

@@ -3,7 +3,7 @@ import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/v2.js';
 import { createV2Tracking, type V2Tracking } from '../tracking/v2.js';
 import { createApi } from './api.js';
-import { requireCredential, resolveSettings, type TransportSettings } from './options.js';
+import { requireCredential, resolveSettings, type ResolvedSettings, type TransportSettings } from './options.js';
 
 export const V2_BASE_URL = 'https://api.firstpromoter.com/api/v2';
 
@@ -22,10 +22,16 @@ export interface FirstPromoter {
 }
 
 export function createFirstPromoter(options: FirstPromoterOptions = {}): FirstPromoter {
+  const { api, settings } = createV2Api(options);
+  return Object.freeze({ api, track: createV2Tracking(api, settings.minorUnits) });
+}
+
+/** The checked settings and typed v2 client; shared with the tracking-only entry (`firstpromoter/track`). */
+export function createV2Api(options: FirstPromoterOptions): { api: Client<paths>; settings: ResolvedSettings } {
   // Credentials stay in this closure (inside the headers openapi-fetch keeps): never a property.
   const apiKey = requireCredential('apiKey', options.apiKey, 'FIRSTPROMOTER_API_KEY', 'v2 API key');
   const accountId = requireCredential('accountId', options.accountId, 'FIRSTPROMOTER_ACCOUNT_ID', 'Account-ID');
   const settings = resolveSettings(options, V2_BASE_URL);
   const api = createApi<paths>(settings, { Authorization: `Bearer ${apiKey}`, 'Account-ID': accountId, Accept: 'application/json' }, 'json');
-  return Object.freeze({ api, track: createV2Tracking(api, settings.minorUnits) });
+  return { api, settings };
 }

@@ -1,0 +1,26 @@
+// Builds the published package: ESM (.js) and CommonJS (.cjs) for every entry, with type declarations
+// for each (.d.ts / .d.cts) that inline generated/*.ts, so the tarball needs nothing from this repo.
+// Shared code goes into chunks (splitting), so `instanceof ValidationError` holds across entries.
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    v1: 'src/v1.ts',
+    track: 'src/track.ts',
+    money: 'src/money.ts',
+  },
+  format: ['esm', 'cjs'],
+  // Node 20, Bun, Deno and workerd all run ES2022 natively: no down-levelling, no helpers.
+  target: 'es2022',
+  platform: 'neutral',
+  dts: true,
+  splitting: true,
+  treeshake: true,
+  sourcemap: false,
+  minify: false,
+  clean: true,
+  outDir: 'dist',
+  // openapi-fetch is the one runtime dependency: imported, never bundled.
+  external: ['openapi-fetch'],
+});

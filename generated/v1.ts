@@ -99,7 +99,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** TODO createPayout */
+        /**
+         * Create a payout
+         * @description Creates a payout for everything the promoter has earned and not yet been paid in one campaign
+         *     (the promoter's default campaign unless `campaign_id` is given). FirstPromoter's file for this
+         *     operation lists only 200 and 422; the 401 is the answer every v1 call gives to a missing or
+         *     wrong key.
+         */
         post: operations["createPayout"];
         delete?: never;
         options?: never;
@@ -114,7 +120,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO listPayouts */
+        /**
+         * List payouts
+         * @description Returns the payouts of the account, of one promoter or of one campaign, optionally filtered by
+         *     status. FirstPromoter's 2020 guide says this list is paginated with details in response headers
+         *     it does not name (no source does), so none is declared here; ask for pages with
+         *     `page`/`per_page` and stop when a page comes back shorter than `per_page`. FirstPromoter
+         *     documents no error for this operation; the 401 below is the answer every v1 call gives to a
+         *     missing or wrong key.
+         */
         get: operations["listPayouts"];
         put?: never;
         post?: never;
@@ -132,7 +146,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** TODO updatePayout */
+        /**
+         * Change a payout's status
+         * @description Sets the status of one payout, for example to `completed` once you have sent the money.
+         *     FirstPromoter's file for this operation lists 200, 404 and 422; the 401 is the answer every v1
+         *     call gives to a missing or wrong key.
+         */
         put: operations["updatePayout"];
         post?: never;
         delete?: never;
@@ -326,7 +345,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getCampaignsReport */
+        /**
+         * Per-campaign report
+         * @description Returns the selected metrics per campaign: each row holds the campaign's totals for the whole
+         *     range and, in `items`, one entry per period. Refreshed about every 15 minutes.
+         */
         get: operations["getCampaignsReport"];
         put?: never;
         post?: never;
@@ -343,7 +366,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getOverviewReport */
+        /**
+         * Account overview report
+         * @description Returns the selected metrics for the whole account, one row per period. The figures are
+         *     refreshed about every 15 minutes.
+         */
         get: operations["getOverviewReport"];
         put?: never;
         post?: never;
@@ -360,7 +387,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** TODO getPromotersReport */
+        /**
+         * Per-promoter report
+         * @description Returns the selected metrics per promoter: each row holds the promoter's totals for the range
+         *     and, in `items`, one entry per period. The figures are rebuilt once a day, at midnight.
+         *     Without `page` the answer is the top 50 promoters by the `top_50` metric. With `page`
+         *     (starting at 1) it walks through all promoters ordered by total revenue; FirstPromoter says the
+         *     paging details and next-page links are in response headers but no source names them, so none
+         *     is declared here. Stop when a page comes back shorter than `per_page`.
+         */
         get: operations["getPromotersReport"];
         put?: never;
         post?: never;
@@ -779,6 +814,72 @@ export interface components {
             plan_name?: string;
         };
         /**
+         * @description Name the promoter by `promoter_email` or `promoter_id` (at least one). FirstPromoter's schema
+         *     marks `promoter_email` as always required, but its own description only requires it when
+         *     `promoter_id` is absent.
+         */
+        CreatePayoutRequest: {
+            /**
+             * Format: email
+             * @description Email of the promoter to pay. Required when `promoter_id` is not sent.
+             */
+            promoter_email?: string;
+            /** @description Id of the promoter to pay. Required when `promoter_email` is not sent. */
+            promoter_id?: number;
+            /**
+             * @description Initial status of the payout.
+             * @enum {string}
+             */
+            status?: "pending" | "processing" | "completed";
+            /** @description Campaign whose unpaid rewards are paid out; the promoter's default campaign when omitted. */
+            campaign_id?: number;
+        } & (unknown | unknown);
+        /** @description The campaign a payout belongs to. */
+        Campaign: {
+            id?: number;
+            name?: string;
+            landing_url?: string;
+            description?: string | null;
+            private?: boolean;
+            color?: string;
+            default_webhook_url?: string | null;
+            auto_approve_rewards?: boolean;
+            auto_approve_promoters?: boolean;
+        };
+        /** @description An amount owed to (or paid to) a promoter for one campaign. */
+        Payout: {
+            id: number;
+            /**
+             * @description Payment state. The v1 endpoints filter and set `pending`, `processing` and `completed`;
+             *     the response schema does not restrict the value, so no enum is declared.
+             */
+            status: string;
+            /** @description Amount in the payout's unit; cents when `unit` is `cash`. */
+            amount: number;
+            /** Format: date-time */
+            date_paid?: string | null;
+            /** Format: date-time */
+            due_date?: string | null;
+            /** @description Reward unit paid out, usually `cash`. */
+            unit?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** @description `true` when FirstPromoter flagged a problem with the payout. */
+            has_issues?: boolean;
+            reward?: components["schemas"]["CampaignReward"];
+            promoter?: components["schemas"]["Promoter"];
+            campaign?: components["schemas"]["Campaign"];
+        };
+        UpdatePayoutRequest: {
+            /** @description Id of the payout to change. */
+            id: number;
+            /**
+             * @description New status, for example `completed` once the money was sent.
+             * @enum {string}
+             */
+            status?: "pending" | "processing" | "completed";
+        };
+        /**
          * @description Identifies one promoter: send at least one of `id`, `promoter_email`, `cust_id`, `ref_id` or
          *     `auth_token`. When several are sent, which one wins is not documented.
          */
@@ -898,6 +999,56 @@ export interface components {
             /** @description The promoter's dashboard token. Secret; never log it. */
             auth_token?: string;
         } & (unknown | unknown | unknown | unknown | unknown));
+        /**
+         * @description A metric the reports can compute.
+         * @enum {string}
+         */
+        ReportField: "revenue_amount" | "clicks_count" | "referrals_count" | "customers_count" | "active_customers" | "monthly_churn" | "net_revenue_amount" | "sales_count" | "refunds_count" | "cancelled_customers_count" | "promoter_earnings_amount" | "non_link_customers" | "referrals_to_customers_cr" | "3m_epc" | "6m_epc" | "clicks_to_customers_cr" | "clicks_to_referrals_cr" | "promoter_paid_amount";
+        /**
+         * @description Values of the selected metrics; only the metrics asked for are present. FirstPromoter
+         *     documents the types of the four default counters and of `revenue_amount` only; the other
+         *     metrics are declared without a type.
+         */
+        ReportMetrics: {
+            /** @description Revenue as a decimal string (its unit is not documented). */
+            revenue_amount?: string;
+            clicks_count?: number;
+            referrals_count?: number;
+            customers_count?: number;
+            /** @description Type not documented. */
+            active_customers?: unknown;
+            /** @description Type not documented. */
+            monthly_churn?: unknown;
+            /** @description Type not documented. */
+            net_revenue_amount?: unknown;
+            /** @description Type not documented. */
+            sales_count?: unknown;
+            /** @description Type not documented. */
+            refunds_count?: unknown;
+            /** @description Type not documented. */
+            cancelled_customers_count?: unknown;
+            /** @description Type not documented. */
+            promoter_earnings_amount?: unknown;
+            /** @description Type not documented. */
+            non_link_customers?: unknown;
+            /** @description Type not documented. */
+            referrals_to_customers_cr?: unknown;
+            /** @description Type not documented. */
+            "3m_epc"?: unknown;
+            /** @description Type not documented. */
+            "6m_epc"?: unknown;
+            /** @description Type not documented. */
+            clicks_to_customers_cr?: unknown;
+            /** @description Type not documented. */
+            clicks_to_referrals_cr?: unknown;
+            /** @description Type not documented. */
+            promoter_paid_amount?: unknown;
+        };
+        /** @description Metrics of one period. */
+        ReportPeriod: components["schemas"]["ReportMetrics"] & {
+            /** @description The period the row covers (its exact format is not documented). */
+            period?: string;
+        };
         /**
          * @description Give `reward_type` and `amount`, and say who gets the reward: a lead (`lead_id`, `email` or
          *     `uid`; the reward goes to the promoter who referred it) or a promotion directly
@@ -1295,6 +1446,62 @@ export interface components {
                 "application/json": components["schemas"]["Lead"];
             };
         };
+        /** @description The payout, with its promoter and campaign. */
+        PayoutDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 78632,
+                 *       "status": "completed",
+                 *       "amount": 20044,
+                 *       "date_paid": "2024-10-01T09:00:00.000Z",
+                 *       "due_date": "2024-10-01T00:00:00.000Z",
+                 *       "unit": "cash",
+                 *       "created_at": "2024-09-30T20:16:13.390Z",
+                 *       "has_issues": false,
+                 *       "reward": null,
+                 *       "promoter": {
+                 *         "id": 3920164,
+                 *         "status": "approved",
+                 *         "cust_id": "usr_5821",
+                 *         "email": "jane@example.com",
+                 *         "created_at": "2024-03-14T09:12:45.120Z",
+                 *         "temp_password": null,
+                 *         "default_promotion_id": 4210919,
+                 *         "pref": "k3v9xq2",
+                 *         "default_ref_id": "jane",
+                 *         "note": null,
+                 *         "w8_form_url": null,
+                 *         "w9_form_url": null,
+                 *         "parent_promoter_id": null,
+                 *         "earnings_balance": {
+                 *           "cash": 50744
+                 *         },
+                 *         "current_balance": null,
+                 *         "paid_balance": {
+                 *           "cash": 50744
+                 *         },
+                 *         "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                 *       },
+                 *       "campaign": {
+                 *         "id": 1286,
+                 *         "name": "Affiliates",
+                 *         "landing_url": "https://example.com/",
+                 *         "description": null,
+                 *         "private": false,
+                 *         "color": "#00bcd4",
+                 *         "default_webhook_url": null,
+                 *         "auto_approve_rewards": true,
+                 *         "auto_approve_promoters": false
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Payout"];
+            };
+        };
         /** @description No promoter matches the identifier that was sent. */
         PromoterNotFound: {
             headers: {
@@ -1425,6 +1632,25 @@ export interface components {
                 "application/json": components["schemas"]["Promoter"];
             };
         };
+        /** @description A parameter was rejected, for example an unknown metric in `selected_fields`. */
+        ReportInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Selected Fields invalid !",
+                 *       "code": "invalid_params"
+                 *     }
+                 */
+                "application/json": {
+                    message: string;
+                    /** @description Machine-readable reason, such as `invalid_params`. */
+                    code?: string;
+                };
+            };
+        };
     };
     parameters: {
         /**
@@ -1438,6 +1664,19 @@ export interface components {
          *     documents state no default and no maximum.
          */
         PerPage: number;
+        /**
+         * @description Metrics to include. The API reads this in Rails bracket form, so the client sends
+         *     `selected_fields[]=revenue_amount&selected_fields[]=clicks_count`. Defaults to
+         *     `revenue_amount`, `clicks_count`, `referrals_count`, `customers_count` and
+         *     `promoter_earnings_amount`.
+         */
+        SelectedFields: components["schemas"]["ReportField"][];
+        /** @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less. */
+        GroupBy: "day" | "month" | "year";
+        /** @description First day of the report; twelve months ago when omitted. */
+        StartDate: string;
+        /** @description Last day of the report; today when omitted. */
+        EndDate: string;
     };
     requestBodies: never;
     headers: never;
@@ -1699,47 +1938,183 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "promoter_email": "jane@example.com",
+                 *       "status": "completed"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["CreatePayoutRequest"];
             };
-            /** @description TODO */
-            401: {
+        };
+        responses: {
+            200: components["responses"]["PayoutDetails"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Neither `promoter_email` nor `promoter_id` was sent. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "You need to pass either promoter_email or promoter_id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResourceError"];
+                };
             };
         };
     };
     listPayouts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only payouts of this promoter. */
+                promoter_id?: number;
+                /** @description Only payouts of this campaign. */
+                campaign_id?: number;
+                /** @description Only payouts in this state. */
+                status?: "pending" | "processing" | "completed";
+                /**
+                 * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
+                 *     paging details (including links to the following pages) come back in response headers, but no
+                 *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
+                 *     documents state no default and no maximum.
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /**
+             * @description One page of payouts. Paging information travels in response headers whose names are not
+             *     documented.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 78631,
+                     *         "status": "pending",
+                     *         "amount": 20044,
+                     *         "date_paid": null,
+                     *         "due_date": null,
+                     *         "unit": "cash",
+                     *         "created_at": "2024-10-01T00:16:13.390Z",
+                     *         "has_issues": false,
+                     *         "reward": null,
+                     *         "promoter": {
+                     *           "id": 3920164,
+                     *           "status": "approved",
+                     *           "cust_id": "usr_5821",
+                     *           "email": "jane@example.com",
+                     *           "created_at": "2024-03-14T09:12:45.120Z",
+                     *           "temp_password": null,
+                     *           "default_promotion_id": 4210919,
+                     *           "pref": "k3v9xq2",
+                     *           "default_ref_id": "jane",
+                     *           "note": null,
+                     *           "w8_form_url": null,
+                     *           "w9_form_url": null,
+                     *           "parent_promoter_id": null,
+                     *           "earnings_balance": {
+                     *             "cash": 50744
+                     *           },
+                     *           "current_balance": {
+                     *             "cash": 20044
+                     *           },
+                     *           "pending_balance": {
+                     *             "cash": 20044
+                     *           },
+                     *           "paid_balance": {
+                     *             "cash": 30700
+                     *           },
+                     *           "auth_token": "9hJ2kL4mN6pQ8rS1tU3vW5xY7zA0bC2d"
+                     *         },
+                     *         "campaign": {
+                     *           "id": 1286,
+                     *           "name": "Affiliates",
+                     *           "landing_url": "https://example.com/",
+                     *           "description": null,
+                     *           "private": false,
+                     *           "color": "#00bcd4",
+                     *           "default_webhook_url": null,
+                     *           "auto_approve_rewards": true,
+                     *           "auto_approve_promoters": false
+                     *         }
+                     *       },
+                     *       {
+                     *         "id": 78655,
+                     *         "status": "completed",
+                     *         "amount": 3,
+                     *         "date_paid": "2024-10-03T11:20:00.000Z",
+                     *         "due_date": null,
+                     *         "unit": "free_months",
+                     *         "created_at": "2024-10-02T20:16:13.390Z",
+                     *         "has_issues": false,
+                     *         "reward": {
+                     *           "id": 207,
+                     *           "name": "One free month per referral",
+                     *           "type": "per_referral",
+                     *           "unit": "free_months",
+                     *           "amount": 1,
+                     *           "per_of_sale": null,
+                     *           "default_promo_code": null
+                     *         },
+                     *         "promoter": {
+                     *           "id": 3920188,
+                     *           "status": "approved",
+                     *           "cust_id": null,
+                     *           "email": "mark@example.com",
+                     *           "created_at": "2024-06-02T17:40:03.511Z",
+                     *           "temp_password": null,
+                     *           "default_promotion_id": 4210950,
+                     *           "pref": "p8d2mw1",
+                     *           "default_ref_id": "mark",
+                     *           "note": null,
+                     *           "w8_form_url": null,
+                     *           "w9_form_url": null,
+                     *           "parent_promoter_id": 3920164,
+                     *           "earnings_balance": {
+                     *             "free_months": 3
+                     *           },
+                     *           "current_balance": null,
+                     *           "paid_balance": {
+                     *             "free_months": 3
+                     *           },
+                     *           "auth_token": "Vb7nM3kP1qR9sT5uW2xY8zA4cD6eF0gH"
+                     *         },
+                     *         "campaign": {
+                     *           "id": 5399,
+                     *           "name": "Customer referrals",
+                     *           "landing_url": "https://example.com/invite",
+                     *           "description": "Rewards customers who invite friends.",
+                     *           "private": true,
+                     *           "color": "#8bc34a",
+                     *           "default_webhook_url": null,
+                     *           "auto_approve_rewards": false,
+                     *           "auto_approve_promoters": true
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Payout"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
     updatePayout: {
@@ -1749,21 +2124,47 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            /** @description TODO */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": 78632,
+                 *       "status": "completed"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": components["schemas"]["UpdatePayoutRequest"];
             };
-            /** @description TODO */
-            401: {
+        };
+        responses: {
+            200: components["responses"]["PayoutDetails"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No payout has this `id`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "Payment not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResourceError"];
+                };
+            };
+            /** @description No `id` was sent. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "You need to find the payout by id."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResourceError"];
+                };
             };
         };
     };
@@ -2335,77 +2736,211 @@ export interface operations {
     };
     getCampaignsReport: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Metrics to include. The API reads this in Rails bracket form, so the client sends
+                 *     `selected_fields[]=revenue_amount&selected_fields[]=clicks_count`. Defaults to
+                 *     `revenue_amount`, `clicks_count`, `referrals_count`, `customers_count` and
+                 *     `promoter_earnings_amount`.
+                 */
+                selected_fields?: components["parameters"]["SelectedFields"];
+                /** @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less. */
+                group_by?: components["parameters"]["GroupBy"];
+                /** @description First day of the report; twelve months ago when omitted. */
+                start_date?: components["parameters"]["StartDate"];
+                /** @description Last day of the report; today when omitted. */
+                end_date?: components["parameters"]["EndDate"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description One row per campaign. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "campaign_id": 1286,
+                     *         "campaign_name": "Affiliates",
+                     *         "revenue_amount": "4817.59",
+                     *         "clicks_count": 2446,
+                     *         "referrals_count": 151,
+                     *         "customers_count": 40,
+                     *         "items": [
+                     *           {
+                     *             "period": "2024-09",
+                     *             "revenue_amount": "2818.59",
+                     *             "clicks_count": 1342,
+                     *             "referrals_count": 87,
+                     *             "customers_count": 23
+                     *           },
+                     *           {
+                     *             "period": "2024-10",
+                     *             "revenue_amount": "1999.00",
+                     *             "clicks_count": 1104,
+                     *             "referrals_count": 64,
+                     *             "customers_count": 17
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": (components["schemas"]["ReportMetrics"] & {
+                        campaign_id?: number;
+                        campaign_name?: string;
+                        items?: components["schemas"]["ReportPeriod"][];
+                    })[];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ReportInvalid"];
         };
     };
     getOverviewReport: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Metrics to include. The API reads this in Rails bracket form, so the client sends
+                 *     `selected_fields[]=revenue_amount&selected_fields[]=clicks_count`. Defaults to
+                 *     `revenue_amount`, `clicks_count`, `referrals_count`, `customers_count` and
+                 *     `promoter_earnings_amount`.
+                 */
+                selected_fields?: components["parameters"]["SelectedFields"];
+                /** @description Metric to order the periods by. */
+                sort?: components["schemas"]["ReportField"];
+                /** @description Sort direction; `desc` when omitted. */
+                sort_dir?: "asc" | "desc";
+                /** @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less. */
+                group_by?: components["parameters"]["GroupBy"];
+                /** @description First day of the report; twelve months ago when omitted. */
+                start_date?: components["parameters"]["StartDate"];
+                /** @description Last day of the report; today when omitted. */
+                end_date?: components["parameters"]["EndDate"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description One row per period. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "period": "2024-09",
+                     *         "revenue_amount": "2818.59",
+                     *         "clicks_count": 1342,
+                     *         "referrals_count": 87,
+                     *         "customers_count": 23
+                     *       },
+                     *       {
+                     *         "period": "2024-10",
+                     *         "revenue_amount": "1999.00",
+                     *         "clicks_count": 1104,
+                     *         "referrals_count": 64,
+                     *         "customers_count": 17
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ReportPeriod"][];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ReportInvalid"];
         };
     };
     getPromotersReport: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Metrics to include. The API reads this in Rails bracket form, so the client sends
+                 *     `selected_fields[]=revenue_amount&selected_fields[]=clicks_count`. Defaults to
+                 *     `revenue_amount`, `clicks_count`, `referrals_count`, `customers_count` and
+                 *     `promoter_earnings_amount`.
+                 */
+                selected_fields?: components["parameters"]["SelectedFields"];
+                /** @description Only these promoters. Sent in bracket form, `promoter_ids[]=3920164&promoter_ids[]=3920188`. */
+                promoter_ids?: number[];
+                /** @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less. */
+                group_by?: components["parameters"]["GroupBy"];
+                /** @description Metric that ranks the top 50 promoters returned when `page` is not sent. */
+                top_50?: components["schemas"]["ReportField"];
+                /** @description First day of the report; twelve months ago when omitted. */
+                start_date?: components["parameters"]["StartDate"];
+                /** @description Last day of the report; today when omitted. */
+                end_date?: components["parameters"]["EndDate"];
+                /**
+                 * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
+                 *     paging details (including links to the following pages) come back in response headers, but no
+                 *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
+                 *     documents state no default and no maximum.
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description TODO */
+            /** @description One row per promoter. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description TODO */
-            401: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "promoter_id": 3920164,
+                     *         "promoter_name": "Jane Doe",
+                     *         "revenue_amount": "2818.59",
+                     *         "clicks_count": 1342,
+                     *         "referrals_count": 87,
+                     *         "customers_count": 23,
+                     *         "items": [
+                     *           {
+                     *             "period": "2024-09",
+                     *             "revenue_amount": "1518.59",
+                     *             "clicks_count": 702,
+                     *             "referrals_count": 45,
+                     *             "customers_count": 12
+                     *           },
+                     *           {
+                     *             "period": "2024-10",
+                     *             "revenue_amount": "1300.00",
+                     *             "clicks_count": 640,
+                     *             "referrals_count": 42,
+                     *             "customers_count": 11
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": (components["schemas"]["ReportMetrics"] & {
+                        promoter_id?: number;
+                        promoter_name?: string;
+                        items?: components["schemas"]["ReportPeriod"][];
+                    })[];
                 };
-                content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ReportInvalid"];
         };
     };
     createReward: {

@@ -25,8 +25,17 @@ export function takeViolations(): Violation[] {
  * Prism 5.14 does not read. The harness maps one to the other, so Prism validates the values.
  */
 export function toOpenApiArrays(url: string): string {
-  // The name may carry bracketed keys (`filters[status][]=a`): Prism reads a repeated deepObject key as an array.
-  return url.replace(/([?&])([^=&[\]%]+(?:\[[^=&[\]]+\])*)(?:\[\]|%5B%5D)=/g, '$1$2=');
+  const seenNested = new Map<string, number>();
+  return url.replace(/([?&])([^=&[\]%]+)((?:\[[^=&[\]]+\])*)(?:\[\]|%5B%5D)=([^&#]*)/g, (_, separator: string, base: string, keys: string, value: string) => {
+    if (!keys) return `${separator}${base}=${value}`;
+    // Inside a deepObject (`filters[status][]=a`) Prism reads a `type: array` property only in indexed
+    // form (`filters[status][0]=a`) and a oneOf/anyOf of value-or-array only as a repeated key
+    // (`filters[status]=a`). Sending both forms lets it check the values whichever the schema is.
+    const name = base + keys;
+    const index = seenNested.get(name) ?? 0;
+    seenNested.set(name, index + 1);
+    return `${separator}${name}=${value}&${name}[${index}]=${value}`;
+  });
 }
 
 /** A fetch that forwards to Prism, adds a `Prefer` header when asked, and records violations. */

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { UnprocessableEntityError, unwrap } from '../../../src/index.js';
 import { v2Client } from '../../support/clients.js';
-import { type Call, type ErrorStatus, expectTypedError, statusRows, violationMessages } from './status-matrix.js';
+import {
+  type Call, type ErrorStatus, expectTypedError, prismBodyMessages, statusRows, violationMessages,
+} from './status-matrix.js';
 
 const STATUSES = ['pending', 'in_progress', 'completed', 'failed', 'stopped'];
 
@@ -59,16 +61,13 @@ describe('v2 batch processes', () => {
 });
 
 describe('v2 batch processes: contract checks can fail', () => {
-  // No 400 or 422 is documented on these routes, so Prism answers a bad request with its own 422
-  // problem body (the messages under `validation`) instead of an sl-violations header.
-  const prismMessages = (error: unknown) => (error as { validation: Array<{ message: string }> }).validation.map((v) => v.message);
-
+  // No 400 or 422 is documented on these routes: Prism's messages come in its own 422 body.
   it('Prism rejects an unknown status inside a Rails array filter', async () => {
     const { response, error } = await v2Client().api.GET('/company/batch_processes', {
       params: { query: { filters: { status: ['pending', 'done' as never] } } },
     });
     expect(response.status).toBe(422);
-    expect(prismMessages(error)).toContain(
+    expect(prismBodyMessages(error)).toContain(
       'Request query parameter filters.status.1 must be equal to one of the allowed values: pending, in_progress, completed, failed, stopped');
     expect(violationMessages()).toEqual([]);
   });
@@ -77,6 +76,6 @@ describe('v2 batch processes: contract checks can fail', () => {
     const error = await unwrap(v2Client().api.GET('/company/batch_processes/{id}', { params: { path: { id: 'latest' as never } } }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
-    expect(prismMessages((error as UnprocessableEntityError).body)).toEqual(['Request path parameter id must be integer']);
+    expect(prismBodyMessages((error as UnprocessableEntityError).body)).toEqual(['Request path parameter id must be integer']);
   });
 });

@@ -38,7 +38,9 @@ export async function expectDocumentedError(calls: Calls, operation: string, sta
   expect({ status: apiError.status, method: apiError.method, path: apiError.path }).toEqual({ status, method, path });
   expect(apiError.body).toEqual(body);
   expect(apiError.message).toContain(`${status} to ${method} ${path}`);
-  const reason = typeof apiError.body === 'string' ? apiError.body : (apiError.body as { error?: unknown }).error;
+  // The reason the message quotes: the 401 string, `{error}` for resources, `{message}` for reports.
+  const parsed = apiError.body as { error?: unknown; message?: unknown };
+  const reason = typeof apiError.body === 'string' ? apiError.body : parsed.message ?? parsed.error;
   if (typeof reason === 'string') expect(apiError.message).toContain(reason);
   return apiError;
 }

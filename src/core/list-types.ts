@@ -1,0 +1,57 @@
+// Type-level view of the list operations, read from the generated `paths` of either API: which paths
+// are lists, what their query and path parameters are, and what one row looks like. Nothing here
+// exists at runtime.
+import type { Client } from 'openapi-fetch';
+
+/** The typed `api` of a client, or the client itself (`{ api }`): every helper takes either. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type ApiOrClient<Paths extends {}> = Client<Paths> | { readonly api: Client<Paths> };
+
+type GetOperation<Paths, P extends keyof Paths> = Paths[P] extends { get: infer Op } ? Op : never;
+type ParametersOf<Op> = Op extends { parameters: infer Params } ? Params : never;
+type QueryOf<Op> = ParametersOf<Op> extends { query?: infer Query } ? NonNullable<Query> : never;
+type PathParamsOf<Op> = ParametersOf<Op> extends { path: infer PathParams } ? PathParams : never;
+
+/** The parsed 200 body of a list: a bare array, or `{ data: [...], meta }` for the wrapped lists. */
+export type ListBody<Op> = Op extends { responses: { 200: { content: { 'application/json': infer Body } } } } ? Body : never;
+
+type RowOf<Body> = Body extends readonly (infer Row)[]
+  ? Row
+  : Body extends { data?: infer Data } ? (NonNullable<Data> extends readonly (infer Row)[] ? Row : never) : never;
+
+/** Paths whose GET takes `page` and answers with rows: the operations the helpers can walk. */
+export type ListPath<Paths> = {
+  [P in keyof Paths]-?: [QueryOf<GetOperation<Paths, P>>] extends [never]
+    ? never
+    : 'page' extends keyof QueryOf<GetOperation<Paths, P>>
+      ? [RowOf<ListBody<GetOperation<Paths, P>>>] extends [never] ? never : P
+      : never;
+}[keyof Paths];
+
+/** One row of the list at `P`, e.g. a promoter of `/company/promoters`. */
+export type ListItem<Paths, P extends keyof Paths> = RowOf<ListBody<GetOperation<Paths, P>>>;
+
+/** The whole parsed body of one page at `P`, envelope included. */
+export type ListPageBody<Paths, P extends keyof Paths> = ListBody<GetOperation<Paths, P>>;
+
+interface CommonListOptions<Query> {
+  /**
+   * The list's query parameters as the spec names them (`filters`, `sorting`, `q`...). `page` is the
+   * first page to fetch (default 1); `per_page` the page size (default 100 on v2, the documented
+   * maximum; 20 on v1, see the pagination module).
+   */
+  query?: Query;
+  /** Stops the walk: the request in flight and every later one reject with AbortError. */
+  signal?: AbortSignal;
+}
+
+/** Options of a list: its query, its path parameters when the path has any, and a signal. */
+export type ListOptions<Paths, P extends keyof Paths> = CommonListOptions<QueryOf<GetOperation<Paths, P>>> &
+  ([PathParamsOf<GetOperation<Paths, P>>] extends [never]
+    ? { path?: never }
+    : { path: PathParamsOf<GetOperation<Paths, P>> });
+
+/** The options argument: optional unless the path has parameters (`{webhook_id}`). */
+export type ListOptionsArg<Paths, P extends keyof Paths> = [PathParamsOf<GetOperation<Paths, P>>] extends [never]
+  ? [options?: ListOptions<Paths, P>]
+  : [options: ListOptions<Paths, P>];

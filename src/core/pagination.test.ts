@@ -1,0 +1,126 @@
+// The walk's rules on a stand-in `api` (the HTTP side is covered in contract-tests/admin-helpers), and
+// the types it infers from the generated paths, which `tsc -p .` checks.
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Client } from 'openapi-fetch';
+import type { components, paths } from '../../generated/v2.js';
+import type { paths as V1Paths } from '../../generated/v1.js';
+import { ValidationError } from './errors.js';
+import type { ListPath } from './list-types.js';
+import { paginate, pages, PaginationError, toArray, type Page } from './pagination.js';
+
+/** An `api` whose GET answers from `answer(page)` and records the params of every call. */
+function fakeApi(answer: (page: number) => unknown) {
+  const calls: Array<{ path: string; query: Record<string, unknown> }> = [];
+  const api = {
+    async GET(path: string, init: { params: { query: Record<string, unknown> } }) {
+      calls.push({ path, query: init.params.query });
+      return { data: answer(Number(init.params.query.page)), response: new Response('[]', { status: 200 }) };
+    },
+  } as unknown as Client<paths>;
+  return { api, calls };
+}
+
+const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
+
+describe('pages', () => {
+  it('asks for page 1, 2, 3 with per_page 100 and stops after the short page', async () => {
+    const { api, calls } = fakeApi((page) => (page < 3 ? ids(page * 100, 100) : ids(300, 40)));
+    const seen = [];
+    for await (const page of pages(api, '/company/commissions')) seen.push([page.page, page.items.length, page.perPage]);
+    expect(seen).toEqual([[1, 100, 100], [2, 100, 100], [3, 40, 100]]);
+    expect(calls.map((call) => [call.query.page, call.query.per_page])).toEqual([[1, 100], [2, 100], [3, 100]]);
+  });
+
+  it('starts at the page given in the query', async () => {
+    const { api, calls } = fakeApi(() => ids(1, 3));
+    await toArray(paginate({ api }, '/company/referrals', { query: { page: 4, per_page: 10 } }), { limit: 100 });
+    expect(calls.map((call) => call.query)).toEqual([{ page: 4, per_page: 10 }]);
+  });
+
+  it('refuses a page that repeats the previous one with a PaginationError naming the page', async () => {
+    const { api, calls } = fakeApi(() => ids(1, 100));
+    const error = await toArray(paginate(api, '/company/promoters'), { limit: 10_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(error).toMatchObject({ path: '/company/promoters', page: 2 });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('refuses an answer that is not a list', async () => {
+    const { api } = fakeApi(() => ({ id: 1, status: 'completed' }));
+    const error = await pages(api, '/company/batch_processes').next().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as Error).message).toMatch(/not a list/);
+  });
+
+  it.each([
+    ['per_page 0', { per_page: 0 }, 'query.per_page'],
+    ['per_page 2.5', { per_page: 2.5 }, 'query.per_page'],
+    ['page 0', { page: 0 }, 'query.page'],
+  ])('refuses %s before sending anything', async (_, query, field) => {
+    const { api, calls } = fakeApi(() => []);
+    const error = await pages(api, '/company/promoters', { query }).next().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field });
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('toArray', () => {
+  async function* counting(log: number[]) {
+    for (let n = 1; n <= 5; n++) {
+      log.push(n);
+      yield n;
+    }
+  }
+
+  it('returns the first `limit` items and stops pulling after them', async () => {
+    const pulled: number[] = [];
+    expect(await toArray(counting(pulled), { limit: 2 })).toEqual([1, 2]);
+    expect(pulled).toEqual([1, 2]);
+  });
+
+  it('returns everything when there are fewer items than the limit', async () => {
+    expect(await toArray(counting([]), { limit: 50 })).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, undefined])('refuses limit %s', async (limit) => {
+    await expect(toArray(counting([]), { limit } as { limit: number })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('types inferred from the generated paths', () => {
+  const api = {} as Client<paths>;
+
+  it('knows every v2 and v1 list, and nothing else', () => {
+    expectTypeOf<ListPath<paths>>().toEqualTypeOf<
+      | '/company/batch_processes' | '/company/commissions' | '/company/emails' | '/company/payouts'
+      | '/company/payouts/group_by_promoters' | '/company/promo_codes' | '/company/promoter_campaigns'
+      | '/company/promoters' | '/company/referrals' | '/company/webhooks'
+      | '/company/webhooks/{webhook_id}/webhook_deliveries'
+    >();
+    expectTypeOf<ListPath<V1Paths>>().toEqualTypeOf<
+      '/leads/list' | '/payouts/list' | '/promoters/list' | '/reports/promoters' | '/rewards/list'
+    >();
+  });
+
+  it('yields the row type, unwrapped from the promoters envelope', () => {
+    expectTypeOf(paginate(api, '/company/promoters')).toEqualTypeOf<AsyncGenerator<components['schemas']['Promoter'], void, undefined>>();
+    expectTypeOf(pages(api, '/company/promoters')).toEqualTypeOf<
+      AsyncGenerator<Page<components['schemas']['Promoter'], components['schemas']['PromoterListPage']>, void, undefined>
+    >();
+    expectTypeOf(paginate(api, '/company/commissions')).toEqualTypeOf<AsyncGenerator<components['schemas']['Commission'], void, undefined>>();
+  });
+
+  it('types the query from the spec, requires path parameters, and sends nothing until iterated', () => {
+    const { api, calls } = fakeApi(() => []);
+    paginate(api, '/company/promoters', { query: { filters: { state: 'accepted' }, sorting: { revenue_amount: 'desc' } } });
+    // @ts-expect-error `pending_ish` is not a promoter state
+    paginate(api, '/company/promoters', { query: { filters: { state: 'pending_ish' } } });
+    // @ts-expect-error the deliveries list needs its webhook_id
+    paginate(api, '/company/webhooks/{webhook_id}/webhook_deliveries');
+    paginate(api, '/company/webhooks/{webhook_id}/webhook_deliveries', { path: { webhook_id: 7 } });
+    // @ts-expect-error one promoter is not a list
+    paginate(api, '/company/promoters/{id}');
+    expect(calls).toEqual([]);
+  });
+});

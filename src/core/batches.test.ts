@@ -1,0 +1,90 @@
+// bulk() on hand-made results (both answer shapes, every status class) and waitForBatch's input checks.
+// Polling against a server whose batch moves on is in contract-tests/admin-helpers/batches.test.ts.
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Client } from 'openapi-fetch';
+import type { components, paths } from '../../generated/v2.js';
+import { bulk, waitForBatch } from './batches.js';
+import { APIError, PermissionDeniedError, UnprocessableEntityError, ValidationError } from './errors.js';
+
+const batch = { id: 42, status: 'pending' as const, total: 12, progress: 0, processing_errors: [] };
+const answer = (status: number, data: unknown) => ({ data, response: new Response(null, { status }) });
+
+describe('bulk', () => {
+  it('calls a 200 completed and hands over the batch', async () => {
+    const done = { ...batch, status: 'completed' as const, progress: 100 };
+    const result = await bulk(answer(200, done) as { data: components['schemas']['BatchProcess']; response: Response });
+    expect(result).toMatchObject({ outcome: 'completed', batch: done, meta: undefined });
+  });
+
+  it('calls a 202 queued, from a promise too', async () => {
+    const result = await bulk(Promise.resolve(answer(202, batch) as { data: components['schemas']['BatchProcess']; response: Response }));
+    expect(result).toMatchObject({ outcome: 'queued', batch: { id: 42, status: 'pending' } });
+  });
+
+  it('unwraps the payouts answer {data: batch, meta} and keeps its meta', async () => {
+    const meta = { total: 148200, promoters_count: 11, total_incl_tax: 159840, all_promoters_count: 11 };
+    const result = await bulk(answer(202, { data: { ...batch, id: 89 }, meta }) as { data: components['schemas']['PayoutBatchResult']; response: Response });
+    expect(result).toMatchObject({ outcome: 'queued', batch: { id: 89 }, meta });
+  });
+
+  it('keeps a batch whose own `meta` field is set as the batch, not as an envelope', async () => {
+    const withMeta = { ...batch, meta: { data: { note: 'free-form' } } };
+    const result = await bulk(answer(202, withMeta) as { data: components['schemas']['BatchProcess']; response: Response });
+    expect(result.batch).toEqual(withMeta);
+    expect(result.meta).toBeUndefined();
+  });
+
+  it.each([
+    [403, PermissionDeniedError],
+    [422, UnprocessableEntityError],
+  ])('turns %i into its typed APIError', async (status, ErrorClass) => {
+    const refused = { error: { message: 'param is missing', code: 'invalid_params' }, response: new Response(null, { status }) };
+    const error = await bulk(refused).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toMatchObject({ status, body: { code: 'invalid_params' } });
+  });
+
+  it('refuses a 2xx that holds no batch process', async () => {
+    const error = await bulk(answer(200, { message: 'ok' }) as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as Error).message).toMatch(/Expected a batch process/);
+  });
+
+  // Checked by `tsc -p .` (nothing is sent: the calls are only built inside functions never run).
+  it('types the batch and meta from the operation it is given', () => {
+    const api = {} as Client<paths>;
+    const approve = () => bulk(api.POST('/company/commissions/approve', { body: { ids: [1] } }));
+    const markPaid = () => bulk(api.POST('/company/payouts/mark_as_paid', { body: { ids: [1] } }));
+    type Approved = Awaited<ReturnType<typeof approve>>;
+    type MarkedPaid = Awaited<ReturnType<typeof markPaid>>;
+    expectTypeOf<Approved['batch']>().toEqualTypeOf<components['schemas']['BatchProcess']>();
+    expectTypeOf<Approved['meta']>().toEqualTypeOf<undefined>();
+    expectTypeOf<MarkedPaid['batch']>().toEqualTypeOf<components['schemas']['PayoutBatchProcess']>();
+    expectTypeOf<MarkedPaid['meta']>().toEqualTypeOf<components['schemas']['PayoutBatchResult']['meta'] | undefined>();
+    expectTypeOf<Approved['outcome']>().toEqualTypeOf<'completed' | 'queued'>();
+    // @ts-expect-error one promoter is not the answer of a bulk action
+    const notBulk = () => bulk(api.GET('/company/promoters/{id}', { params: { path: { id: '1' } } }));
+    expectTypeOf(notBulk).toBeFunction();
+  });
+});
+
+describe('waitForBatch input', () => {
+  const neverCalled = {
+    GET: () => {
+      throw new Error('no request expected');
+    },
+  } as unknown as Client<paths>;
+
+  it.each([
+    ['id 0', 0, {}, 'batch'],
+    ['a fractional id', { id: 1.5 }, {}, 'batch'],
+    ['timeoutMs 0', 42, { timeoutMs: 0 }, 'timeoutMs'],
+    ['a negative initialDelayMs', 42, { initialDelayMs: -1 }, 'initialDelayMs'],
+    ['maxDelayMs above what setTimeout can wait', 42, { maxDelayMs: 2 ** 31 }, 'maxDelayMs'],
+    ['an infinite maxDelayMs', 42, { maxDelayMs: Infinity }, 'maxDelayMs'],
+  ])('refuses %s before sending anything', async (_, input, options, field) => {
+    const error = await waitForBatch(neverCalled, input as number, options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field });
+  });
+});

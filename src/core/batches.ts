@@ -1,0 +1,143 @@
+// v2 bulk actions (approve, deny, accept, mark_as_paid...) answer 200 when they ran at once (five ids
+// or fewer) and 202 when they were queued as a batch process. `bulk()` turns either answer into a
+// typed outcome; `waitForBatch()` polls a queued batch until it has finished.
+//   const result = await bulk(client.api.POST('/company/commissions/approve', { body: { ids } }));
+//   const batch = result.outcome === 'queued' ? await waitForBatch(client, result) : result.batch;
+import type { paths } from '../../generated/v2.js';
+import { AbortError, APIError, FirstPromoterError, ValidationError } from './errors.js';
+import type { ApiOrClient } from './list-types.js';
+import { errorFrom } from './unwrap.js';
+import { sleep } from '../internal/backoff.js';
+import { DEFAULT_POLL_SCHEDULE, pollDelay } from '../internal/poll-schedule.js';
+import { responseInfo } from '../internal/transport.js';
+
+/** A batch process as `GET /company/batch_processes/{id}` returns it. */
+export type BatchProcess = paths['/company/batch_processes/{id}']['get']['responses'][200]['content']['application/json'];
+
+interface BatchLike { id: number; status: string }
+
+/** What a bulk call resolves to: a batch, or (payouts) `{ data: batch, meta }`; or an error. */
+export type BulkApiResult =
+  | { data: BatchLike | { data: BatchLike }; response: Response }
+  | { data?: never; error?: unknown; response: Response };
+
+type SuccessData<R> = R extends { data: infer D } ? D : never;
+type BatchOf<D> = D extends { data: infer B } ? B : D;
+type MetaOf<D> = D extends { data: unknown; meta?: infer M } ? M | undefined : undefined;
+
+interface BulkFields<D> {
+  /** The batch process (unwrapped from `data` for the payouts actions). */
+  batch: BatchOf<D>;
+  /** The payouts actions' totals of the selection; undefined for the other actions. */
+  meta: MetaOf<D>;
+  response: Response;
+}
+
+/** `completed`: 200, the action ran at once. `queued`: 202, pass it to `waitForBatch`. */
+export type BulkResult<D> = ({ outcome: 'completed' } & BulkFields<D>) | ({ outcome: 'queued' } & BulkFields<D>);
+
+/** The outcome of a bulk action call; a typed APIError when FirstPromoter refused it. */
+export async function bulk<R extends BulkApiResult>(call: Promise<R> | R): Promise<BulkResult<SuccessData<R>>> {
+  const result = await call;
+  if (!result.response.ok) throw errorFrom(result);
+  const body: unknown = result.data;
+  // A batch has its own `id` (and its own `meta` field), the payouts envelope has none.
+  const wrapped = isRecord(body) && !('id' in body) && isRecord(body.data);
+  const batch = wrapped ? body.data : body;
+  if (!isRecord(batch) || typeof batch.id !== 'number' || typeof batch.status !== 'string') {
+    const info = responseInfo(result.response);
+    throw new APIError({
+      status: result.response.status,
+      method: info?.method ?? 'POST',
+      path: info?.path ?? 'unknown',
+      headers: result.response.headers,
+      body,
+      attempts: info?.attempts ?? 1,
+    }, 'Expected a batch process in the answer of a bulk action.');
+  }
+  const fields = { batch, meta: wrapped ? body.meta : undefined, response: result.response } as BulkFields<SuccessData<R>>;
+  return result.response.status === 202 ? { outcome: 'queued', ...fields } : { outcome: 'completed', ...fields };
+}
+
+export interface WaitForBatchOptions {
+  /** Stops waiting with an AbortError (the batch itself goes on). */
+  signal?: AbortSignal;
+  /** Longest total wait in ms before a BatchTimeoutError (default 5 minutes; Infinity waits forever). */
+  timeoutMs?: number;
+  /** Wait before the second look (default 1 s); it doubles after every look. */
+  initialDelayMs?: number;
+  /** Longest wait between two looks (default 10 s). */
+  maxDelayMs?: number;
+}
+
+const FINISHED = new Set(['completed', 'failed', 'stopped']);
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** The batch was not finished when the wait ran out. It may still finish: look again later. */
+export class BatchTimeoutError extends FirstPromoterError {
+  override name = 'BatchTimeoutError';
+  readonly batchId: number;
+  /** Status at the last look; undefined when no look completed. */
+  readonly lastStatus: string | undefined;
+  readonly timeoutMs: number;
+  constructor(batchId: number, timeoutMs: number, last: BatchProcess | undefined) {
+    const seen = last ? `still ${last.status}${last.progress === undefined ? '' : ` (${last.progress}%)`}` : 'not seen yet';
+    super(`Batch process ${batchId} was ${seen} after ${timeoutMs} ms of waiting. It may still finish: ` +
+      `check GET /company/batch_processes/${batchId} later, or call waitForBatch again.`);
+    this.batchId = batchId;
+    this.lastStatus = last?.status;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * Polls `GET /company/batch_processes/{id}` until the batch is completed, failed or stopped, and
+ * returns it, `processing_errors` included. Looks at once, then after 1 s, 2 s, 4 s... (10 s at most).
+ */
+export async function waitForBatch(
+  client: ApiOrClient<paths>,
+  batch: number | { id: number } | { batch: { id: number } },
+  options: WaitForBatchOptions = {},
+): Promise<BatchProcess> {
+  const id = typeof batch === 'number' ? batch : 'batch' in batch ? batch.batch.id : batch.id;
+  if (!Number.isSafeInteger(id) || id < 1) throw new ValidationError('batch', `The batch id must be a positive whole number, got ${String(id)}.`);
+  const timeoutMs = duration('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, true);
+  const schedule = {
+    initialDelayMs: duration('initialDelayMs', options.initialDelayMs ?? DEFAULT_POLL_SCHEDULE.initialDelayMs),
+    maxDelayMs: duration('maxDelayMs', options.maxDelayMs ?? DEFAULT_POLL_SCHEDULE.maxDelayMs),
+  };
+  const api = 'api' in client ? client.api : client;
+  const caller = options.signal;
+  const deadline = new AbortController();
+  const timer = Number.isFinite(timeoutMs) ? setTimeout(() => deadline.abort(), timeoutMs) : undefined;
+  const signal = caller ? AbortSignal.any([caller, deadline.signal]) : deadline.signal;
+  let last: BatchProcess | undefined;
+  try {
+    for (let poll = 1; ; poll++) {
+      const result = await api.GET('/company/batch_processes/{id}', { params: { path: { id } }, signal });
+      // A 2xx without a body would be a broken answer: reported like a refusal, with its status.
+      if (!result.response.ok || !result.data) throw errorFrom(result);
+      last = result.data;
+      if (FINISHED.has(last.status)) return last;
+      await sleep(pollDelay(poll, schedule), signal);
+    }
+  } catch (error) {
+    if (caller?.aborted) {
+      throw error instanceof AbortError ? error : new AbortError(`Waiting for batch process ${id} was aborted by the caller.`, { cause: caller.reason });
+    }
+    if (deadline.signal.aborted) throw new BatchTimeoutError(id, timeoutMs, last);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function duration(field: string, value: number, infinite = false): number {
+  if (typeof value === 'number' && value > 0 && (value <= MAX_TIMER_MS || (infinite && value === Infinity))) return value;
+  throw new ValidationError(field, `${field} must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}${infinite ? ' (or Infinity)' : ''}, got ${String(value)}.`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -10,4 +10,7 @@ export * from './core/errors.js';
 export { unwrap } from './core/unwrap.js';
 export * from './core/money.js';
 export type { LogEvent, Logger } from './internal/transport.js';
+export { callOptions, type CallOptions } from './internal/lite-request.js';
 export type { paths, components, operations } from '../generated/v1.js';
+export { paginate, pages, toArray, PaginationError, type Page } from './core/pagination.js';
+export type { ApiOrClient, ListPath, ListItem, ListOptions } from './core/list-types.js';

@@ -19,6 +19,7 @@ export function createApi<Paths extends {}>(settings: ResolvedSettings, headers:
     backoff: settings.backoff,
     rateLimiter: settings.rateLimiter,
     logger: settings.logger,
+    retryNonIdempotent: settings.retryNonIdempotent,
   });
   const api = createClient<Paths>({
     baseUrl: settings.baseUrl,

@@ -2,7 +2,7 @@
 // is a clear ValidationError now rather than a 401 or a hang later. Explicit options win over the
 // environment; secrets never appear in these error messages.
 import { ValidationError } from '../core/errors.js';
-import { DEFAULT_BACKOFF, type BackoffOptions } from '../internal/backoff.js';
+import { DEFAULT_BACKOFF, MAX_TIMER_MS, type BackoffOptions } from '../internal/backoff.js';
 import { createRateLimiter, type RateLimiter } from '../internal/rate-limiter.js';
 import type { Logger } from '../internal/transport.js';
 
@@ -19,6 +19,11 @@ export interface TransportSettings {
   rateLimit?: boolean | { requestsPerMinute: number };
   /** Called after every attempt with method, path template, status, attempt and duration. Never sees headers or bodies. */
   logger?: Logger;
+  /**
+   * Also retry POST and PATCH admin calls after they may have reached FirstPromoter (timeouts, resets,
+   * 5xx). Off by default: a create could happen twice. Per call: `callOptions({ idempotent: true })`.
+   */
+  retryNonIdempotent?: boolean;
   /** Backoff tuning (mostly for tests): first delay, largest delay, largest Retry-After honoured. */
   backoff?: Partial<BackoffOptions>;
   /** Extra or replacement entries for the currency table (ISO code → digits after the decimal point). */
@@ -32,6 +37,7 @@ export interface ResolvedSettings {
   timeoutMs: number;
   rateLimiter: RateLimiter | undefined;
   logger: Logger | undefined;
+  retryNonIdempotent: boolean;
   backoff: BackoffOptions;
   minorUnits: Readonly<Record<string, number>> | undefined;
 }
@@ -83,8 +89,11 @@ export function resolveSettings(options: TransportSettings, defaultBaseUrl: stri
     throw new ValidationError('maxRetries', `\`maxRetries\` must be an integer from 0 to 10, got ${String(maxRetries)}.`);
   }
   const timeoutMs = options.timeoutMs ?? 30_000;
-  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new ValidationError('timeoutMs', `\`timeoutMs\` must be a positive number of milliseconds, got ${String(timeoutMs)}.`);
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
+    throw new ValidationError('timeoutMs', `\`timeoutMs\` must be a positive number of milliseconds up to ${MAX_TIMER_MS}, got ${String(timeoutMs)}.`);
+  }
+  if (options.retryNonIdempotent !== undefined && typeof options.retryNonIdempotent !== 'boolean') {
+    throw new ValidationError('retryNonIdempotent', '`retryNonIdempotent` must be true or false.');
   }
   if (options.logger !== undefined && typeof options.logger !== 'function') {
     throw new ValidationError('logger', '`logger` must be a function receiving one log event.');
@@ -98,6 +107,7 @@ export function resolveSettings(options: TransportSettings, defaultBaseUrl: stri
     timeoutMs,
     rateLimiter: resolveRateLimit(options.rateLimit),
     logger: options.logger,
+    retryNonIdempotent: options.retryNonIdempotent ?? false,
     backoff: resolveBackoff(options.backoff),
     minorUnits: options.minorUnits,
   };
@@ -105,6 +115,9 @@ export function resolveSettings(options: TransportSettings, defaultBaseUrl: stri
 
 function resolveRateLimit(option: TransportSettings['rateLimit']): RateLimiter | undefined {
   if (option === undefined || option === false) return undefined;
+  if (option !== true && (option === null || typeof option !== 'object')) {
+    throw new ValidationError('rateLimit', '`rateLimit` must be true, false or { requestsPerMinute: number }.');
+  }
   const perMinute = option === true ? 400 : option.requestsPerMinute;
   if (!Number.isInteger(perMinute) || perMinute < 1) {
     throw new ValidationError('rateLimit', `\`rateLimit.requestsPerMinute\` must be a positive integer, got ${String(perMinute)}.`);
@@ -113,8 +126,14 @@ function resolveRateLimit(option: TransportSettings['rateLimit']): RateLimiter |
 }
 
 function resolveBackoff(option: Partial<BackoffOptions> | undefined): BackoffOptions {
+  if (option !== undefined && (option === null || typeof option !== 'object')) {
+    throw new ValidationError('backoff', '`backoff` must be an object such as { baseDelayMs: 500, maxDelayMs: 8000 }.');
+  }
   const merged = { ...DEFAULT_BACKOFF, ...option };
   for (const [key, value] of Object.entries(merged)) {
+    if (!(key in DEFAULT_BACKOFF)) {
+      throw new ValidationError(`backoff.${key}`, `\`backoff.${key}\` is not a backoff setting; use baseDelayMs, maxDelayMs or maxRetryAfterMs.`);
+    }
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new ValidationError(`backoff.${key}`, `\`backoff.${key}\` must be a non-negative number of milliseconds.`);
     }

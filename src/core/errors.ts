@@ -43,7 +43,7 @@ export class APIError extends FirstPromoterError {
 
   constructor(init: APIErrorInit, advice = '') {
     const body = redactSecrets(init.body);
-    super(`FirstPromoter answered ${init.status} to ${init.method} ${init.path}${describeBody(body)}.${advice ? ` ${advice}` : ''}`);
+    super(`${sentence(`FirstPromoter answered ${init.status} to ${init.method} ${init.path}${describeBody(body)}`)}${advice ? ` ${advice}` : ''}`);
     this.status = init.status;
     this.method = init.method;
     this.path = init.path;
@@ -62,8 +62,10 @@ export class APIError extends FirstPromoterError {
     if (status === 409) return new ConflictError(init, 'The record or event already exists.');
     if (status === 422) return new UnprocessableEntityError(init, 'A parameter is missing or unusable: see the body.');
     if (status === 429) return new RateLimitError(init, 'Over 400 requests per minute: slow down or enable the client rate limiter.');
-    if (status >= 500) return new InternalServerError(init, 'FirstPromoter failed; retry later with the same event_id.');
-    return new APIError(init);
+    if (status >= 500) return new InternalServerError(init, 'FirstPromoter failed on its side; retry later (tracking calls: with the same event_id, so the event is recorded once).');
+    if (status < 300) return new APIError(init, 'The answer had no usable body; the call was probably processed: tracking calls can be repeated with the same event_id to confirm.');
+    if (status === 408) return new APIError(init, 'FirstPromoter timed out waiting for the request; retry it.');
+    return new APIError(init, 'See the body for details.');
   }
 }
 
@@ -106,6 +108,11 @@ function describeBody(body: unknown): string {
   if (typeof body === 'object' && 'message' in body && typeof body.message === 'string') return `: ${truncate(body.message)}`;
   if (typeof body === 'object' && 'error' in body && typeof body.error === 'string') return `: ${truncate(body.error)}`;
   return `: ${truncate(JSON.stringify(body))}`;
+}
+
+/** Ends `text` with a full stop unless it already ends a sentence (bodies often do: "Not found."). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function truncate(text: string): string {

@@ -12,13 +12,22 @@ export interface BackoffOptions {
 
 export const DEFAULT_BACKOFF: BackoffOptions = { baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
 
-/** `retry` counts from 1 (the first retry). */
-export function retryDelay(retry: number, retryAfter: string | null, options: BackoffOptions, now = Date.now()): number {
+/** setTimeout fires at once for anything above 2^31 − 1 ms; no wait of ours may exceed it. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** `retry` counts from 1 (the first retry). `random` is injectable so tests can pin the jitter. */
+export function retryDelay(
+  retry: number,
+  retryAfter: string | null,
+  options: BackoffOptions,
+  now = Date.now(),
+  random = Math.random,
+): number {
   const serverDelay = parseRetryAfter(retryAfter, now);
-  if (serverDelay !== undefined) return Math.min(serverDelay, options.maxRetryAfterMs);
-  const exponential = Math.min(options.baseDelayMs * 2 ** (retry - 1), options.maxDelayMs);
+  if (serverDelay !== undefined) return Math.min(serverDelay, options.maxRetryAfterMs, MAX_TIMER_MS);
+  const exponential = Math.min(options.baseDelayMs * 2 ** (retry - 1), options.maxDelayMs, MAX_TIMER_MS);
   // Jitter spreads clients that failed together; keep 75–100 % of the delay.
-  return exponential * (1 - Math.random() * 0.25);
+  return exponential * (1 - random() * 0.25);
 }
 
 /** Milliseconds to wait, or undefined when the header is absent or unusable. */
@@ -26,6 +35,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   if (value === null) return undefined;
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+  // Every HTTP date form names a day or month; without a letter, Date.parse would read "-5" as a year.
+  if (!/[a-z]/i.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
@@ -42,7 +53,7 @@ export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, Math.min(Math.max(0, ms), MAX_TIMER_MS));
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

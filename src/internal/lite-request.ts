@@ -1,6 +1,8 @@
 // openapi-fetch builds a WHATWG Request for every call; on Node 20 that object alone costs ~85 µs
 // (see bench/). This stand-in keeps what the transport needs (url, method, init) and is handed to
 // openapi-fetch through its `Request` option. Its body stays a string, so a retry can send it again.
+import { ValidationError } from '../core/errors.js';
+import { MAX_TIMER_MS } from './backoff.js';
 import { REDACTED } from './redact.js';
 
 /** Per-call transport settings, carried from our methods to the transport inside RequestInit. */
@@ -8,11 +10,41 @@ export const CALL_OPTIONS = Symbol('firstpromoter.callOptions');
 
 export interface CallOptions {
   /** Retries after the first attempt for this call (overrides the client's `maxRetries`). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Per-attempt timeout in milliseconds (overrides the client's `timeoutMs`). */
-  timeoutMs?: number;
-  /** Safe to send again even after it may have reached the server (tracking calls carry an event_id). */
-  idempotent?: boolean;
+  timeoutMs?: number | undefined;
+  /**
+   * Safe to send again even after it may have reached the server. Default: true for GET, PUT, DELETE
+   * and tracking calls (event_id dedupes them), false for other POST and PATCH calls.
+   */
+  idempotent?: boolean | undefined;
+}
+
+/**
+ * Per-call settings for raw `client.api` calls, spread into the call's options:
+ * `client.api.POST('/company/promoters', { body, ...callOptions({ idempotent: true, timeoutMs: 5_000 }) })`.
+ * Checked here, so a bad value is a ValidationError before anything is sent.
+ */
+export function callOptions(options: CallOptions): { [CALL_OPTIONS]: CallOptions } {
+  return { [CALL_OPTIONS]: checkCallOptions(options) };
+}
+
+/** Throws a ValidationError for a per-call setting the transport could not honour. */
+export function checkCallOptions(options: CallOptions): CallOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new ValidationError('options', 'Per-call options must be an object such as { maxRetries: 0, timeoutMs: 5000 }.');
+  }
+  const { maxRetries, timeoutMs, idempotent } = options;
+  if (maxRetries !== undefined && (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10)) {
+    throw new ValidationError('maxRetries', `Per-call \`maxRetries\` must be an integer from 0 to 10, got ${String(maxRetries)}.`);
+  }
+  if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || timeoutMs > MAX_TIMER_MS)) {
+    throw new ValidationError('timeoutMs', `Per-call \`timeoutMs\` must be a positive number of milliseconds up to ${MAX_TIMER_MS}, got ${String(timeoutMs)}.`);
+  }
+  if (idempotent !== undefined && typeof idempotent !== 'boolean') {
+    throw new ValidationError('idempotent', `Per-call \`idempotent\` must be true or false, got ${String(idempotent)}.`);
+  }
+  return options;
 }
 
 export type LiteRequestInit = RequestInit & { [CALL_OPTIONS]?: CallOptions };
@@ -45,12 +77,13 @@ export class LiteRequest {
     return new Request(this.url, this.init);
   }
 
-  // The headers hold the API key: printing or serialising a request shows none of them.
+  // Headers hold the API key, the query and real path can hold ids and tokens, the body customer data:
+  // printing or serialising a request shows the method and path template only.
   toJSON(): object {
-    return { method: this.method, url: this.url, headers: REDACTED };
+    return { method: this.method, path: this.schemaPath ?? REDACTED, headers: REDACTED, body: REDACTED };
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `LiteRequest { ${this.method} ${this.url} headers: ${REDACTED} }`;
+    return `LiteRequest { ${this.method} ${this.schemaPath ?? REDACTED} headers: ${REDACTED} body: ${REDACTED} }`;
   }
 }

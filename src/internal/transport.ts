@@ -1,9 +1,9 @@
 // The fetch function handed to openapi-fetch. One call = up to 1 + maxRetries attempts, each with its
 // own timeout; the body is read inside the attempt, so a response cut off mid-body is retried like a
 // reset. Redirects are refused: fetch would replay X-API-KEY and Account-ID to whatever host they name.
-import { AbortError, ConnectionError, TimeoutError } from '../core/errors.js';
+import { AbortError, APIError, ConnectionError, TimeoutError } from '../core/errors.js';
 import { DEFAULT_BACKOFF, retryDelay, sleep, type BackoffOptions } from './backoff.js';
-import { CALL_OPTIONS, LiteRequest } from './lite-request.js';
+import { CALL_OPTIONS, checkCallOptions, LiteRequest } from './lite-request.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 export interface LogEvent {
@@ -29,6 +29,8 @@ export interface TransportOptions {
   backoff?: BackoffOptions;
   rateLimiter?: RateLimiter | undefined;
   logger?: Logger | undefined;
+  /** Resend POST and PATCH calls too after they may have reached the server (default false). */
+  retryNonIdempotent?: boolean | undefined;
 }
 
 export type Transport = (input: LiteRequest | Request) => Promise<Response>;
@@ -49,7 +51,8 @@ export function responseInfo(response: Response): ResponseInfo | undefined {
 }
 
 const TIMEOUT = Symbol('timeout');
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** Failures where the request cannot have left this machine, so even a POST is safe to resend. */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export function createTransport(options: TransportOptions): Transport {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -63,55 +66,76 @@ export function createTransport(options: TransportOptions): Transport {
 
   return async function send(input) {
     const request = input instanceof LiteRequest ? input : await fromRequest(input);
-    const call = request.init[CALL_OPTIONS] ?? {};
+    const call = checkCallOptions(request.init[CALL_OPTIONS] ?? {});
+    const { method } = request;
     const maxRetries = call.maxRetries ?? options.maxRetries;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
     // POST and PATCH may create something; only resend them when the server cannot have acted on them.
-    const idempotent = call.idempotent ?? !(request.method === 'POST' || request.method === 'PATCH');
+    const idempotent = call.idempotent ?? (options.retryNonIdempotent === true || !(method === 'POST' || method === 'PATCH'));
     const path = request.schemaPath ?? new URL(request.url).pathname;
+    const what = `${method} ${path}`;
     const signal = request.signal;
+    const aborted = (attempts: number) => new AbortError(attempts === 0
+      ? `${what} was aborted by the caller's AbortSignal before it was sent.`
+      : `${what} was aborted by the caller's AbortSignal after ${attempts} attempt(s); one in flight may still have reached FirstPromoter.`,
+    { cause: signal?.reason });
 
     for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw new AbortError(`${request.method} ${path} was aborted by the caller.`, { cause: signal.reason });
-      await options.rateLimiter?.take(signal ?? undefined);
+      if (signal?.aborted) throw aborted(attempt - 1);
+      try {
+        await options.rateLimiter?.take(signal ?? undefined);
+      } catch {
+        throw aborted(attempt - 1);
+      }
       const started = performance.now();
       const durationMs = () => Math.round(performance.now() - started);
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        response = await attemptOnce(options.fetch, request, timeoutMs, signal);
+      } catch (error) {
+        failure = error;
+      }
       let delayMs: number;
       let reason: string;
-      try {
-        const response = await attemptOnce(options.fetch, request, timeoutMs, signal);
-        if (response.status >= 300 && response.status < 400) {
-          throw new ConnectionError(request.method, path, attempt,
-            `FirstPromoter redirected ${request.method} ${path} (${response.status}); the client does not follow redirects, so the API key is never sent to another host. Check baseUrl.`);
+      if (response) {
+        if (isRedirect(response)) {
+          log({ type: 'failure', method, path, attempt, status: response.status, durationMs: durationMs(), reason: 'redirect refused' });
+          throw new ConnectionError(method, path, attempt,
+            `FirstPromoter redirected ${what} (${response.status}); the client does not follow redirects, so the API key is never sent to another host. Check baseUrl (the https:// API host, no trailing path changes).`);
         }
         const retryable = response.status === 408 || response.status === 429 || (idempotent && response.status >= 500);
         if (!retryable || attempt > maxRetries) {
-          log({ type: 'response', method: request.method, path, attempt, status: response.status, durationMs: durationMs() });
-          INFO.set(response, { method: request.method, path, attempts: attempt });
+          log({ type: 'response', method, path, attempt, status: response.status, durationMs: durationMs() });
+          INFO.set(response, { method, path, attempts: attempt });
           return response;
         }
         delayMs = retryDelay(attempt, response.headers.get('retry-after'), backoff);
         reason = `status ${response.status}`;
-      } catch (error) {
-        if (error instanceof ConnectionError) throw error;
-        if (signal?.aborted) throw new AbortError(`${request.method} ${path} was aborted by the caller.`, { cause: signal.reason });
-        const timedOut = error === TIMEOUT;
-        const failure = timedOut
-          ? new TimeoutError(request.method, path, attempt, `${request.method} ${path} got no complete answer within ${timeoutMs} ms on ${attempt} attempt(s). It may or may not have been processed: retry it with the same event_id.`)
-          : new ConnectionError(request.method, path, attempt, `${request.method} ${path} failed to reach FirstPromoter on ${attempt} attempt(s) (${describe(error)}). It may or may not have been processed: retry it with the same event_id.`, { cause: error });
-        const retryable = idempotent || (!timedOut && NEVER_CONNECTED.has(errorCode(error)));
-        if (!retryable || attempt > maxRetries) {
-          log({ type: 'failure', method: request.method, path, attempt, durationMs: durationMs(), reason: failure.name });
-          throw failure;
+      } else {
+        if (signal?.aborted) throw aborted(attempt);
+        const timedOut = failure === TIMEOUT;
+        const neverConnected = !timedOut && NEVER_CONNECTED.has(errorCode(failure));
+        if (!(idempotent || neverConnected) || attempt > maxRetries) {
+          log({ type: 'failure', method, path, attempt, durationMs: durationMs(), reason: timedOut ? 'timeout' : describe(failure) });
+          const advice = neverConnected
+            ? 'Nothing reached FirstPromoter: check baseUrl and the network, then retry.'
+            : idempotent
+              ? 'It may or may not have been processed; sending it again is safe (tracking calls: with the same event_id).'
+              : 'It may or may not have been processed: check before sending it again, or pass idempotent: true if repeating it is harmless.';
+          if (timedOut) {
+            throw new TimeoutError(method, path, attempt, `${what} got no complete answer within ${timeoutMs} ms on ${attempt} attempt(s). ${advice}`);
+          }
+          throw new ConnectionError(method, path, attempt, `${what} failed in transit on ${attempt} attempt(s) (${describe(failure)}). ${advice}`, { cause: failure });
         }
         delayMs = retryDelay(attempt, null, backoff);
-        reason = timedOut ? 'timeout' : describe(error);
+        reason = failure === TIMEOUT ? 'timeout' : describe(failure);
       }
-      log({ type: 'retry', method: request.method, path, attempt, durationMs: durationMs(), delayMs: Math.round(delayMs), reason });
+      log({ type: 'retry', method, path, attempt, status: response?.status, durationMs: durationMs(), delayMs: Math.round(delayMs), reason });
       try {
         await sleep(delayMs, signal);
-      } catch (cause) {
-        throw new AbortError(`${request.method} ${path} was aborted by the caller.`, { cause });
+      } catch {
+        throw aborted(attempt);
       }
     }
   };
@@ -124,24 +148,49 @@ async function attemptOnce(fetchFn: typeof fetch, request: LiteRequest, timeoutM
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const response = await fetchFn(request.url, {
-      ...request.init,
-      headers: request.headers,
-      redirect: 'manual',
-      signal: controller.signal,
-    });
-    if (response.status === 204 || response.status === 304 || request.method === 'HEAD') return response;
-    const body = await response.arrayBuffer();
-    return new Response(body.byteLength > 0 ? body : null, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    const response = await fetchFn(request.url, { ...request.init, headers: request.headers, redirect: 'manual', signal: controller.signal });
+    if (isRedirect(response) || response.status === 204 || request.method === 'HEAD') {
+      await response.body?.cancel().catch(() => undefined);
+      return response;
+    }
+    return new BufferedResponse(await response.arrayBuffer(), response);
   } catch (error) {
     throw controller.signal.reason === TIMEOUT ? TIMEOUT : error;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Node's fetch hands back the 3xx itself; browsers an opaque redirect with status 0. */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+}
+
+/**
+ * A response read in full. Its headers describe the body held (decoded, complete), and `json()` turns
+ * a body that is not JSON (a proxy's HTML page with status 200) into a typed APIError, not a SyntaxError.
+ */
+class BufferedResponse extends Response {
+  constructor(body: ArrayBuffer, from: Response) {
+    const headers = new Headers(from.headers);
+    headers.set('content-length', String(body.byteLength));
+    headers.delete('content-encoding');
+    headers.delete('transfer-encoding');
+    super(body.byteLength > 0 ? body : null, { status: from.status, statusText: from.statusText, headers });
+  }
+
+  override async json(): Promise<unknown> {
+    const text = await this.text();
+    try {
+      return JSON.parse(text);
+    } catch {
+      const info = INFO.get(this);
+      throw new APIError(
+        { status: this.status, method: info?.method ?? 'GET', path: info?.path ?? '?', headers: this.headers, body: text, attempts: info?.attempts ?? 1 },
+        'The body is not the JSON FirstPromoter sends (a proxy page?). The call may have been processed: tracking calls can be repeated with the same event_id.',
+      );
+    }
   }
 }
 

@@ -55,6 +55,7 @@ describe('pages', () => {
   it.each([
     ['per_page 0', { per_page: 0 }, 'query.per_page'],
     ['per_page 2.5', { per_page: 2.5 }, 'query.per_page'],
+    ['per_page 101 on v2 (a capped page would look short and end the walk early)', { per_page: 101 }, 'query.per_page'],
     ['page 0', { page: 0 }, 'query.page'],
   ])('refuses %s before sending anything', async (_, query, field) => {
     const { api, calls } = fakeApi(() => []);

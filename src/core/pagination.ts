@@ -10,7 +10,7 @@
 import { FirstPromoterError, ValidationError } from './errors.js';
 import type { ApiOrClient, ListItem, ListOptionsArg, ListPageBody, ListPath } from './list-types.js';
 import { errorFrom, type ApiResult } from './unwrap.js';
-import { defaultPerPage, isLastPage, pageFingerprint, rowsOf } from '../internal/page-rules.js';
+import { defaultPerPage, isLastPage, maxPerPage, pageFingerprint, rowsOf } from '../internal/page-rules.js';
 
 /** One page of a list, as `pages()` yields it. */
 export interface Page<Item, Body> {
@@ -55,7 +55,7 @@ export async function* pages<Paths extends {}, P extends ListPath<Paths>>(
 ): AsyncGenerator<Page<ListItem<Paths, P>, ListPageBody<Paths, P>>, void, undefined> {
   const template = String(path);
   const { query = {}, path: pathParams, signal } = (options ?? {}) as { query?: Record<string, unknown>; path?: object; signal?: AbortSignal };
-  const perPage = positiveInteger('query.per_page', query.per_page ?? defaultPerPage(template));
+  const perPage = positiveInteger('query.per_page', query.per_page ?? defaultPerPage(template), maxPerPage(template));
   let page = positiveInteger('query.page', query.page ?? 1);
   const get = ('api' in client ? client.api : client).GET as unknown as LooseGet;
   let previous: string | undefined;
@@ -105,7 +105,8 @@ export async function toArray<T>(items: AsyncIterable<T>, options: { limit: numb
   return out;
 }
 
-function positiveInteger(field: string, value: unknown): number {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value;
-  throw new ValidationError(field, `${field} must be a whole number of 1 or more, got ${String(value)}.`);
+function positiveInteger(field: string, value: unknown, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && value <= max) return value;
+  const range = max === Number.MAX_SAFE_INTEGER ? 'of 1 or more' : `from 1 to ${max}`;
+  throw new ValidationError(field, `${field} must be a whole number ${range}, got ${String(value)}.`);
 }

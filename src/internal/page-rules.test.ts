@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPerPage, isLastPage, pageFingerprint, rowsOf } from './page-rules.js';
+import { defaultPerPage, isLastPage, maxPerPage, pageFingerprint, rowsOf } from './page-rules.js';
 
 describe('rowsOf', () => {
   it('takes a bare array as the rows', () => {
@@ -63,5 +63,12 @@ describe('defaultPerPage', () => {
   it('asks v1 lists for 20, the smallest page size FirstPromoter integrations are known to use', () => {
     expect(defaultPerPage('/promoters/list')).toBe(20);
     expect(defaultPerPage('/reports/promoters')).toBe(20);
+  });
+});
+
+describe('maxPerPage', () => {
+  it('caps v2 at its documented 100 and leaves v1, which documents no maximum, open', () => {
+    expect(maxPerPage('/company/referrals')).toBe(100);
+    expect(maxPerPage('/leads/list')).toBe(Number.MAX_SAFE_INTEGER);
   });
 });

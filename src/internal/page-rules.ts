@@ -3,7 +3,7 @@
 // its paging details travel in response headers that no source names. So the helpers ask for
 // page=1,2,… and judge each page by its rows alone.
 
-/** v2 documents `per_page` up to 100: the fewest requests for a full walk. */
+/** v2 documents `per_page` up to 100: the default (fewest requests for a full walk) and the limit. */
 export const V2_PER_PAGE = 100;
 
 /**
@@ -15,7 +15,19 @@ export const V1_PER_PAGE = 20;
 
 /** Every v2 list lives under `/company/`; no v1 path does. */
 export function defaultPerPage(path: string): number {
-  return path.startsWith('/company/') ? V2_PER_PAGE : V1_PER_PAGE;
+  return isV2(path) ? V2_PER_PAGE : V1_PER_PAGE;
+}
+
+/**
+ * The largest `per_page` worth sending: above it a server that caps the page would make the first
+ * full page look short and end the walk with rows missing. v1 states no maximum.
+ */
+export function maxPerPage(path: string): number {
+  return isV2(path) ? V2_PER_PAGE : Number.MAX_SAFE_INTEGER;
+}
+
+function isV2(path: string): boolean {
+  return path.startsWith('/company/');
 }
 
 /**

@@ -7,7 +7,7 @@ import type { paths } from '../../generated/v2.js';
 import { AbortError, APIError, FirstPromoterError, ValidationError } from './errors.js';
 import type { ApiOrClient } from './list-types.js';
 import { errorFrom } from './unwrap.js';
-import { sleep } from '../internal/backoff.js';
+import { MAX_TIMER_MS, sleep } from '../internal/backoff.js';
 import { DEFAULT_POLL_SCHEDULE, pollDelay } from '../internal/poll-schedule.js';
 import { responseInfo } from '../internal/transport.js';
 
@@ -72,7 +72,6 @@ export interface WaitForBatchOptions {
 
 const FINISHED = new Set(['completed', 'failed', 'stopped']);
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
-const MAX_TIMER_MS = 2_147_483_647;
 
 /** The batch was not finished when the wait ran out. It may still finish: look again later. */
 export class BatchTimeoutError extends FirstPromoterError {

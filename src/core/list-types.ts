@@ -37,8 +37,8 @@ export type ListPageBody<Paths, P extends keyof Paths> = ListBody<GetOperation<P
 interface CommonListOptions<Query> {
   /**
    * The list's query parameters as the spec names them (`filters`, `sorting`, `q`...). `page` is the
-   * first page to fetch (default 1); `per_page` the page size (default 100 on v2, the documented
-   * maximum; 20 on v1, see the pagination module).
+   * first page to fetch (default 1); `per_page` the page size (default and upper bound 100 on v2, its
+   * documented maximum; default 20 on v1, whose limits are undocumented).
    */
   query?: Query;
   /** Stops the walk: the request in flight and every later one reject with AbortError. */

@@ -57,11 +57,12 @@ export async function* pages<Paths extends {}, P extends ListPath<Paths>>(
   const { query = {}, path: pathParams, signal } = (options ?? {}) as { query?: Record<string, unknown>; path?: object; signal?: AbortSignal };
   const perPage = positiveInteger('query.per_page', query.per_page ?? defaultPerPage(template), maxPerPage(template));
   let page = positiveInteger('query.page', query.page ?? 1);
-  const get = ('api' in client ? client.api : client).GET as unknown as LooseGet;
+  // The generic path and options are checked at the call site; inside, the call is made untyped.
+  const api = ('api' in client ? client.api : client) as unknown as { GET: LooseGet };
   let previous: string | undefined;
 
   for (let first = true; ; first = false, page++) {
-    const result = await get(template, { params: { query: { ...query, page, per_page: perPage }, path: pathParams }, signal });
+    const result = await api.GET(template, { params: { query: { ...query, page, per_page: perPage }, path: pathParams }, signal });
     if (!result.response.ok) throw errorFrom(result);
     const rows = rowsOf(result.data);
     if (!rows) {

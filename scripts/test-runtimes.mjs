@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// Runtime matrix: packs the package, installs the tarball into test-runtimes/ (whose own lockfile pins
+// Node 22 and 24, Bun, Deno and workerd, so none of them is a dependency of the package), then runs
+// every consumer project there against a loopback stand-in for FirstPromoter and checks both what the
+// consumer reports and what reached the server. One line per run, then `N passed, N failed`.
+// Usage: node scripts/test-runtimes.mjs [--no-build] [--only <substring>]
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLoopback } from '../test-runtimes/support/loopback.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = join(root, 'test-runtimes');
+const scratch = join(dir, '.runtimes');
+const modules = join(dir, 'node_modules');
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const started = Date.now();
+const step = (what) => process.stdout.write(`· ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+const quiet = { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] };
+
+// 1. The tarball exactly as `npm publish` would upload it.
+if (!args.includes('--no-build')) execFileSync(join(root, 'node_modules/.bin/tsup'), [], quiet);
+rmSync(scratch, { recursive: true, force: true });
+mkdirSync(scratch, { recursive: true });
+execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', scratch], quiet);
+const tarball = join(scratch, readdirSync(scratch).find((f) => f.endsWith('.tgz')));
+step(`packed ${tarball.slice(root.length + 1)}`);
+
+// 2. Runtimes from test-runtimes/package-lock.json, reinstalled whenever the lockfile changes.
+const lock = readFileSync(join(dir, 'package-lock.json'), 'utf8');
+const stamp = join(modules, '.installed-lock.json');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lock) {
+  execFileSync('npm', ['ci', '--prefix', dir, '--no-audit', '--no-fund'], quiet);
+  writeFileSync(stamp, lock);
+  step('npm ci --prefix test-runtimes');
+}
+// --no-save keeps test-runtimes' package.json and lockfile free of the ever-changing tarball.
+execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', tarball], quiet);
+step('installed the tarball into test-runtimes/node_modules');
+
+const server = await startLoopback();
+
+// 3. Type-check the TypeScript consumers (this emits the JavaScript the runtimes then execute).
+const results = [];
+const record = (name, ok, ms, detail = '') => {
+  results.push(ok);
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(40)} ${String(ms).padStart(6)} ms${detail ? `  ${detail}` : ''}`);
+};
+const tsProjects = { 'ts-node16-esm': 'ts-esm/tsconfig.node16.json', 'ts-bundler-esm': 'ts-esm/tsconfig.bundler.json', 'ts-node16-cjs': 'ts-cjs/tsconfig.json' };
+const compiled = {};
+await Promise.all(Object.entries(tsProjects).map(async ([name, config]) => {
+  const t0 = Date.now();
+  const out = await exec(join(root, 'node_modules/.bin/tsc'), ['-p', join(dir, config)], name, 300_000);
+  compiled[name] = out.code === 0;
+  record(`tsc ${name}`, compiled[name], Date.now() - t0, compiled[name] ? '' : firstLines(out.stdout + out.stderr, 8));
+}));
+
+// 4. The worker bundle, built the way a Workers project would (wrangler uses esbuild with these conditions).
+const esbuild = await import(join(root, 'node_modules/esbuild/lib/main.js'));
+const workerDir = join(scratch, 'workerd');
+mkdirSync(workerDir, { recursive: true });
+const bundle = await esbuild.build({
+  entryPoints: [join(dir, 'workerd/worker.mjs')], bundle: true, format: 'esm', platform: 'browser', target: 'es2022',
+  conditions: ['workerd', 'worker', 'browser'], outfile: join(workerDir, 'worker.bundle.mjs'), minify: true, logLevel: 'silent',
+});
+if (bundle.errors.length) throw new Error(bundle.errors.map((e) => e.text).join('\n'));
+
+// 5. The runs. Tags keep each run's requests apart on the server.
+const bin = (path) => join(modules, path);
+const version = (cmd, ...a) => execFileSync(cmd, [...a, '--version'], quiet).match(/\d+\.\d+\.\d+|\d{4}-\d\d-\d\d/)[0];
+const runs = [];
+// The oldest Node that `engines` admits, this machine's Node, and the current LTS lines.
+for (const node of [bin('node20/bin/node'), process.execPath, bin('node22/bin/node'), bin('node24/bin/node')]) {
+  const label = `node ${version(node)}`;
+  runs.push({ name: `${label} cjs`, cmd: node, args: ['cjs/index.cjs'] });
+  runs.push({ name: `${label} esm`, cmd: node, args: ['esm/index.mjs'] });
+  runs.push({ name: `${label} ts-node16-esm`, cmd: node, args: ['ts-esm/dist/node16/index.js'], needs: 'ts-node16-esm' });
+  runs.push({ name: `${label} ts-bundler-esm`, cmd: node, args: ['ts-esm/dist/bundler/index.js'], needs: 'ts-bundler-esm' });
+  runs.push({ name: `${label} ts-node16-cjs`, cmd: node, args: ['ts-cjs/dist/index.js'], needs: 'ts-node16-cjs' });
+}
+const bun = `bun ${version(bin('.bin/bun'))}`;
+const deno = `deno ${version(bin('.bin/deno'))}`;
+runs.push({ name: `${bun} ts-esm (source)`, cmd: bin('.bin/bun'), args: ['ts-esm/index.ts'] });
+runs.push({ name: `${bun} cjs`, cmd: bin('.bin/bun'), args: ['cjs/index.cjs'] });
+const denoFlags = ['run', '--quiet', '--no-lock', '--node-modules-dir=manual', '--allow-env=FP_ORIGIN,FP_TAG', `--allow-net=127.0.0.1:${server.port}`];
+runs.push({ name: `${deno} ts-esm (source)`, cmd: bin('.bin/deno'), args: [...denoFlags, 'ts-esm/index.ts'] });
+runs.push({ name: `${deno} esm`, cmd: bin('.bin/deno'), args: [...denoFlags, 'esm/index.mjs'] });
+runs.push({ name: `workerd ${version(bin('.bin/workerd'))} worker bundle`, workerd: true });
+
+try {
+  for (const run of runs) {
+    if (only && !run.name.includes(only)) continue;
+    const tag = run.name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '');
+    const t0 = Date.now();
+    let problem;
+    if (run.needs && !compiled[run.needs]) problem = 'not compiled';
+    else if (run.workerd) problem = await runWorkerd(tag);
+    else {
+      const out = await exec(run.cmd, run.args, tag);
+      problem = out.code !== 0 ? `exit ${out.code}: ${firstLines(out.stderr || out.stdout)}` : out.stdout.includes('RESULT ') ? undefined : 'no RESULT line';
+    }
+    problem ??= wireProblem(tag);
+    record(run.name, !problem, Date.now() - t0, problem);
+  }
+} finally {
+  await server.close();
+}
+
+const passed = results.filter(Boolean).length;
+const failed = results.length - passed;
+step(`done, bundle for workerd ${(readFileSync(join(workerDir, 'worker.bundle.mjs')).length / 1024).toFixed(1)} kB minified`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
+
+/** What the server should have seen from one run: a v2 sale in cents, its duplicate, and a v1 form sale. */
+function wireProblem(tag) {
+  const seen = server.requestsFor(tag);
+  const v2 = seen.filter((r) => r.url === '/api/v2/track/sale');
+  const v1 = seen.filter((r) => r.url === '/api/v1/track/sale');
+  if (seen.length !== 3) return `server saw ${seen.length} requests, expected 3: ${seen.map((r) => r.url).join(', ')}`;
+  if (v2.length !== 2 || v2[0].body?.amount !== 1999 || v2[0].body?.currency !== 'USD' || !v2[0].type.startsWith('application/json')) return 'v2 sale body was not JSON with amount 1999 USD';
+  if (v1.length !== 1 || v1[0].body?.amount !== '550' || v1[0].body?.currency !== 'EUR' || v1[0].headers['x-api-key'] !== `v1-${tag}`) return 'v1 sale was not a form with amount=550 EUR';
+  return undefined;
+}
+
+function exec(cmd, cmdArgs, tag, timeoutMs = 60_000) {
+  return new Promise((resolve) => {
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', FP_ORIGIN: server.origin, FP_TAG: tag, DENO_DIR: join(scratch, 'deno') };
+    const child = spawn(cmd, cmdArgs, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => (stderr += String(error)));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 'killed', stdout, stderr });
+    });
+  });
+}
+
+async function runWorkerd(tag) {
+  const port = await freePort();
+  const date = execFileSync(bin('.bin/workerd'), ['--version'], quiet).trim().split(' ').pop();
+  const config = readFileSync(join(dir, 'workerd/config.capnp.template'), 'utf8')
+    .replaceAll('{{WORKER_PORT}}', String(port)).replaceAll('{{COMPATIBILITY_DATE}}', date)
+    .replaceAll('{{ORIGIN}}', server.origin).replaceAll('{{TAG}}', tag);
+  writeFileSync(join(workerDir, 'config.capnp'), config);
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME };
+  const child = spawn(bin('.bin/workerd'), ['serve', 'config.capnp'], { cwd: workerDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  try {
+    for (let i = 0; i < 200; i++) {
+      if (child.exitCode !== null) return `workerd exited ${child.exitCode}: ${firstLines(log)}`;
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(30_000) });
+        const text = await res.text();
+        return res.status === 200 && text.includes('"v1":"tracked"') ? undefined : `worker answered ${res.status}: ${firstLines(text)} ${firstLines(log)}`;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    return `workerd did not listen: ${firstLines(log)}`;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The error line first (Node prints the source location before it), then the first few lines. */
+function firstLines(text, n = 4) {
+  const lines = String(text).trim().split('\n');
+  const error = lines.find((line) => /Error\b/.test(line));
+  return [...(error ? [error.trim()] : []), ...lines.slice(0, n)].join(' | ').slice(0, 400);
+}

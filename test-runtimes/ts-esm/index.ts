@@ -1,0 +1,47 @@
+// TypeScript ES module consumer, type-checked twice (moduleResolution node16 and bundler, with the DOM
+// lib and no @types/node, as in an edge or browser-leaning project) and then run by Node, Bun and Deno.
+// The @ts-expect-error lines prove the published types are real types, not `any`.
+import { createFirstPromoter, ValidationError, type TrackOutcome, type TrackSaleResult } from 'firstpromoter';
+import { createTracking, type TrackSaleParams, ValidationError as TrackValidationError } from 'firstpromoter/track';
+import { createFirstPromoterV1, type TrackV1Result } from 'firstpromoter/v1';
+import { toMinorUnits } from 'firstpromoter/money';
+
+declare const process: { env: Record<string, string | undefined> };
+
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`${tag}: ${what}`);
+}
+
+const origin = process.env.FP_ORIGIN ?? '';
+const tag = process.env.FP_TAG ?? 'ts-esm';
+const options = { apiKey: `key-${tag}`, accountId: tag, baseUrl: `${origin}/api/v2`, maxRetries: 0 };
+
+const tracking = createTracking(options);
+// @ts-expect-error the tracking-only client has no admin API
+void tracking.api;
+// @ts-expect-error a sale needs an amount
+const incomplete: TrackSaleParams = { email: 'ada@example.com', event_id: 'x' };
+void incomplete;
+
+const sale: TrackOutcome<TrackSaleResult> = await tracking.track.sale({
+  email: 'ada@example.com', event_id: `sale-${tag}`, amount: { amount: '19.99', currency: 'USD' },
+});
+const cents: number | null | undefined = sale.outcome === 'tracked' ? sale.data.sale_amount : undefined;
+check(sale.outcome === 'tracked' && cents === 1999, `v2 sale tracked (got ${JSON.stringify(sale)})`);
+
+const again = await createFirstPromoter(options).track.sale({ uid: 'cus_1', email: 'ada@example.com', event_id: `sale-${tag}`, amount: 1999 });
+check(again.outcome === 'duplicate', `v2 duplicate sale (got ${JSON.stringify(again)})`);
+
+// @ts-expect-error event_id is required by the types too; the runtime check below covers plain JS
+const missing = tracking.track.sale({ email: 'ada@example.com', amount: 1999 });
+const rejected: unknown = await missing.then(() => undefined, (error: unknown) => error);
+check(rejected instanceof ValidationError && rejected instanceof TrackValidationError, `ValidationError from both entries (got ${String(rejected)})`);
+
+check(toMinorUnits('19.99', 'USD') === 1999, 'money helpers convert exactly');
+
+const legacy = createFirstPromoterV1({ apiKey: `v1-${tag}`, baseUrl: `${origin}/api/v1`, maxRetries: 0 });
+const v1Sale = await legacy.track.sale({ email: 'ada@example.com', event_id: `v1-sale-${tag}`, amount: { amount: '5.5', currency: 'EUR' } });
+const v1Data: TrackV1Result | undefined = v1Sale.outcome === 'tracked' ? v1Sale.data : undefined;
+check(v1Data?.amount_cents === 550, `v1 sale tracked (got ${JSON.stringify(v1Sale)})`);
+
+console.log(`RESULT ${JSON.stringify({ tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Sale.outcome })}`);

@@ -1,6 +1,7 @@
 // Clients for the contract suites: the real client pointed at Prism, with a fetch that records every
-// `sl-violations` header Prism sends back. The suite-wide hook in violations.ts fails any test that
-// produced one, unless the test is a deliberate bad request that reads them itself.
+// `sl-violations` header Prism sends back (and every problem document Prism generates itself). The
+// suite-wide hook in violations.ts fails any test that produced one, unless the test is a deliberate
+// bad request that reads them itself with takeViolations().
 import { inject } from 'vitest';
 import { createFirstPromoter, type FirstPromoterOptions } from '../../src/index.js';
 import { createFirstPromoterV1, type FirstPromoterV1Options } from '../../src/v1.js';
@@ -46,8 +47,25 @@ export function recordingFetch(prefer?: string): typeof fetch {
     const response = await fetch(toOpenApiArrays(String(input)), { ...init, headers });
     const header = response.headers.get('sl-violations');
     if (header) seen.push({ method: init?.method ?? 'GET', url: String(input), violations: JSON.parse(header) });
+    else if (response.headers.get('content-type')?.includes('application/problem+json')) {
+      await recordPrismProblem(response.clone(), init?.method ?? 'GET', String(input));
+    }
     return response;
   };
+}
+
+/**
+ * When an operation documents no 400/422, Prism rejects a bad request with a problem document of its
+ * own and no `sl-violations` header; an unknown path or an undocumented `Prefer` code answers the same
+ * way. Those are violations too.
+ */
+async function recordPrismProblem(response: Response, method: string, url: string): Promise<void> {
+  const problem = (await response.json().catch(() => undefined)) as
+    | { type?: string; title?: string; detail?: string; validation?: Violation['violations'] }
+    | undefined;
+  if (!problem?.type?.includes('stoplight.io/prism/errors')) return;
+  const violations = problem.validation ?? [{ location: ['request'], code: response.status, message: `${problem.title}: ${problem.detail}`, severity: 'Error' }];
+  seen.push({ method, url, violations });
 }
 
 interface ContractOptions {

@@ -87,5 +87,6 @@ describe('v1 payouts: malformed requests', () => {
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     const { validation } = (error as UnprocessableEntityError).body as { validation: Array<{ message: string }> };
     expect(validation.map((v) => v.message)).toEqual([expect.stringMatching(/status must be equal to one of the allowed values/)]);
+    expect(violationMessages(takeViolations())).toEqual(validation.map((v) => v.message));
   });
 });

@@ -69,7 +69,7 @@ describe('v2 batch processes: contract checks can fail', () => {
     expect(response.status).toBe(422);
     expect(prismBodyMessages(error)).toContain(
       'Request query parameter filters.status.1 must be equal to one of the allowed values: pending, in_progress, completed, failed, stopped');
-    expect(violationMessages()).toEqual([]);
+    expect(violationMessages()).toEqual(prismBodyMessages(error));
   });
 
   it('Prism rejects a non-numeric batch id, and unwrap turns that into an UnprocessableEntityError', async () => {
@@ -77,5 +77,6 @@ describe('v2 batch processes: contract checks can fail', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(prismBodyMessages((error as UnprocessableEntityError).body)).toEqual(['Request path parameter id must be integer']);
+    expect(violationMessages()).toEqual(['Request path parameter id must be integer']);
   });
 });

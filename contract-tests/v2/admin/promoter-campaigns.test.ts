@@ -115,5 +115,6 @@ describe('v2 promoter campaigns: contract checks can fail', () => {
     const messages = prismBodyMessages(error).join('\n');
     expect(messages).toMatch(/state must be equal to one of the allowed values/);
     expect(messages).toMatch(/rewards_for_promoters.0 must have required property 'reward_id'/);
+    expect(violationMessages()).toEqual(prismBodyMessages(error));
   });
 });

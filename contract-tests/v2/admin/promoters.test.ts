@@ -140,5 +140,6 @@ describe('v2 promoters: contract checks can fail', () => {
     const messages = prismBodyMessages(error).join('\n');
     expect(messages).toMatch(/sorting.joined_at must be equal to one of the allowed values: asc, desc/);
     expect(messages).toMatch(/filters.fraud_suspicions.1 must be equal to one of the allowed values/);
+    expect(violationMessages()).toEqual(prismBodyMessages(error));
   });
 });

@@ -150,6 +150,7 @@ describe('v2 referrals: contract checks can fail', () => {
     const { response, error } = await v2Client().api.GET('/company/referrals', { params: { query: { ids: [29203686, 'abc' as never, 3] } } });
     expect(response.status).toBe(422);
     expect(prismBodyMessages(error)).toEqual(['Request query parameter ids.1 must be integer']);
+    expect(violationMessages()).toEqual(prismBodyMessages(error));
   });
 
   it('Prism rejects a bulk action without ids', async () => {

@@ -1,0 +1,46 @@
+// The README's TypeScript examples are code users copy: each block is type-checked against the
+// sources (package imports mapped to src/), so an API change that breaks an example fails the tests.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const scratch = join(root, 'scripts', '.readme-check');
+const imports: Record<string, string> = {
+  'firstpromoter/money': '../../src/money.js',
+  'firstpromoter/v1': '../../src/v1.js',
+  firstpromoter: '../../src/index.js',
+};
+// Names the examples use without defining them, as a reader's surrounding code would.
+const context = 'export {};\ndeclare const invoice: { id: string };\n';
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+it('every ts block of the README type-checks against src/', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  expect(blocks.length).toBeGreaterThanOrEqual(4);
+  mkdirSync(scratch, { recursive: true });
+  const files = blocks.map((block, index) => {
+    const file = join(scratch, `block-${index}.ts`);
+    const source = block.replace(/from '(firstpromoter(?:\/\w+)?)'/g, (_, name: string) => `from '${imports[name] ?? name}'`);
+    writeFileSync(file, context + source);
+    return file;
+  });
+  const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  });
+  const program = ts.createProgram(files, { ...config!.options, noEmit: true });
+  const problems = files.flatMap((file) =>
+    ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => {
+      const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+      return `${file.slice(scratch.length + 1)}:${line - 2}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+    }),
+  );
+  expect(problems).toEqual([]);
+}, 60_000);

@@ -79,7 +79,10 @@ describe('secrets never leave through errors, logs or printed objects', () => {
     const found = await unwrap(v2.api.GET('/company/promoters/{id}', byToken));
     expect(found).toMatchObject({ auth_token: authToken }); // data is the caller's own: returned untouched
 
-    const invalid = await failure('json_422', () => unwrap(v2.api.PUT('/company/promoters/{id}', { ...byToken, body: { email: 'x@example.com' } })));
+    const invalid = await failure('json_422', () => unwrap(v2.api.PUT('/company/promoters/{id}', {
+      params: { path: { id: authToken } },
+      body: { email: 'x@example.com', find_by: 'auth_token' },
+    })));
     expect(invalid).toBeInstanceOf(UnprocessableEntityError);
     expect((invalid as APIError).body).toMatchObject({ message: 'Email is taken', promoter: { auth_token: '[redacted]', password_setup_url: '[redacted]' } });
     expect((invalid as APIError).path).toBe('/company/promoters/{id}');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AbortError, APIError, ConnectionError, InternalServerError, TimeoutError, ValidationError } from '../core/errors.js';
 import { unwrap } from '../core/unwrap.js';
 import { createFirstPromoter } from '../index.js';
+import { createFirstPromoterV1 } from '../v1.js';
 import { CALL_OPTIONS, LiteRequest, callOptions, type CallOptions } from './lite-request.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { createTransport, responseInfo, type LogEvent, type TransportOptions } from './transport.js';
@@ -133,6 +134,30 @@ describe('retry matrix', () => {
     const refused = scripted(connectionError('ECONNREFUSED'));
     const error = await rejection(transport(refused.fetch).send(request('POST')));
     expect((error as Error).message).toMatch(/Nothing reached FirstPromoter: check baseUrl/);
+  });
+});
+
+describe('tracking calls after retries', () => {
+  it('resends a sale after a reset and reads the 409 that follows as duplicate (v2 and v1)', async () => {
+    const duplicate = { status: 409, body: '{"message":"The \'sale\' event with the id \'in_7\' already exists."}' };
+    const v2 = scripted(connectionError(), 500, duplicate);
+    const v2Client = createFirstPromoter({ apiKey: 'k', accountId: 'a', fetch: v2.fetch, backoff: FAST, baseUrl: 'https://api.example.test/api/v2' });
+    expect(await v2Client.track.sale({ email: 'a@example.com', event_id: 'in_7', amount: 100 })).toMatchObject({ outcome: 'duplicate', status: 409, attempts: 3 });
+    const v1 = scripted(connectionError(), duplicate);
+    const v1Client = createFirstPromoterV1({ apiKey: 'k', fetch: v1.fetch, backoff: FAST, baseUrl: 'https://api.example.test/api/v1' });
+    expect(await v1Client.track.sale({ uid: 'cus_7', event_id: 'in_7', amount: 100 })).toMatchObject({ outcome: 'duplicate', attempts: 2 });
+    expect([...v2.calls, ...v1.calls].map((c) => c.init.body)).toEqual([
+      ...Array(3).fill('{"email":"a@example.com","event_id":"in_7","amount":100}'),
+      ...Array(2).fill('uid=cus_7&event_id=in_7&amount=100'),
+    ]);
+  });
+
+  it('still retries a tracking POST that timed out, since event_id makes it safe', async () => {
+    const { fetch, calls } = scripted('hang', 200);
+    const client = createFirstPromoter({ apiKey: 'k', accountId: 'a', fetch, backoff: FAST, timeoutMs: 20, baseUrl: 'https://api.example.test/api/v2' });
+    const outcome = await client.track.sale({ email: 'a@example.com', event_id: 'in_8', amount: 100 }).catch((e: unknown) => e);
+    expect(calls).toHaveLength(2);
+    expect(outcome).toMatchObject({ status: 200, attempts: 2 });
   });
 });
 
@@ -318,6 +343,14 @@ describe('logger', () => {
     expect(events.every((e) => typeof e.durationMs === 'number' && e.durationMs >= 0)).toBe(true);
     const printed = JSON.stringify(events);
     for (const secret of ['sk_live_transport_test', 'acct_transport_test', '42', 'auth_token', 'jane@example.com']) expect(printed).not.toContain(secret);
+  });
+
+  it('hides ids and tokens in the path of a request that has no template', async () => {
+    const { fetch } = scripted(404);
+    const { send, events } = transport(fetch);
+    const response = await send(new Request('https://api.example.test/api/v2/company/promoters/ptok_5d2e8a41?find_by=auth_token'));
+    expect(events[0]?.path).toBe('/api/v2/company/promoters/{id}');
+    expect(responseInfo(response)?.path).toBe('/api/v2/company/promoters/{id}');
   });
 
   it('survives a logger that throws', async () => {

@@ -72,7 +72,7 @@ export function createTransport(options: TransportOptions): Transport {
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
     // POST and PATCH may create something; only resend them when the server cannot have acted on them.
     const idempotent = call.idempotent ?? (options.retryNonIdempotent === true || !(method === 'POST' || method === 'PATCH'));
-    const path = request.schemaPath ?? new URL(request.url).pathname;
+    const path = request.schemaPath ?? guessTemplate(request.url);
     const what = `${method} ${path}`;
     const signal = request.signal;
     const aborted = (attempts: number) => new AbortError(attempts === 0
@@ -102,7 +102,7 @@ export function createTransport(options: TransportOptions): Transport {
         if (isRedirect(response)) {
           log({ type: 'failure', method, path, attempt, status: response.status, durationMs: durationMs(), reason: 'redirect refused' });
           throw new ConnectionError(method, path, attempt,
-            `FirstPromoter redirected ${what} (${response.status}); the client does not follow redirects, so the API key is never sent to another host. Check baseUrl (the https:// API host, no trailing path changes).`);
+            `FirstPromoter redirected ${what} (${response.status}); the client does not follow redirects, so the API key is never sent to another host. Check baseUrl: it must be FirstPromoter's own API URL.`);
         }
         const retryable = response.status === 408 || response.status === 429 || (idempotent && response.status >= 500);
         if (!retryable || attempt > maxRetries) {
@@ -197,6 +197,11 @@ class BufferedResponse extends Response {
 async function fromRequest(request: Request): Promise<LiteRequest> {
   const body = request.body === null ? undefined : await request.text();
   return new LiteRequest(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
+}
+
+/** Without openapi-fetch's template (a middleware swapped in a real Request), hide segments that may be ids or tokens. */
+function guessTemplate(url: string): string {
+  return new URL(url).pathname.replace(/[^/]+/g, (segment) => (/^[a-z_]+\d?$/i.test(segment) ? segment : '{id}'));
 }
 
 function errorCode(error: unknown): string {

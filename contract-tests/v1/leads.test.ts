@@ -3,18 +3,21 @@
 // documented error status lands in its typed error.
 import { describe, expect, it } from 'vitest';
 import { unwrap, type components } from '../../src/v1.js';
-import { recordingFetch, takeViolations, v1Client } from '../support/clients.js';
-import { BAD_CREDENTIALS, expectDocumentedError, violationMessages, type Calls } from './api-errors.js';
+import { recordingFetch, v1Client } from '../support/clients.js';
+import {
+  type BodyRow, type Call, type Route, V1_BAD_CREDENTIALS, expectTypedError, onEveryRoute, violationMessages,
+} from '../support/status-matrix.js';
 
 type Lead = components['schemas']['Lead'];
 const STATES = ['signup', 'active', 'subscribed', 'denied', 'cancelled'];
 
-const calls: Calls = {
+const calls = {
   'GET /leads/list': (c) => c.api.GET('/leads/list', { params: { query: { ref_id: 'jane' } } }),
   'GET /leads/show': (c) => c.api.GET('/leads/show', { params: { query: { uid: 'cus_PqR8s2eZvKYlo2' } } }),
   'PUT /leads/update': (c) => c.api.PUT('/leads/update', { body: { email: 'john@example.com', plan_name: 'pro-monthly' } }),
   'DELETE /leads/delete': (c) => c.api.DELETE('/leads/delete', { body: { id: 20738339 } }),
-};
+} satisfies Record<Route, Call<'v1'>>;
+type Operation = keyof typeof calls;
 
 /** A lead as the leads endpoints return it: dates that parse, and a promotion owned by its promoter. */
 function expectAttributedLead(lead: Lead) {
@@ -70,15 +73,16 @@ describe('v1 leads: successful answers', () => {
 
 const notFound = { error: expect.stringMatching(/lead not found/i) };
 const notIdentified = { error: expect.stringMatching(/id, uid or email/) };
+const lookups: Operation[] = ['GET /leads/show', 'PUT /leads/update', 'DELETE /leads/delete'];
+const documented: Array<BodyRow<Operation>> = [
+  ...onEveryRoute(calls, 401, V1_BAD_CREDENTIALS),
+  ['GET /leads/list', 422, { error: expect.stringMatching(/promotion not found/i) }],
+  ...lookups.flatMap((op): Array<BodyRow<Operation>> => [[op, 404, notFound], [op, 422, notIdentified]]),
+];
 
 describe('v1 leads: documented errors', () => {
-  it.each([
-    ...Object.keys(calls).map((op) => [op, 401, BAD_CREDENTIALS] as const),
-    ['GET /leads/list', 422, { error: expect.stringMatching(/promotion not found/i) }] as const,
-    ...['GET /leads/show', 'PUT /leads/update', 'DELETE /leads/delete']
-      .flatMap((op) => [[op, 404, notFound], [op, 422, notIdentified]] as const),
-  ])('%s answering %i throws its typed error', async (operation, status, body) => {
-    await expectDocumentedError(calls, operation, status, body);
+  it.each(documented)('%s answers %i with its typed error', async (route, status, body) => {
+    await expectTypedError('v1', route, status, calls[route], { body });
   });
 });
 
@@ -86,12 +90,12 @@ describe('v1 leads: malformed requests', () => {
   it('Prism rejects an update to a state leads cannot have', async () => {
     const { response } = await v1Client().api.PUT('/leads/update', { body: { id: 20738339, state: 'paying' as never } });
     expect(response.ok).toBe(false);
-    expect(violationMessages(takeViolations()).join('\n')).toMatch(/state must be equal to one of the allowed values/);
+    expect(violationMessages().join('\n')).toMatch(/state must be equal to one of the allowed values/);
   });
 
   it('Prism rejects a delete that names no lead', async () => {
     const { response } = await v1Client().api.DELETE('/leads/delete', { body: { plan_name: 'pro' } as never });
     expect(response.ok).toBe(false);
-    expect(violationMessages(takeViolations()).join('\n')).toMatch(/must have required property '(id|uid|email)'/);
+    expect(violationMessages().join('\n')).toMatch(/must have required property '(id|uid|email)'/);
   });
 });

@@ -3,16 +3,18 @@
 // status lands in its typed error.
 import { describe, expect, it } from 'vitest';
 import { unwrap, UnprocessableEntityError, type components } from '../../src/v1.js';
-import { recordingFetch, takeViolations, v1Client } from '../support/clients.js';
-import { BAD_CREDENTIALS, expectDocumentedError, violationMessages, type Calls } from './api-errors.js';
+import { recordingFetch, v1Client } from '../support/clients.js';
+import {
+  type BodyRow, type Call, type Route, V1_BAD_CREDENTIALS, expectTypedError, onEveryRoute, prismBodyMessages, violationMessages,
+} from '../support/status-matrix.js';
 
 type Payout = components['schemas']['Payout'];
 
-const calls: Calls = {
+const calls = {
   'GET /payouts/list': (c) => c.api.GET('/payouts/list', { params: { query: { status: 'pending' } } }),
   'POST /payouts/create': (c) => c.api.POST('/payouts/create', { body: { promoter_id: 3920164 } }),
   'PUT /payouts/update': (c) => c.api.PUT('/payouts/update', { body: { id: 78632, status: 'completed' } }),
-};
+} satisfies Record<Route, Call<'v1'>>;
 
 /** A payout as the payouts endpoints return it: whole amounts, a campaign, and a paid date once paid. */
 function expectCoherentPayout(payout: Payout) {
@@ -61,14 +63,16 @@ describe('v1 payouts: successful answers', () => {
   });
 });
 
+const documented: Array<BodyRow<keyof typeof calls>> = [
+  ...onEveryRoute(calls, 401, V1_BAD_CREDENTIALS),
+  ['POST /payouts/create', 422, { error: expect.stringMatching(/promoter_email or promoter_id/) }],
+  ['PUT /payouts/update', 404, { error: expect.stringMatching(/not found/i) }],
+  ['PUT /payouts/update', 422, { error: expect.stringMatching(/by id/) }],
+];
+
 describe('v1 payouts: documented errors', () => {
-  it.each([
-    ...Object.keys(calls).map((op) => [op, 401, BAD_CREDENTIALS] as const),
-    ['POST /payouts/create', 422, { error: expect.stringMatching(/promoter_email or promoter_id/) }] as const,
-    ['PUT /payouts/update', 404, { error: expect.stringMatching(/not found/i) }] as const,
-    ['PUT /payouts/update', 422, { error: expect.stringMatching(/by id/) }] as const,
-  ])('%s answering %i throws its typed error', async (operation, status, body) => {
-    await expectDocumentedError(calls, operation, status, body);
+  it.each(documented)('%s answers %i with its typed error', async (route, status, body) => {
+    await expectTypedError('v1', route, status, calls[route], { body });
   });
 });
 
@@ -76,7 +80,7 @@ describe('v1 payouts: malformed requests', () => {
   it('Prism rejects an update without the payout id', async () => {
     const { response } = await v1Client().api.PUT('/payouts/update', { body: { status: 'completed' } as never });
     expect(response.ok).toBe(false);
-    expect(violationMessages(takeViolations()).join('\n')).toMatch(/required property 'id'/);
+    expect(violationMessages().join('\n')).toMatch(/required property 'id'/);
   });
 
   it('Prism rejects a list filtered by a status payouts cannot have (its own 422, not a header)', async () => {
@@ -85,8 +89,8 @@ describe('v1 payouts: malformed requests', () => {
     const error = await unwrap(v1Client().api.GET('/payouts/list', { params: { query: { status: 'paid' as never } } }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
-    const { validation } = (error as UnprocessableEntityError).body as { validation: Array<{ message: string }> };
-    expect(validation.map((v) => v.message)).toEqual([expect.stringMatching(/status must be equal to one of the allowed values/)]);
-    expect(violationMessages(takeViolations())).toEqual(validation.map((v) => v.message));
+    const messages = prismBodyMessages((error as UnprocessableEntityError).body);
+    expect(messages).toEqual([expect.stringMatching(/status must be equal to one of the allowed values/)]);
+    expect(violationMessages()).toEqual(messages);
   });
 });

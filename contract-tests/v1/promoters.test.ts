@@ -4,12 +4,14 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { unwrap, UnprocessableEntityError, type components } from '../../src/v1.js';
-import { recordingFetch, takeViolations, v1Client } from '../support/clients.js';
-import { BAD_CREDENTIALS, expectDocumentedError, violationMessages, type Calls } from './api-errors.js';
+import { recordingFetch, v1Client } from '../support/clients.js';
+import {
+  type BodyRow, type Call, type Route, V1_BAD_CREDENTIALS, expectTypedError, onEveryRoute, violationMessages,
+} from '../support/status-matrix.js';
 
 type Promoter = components['schemas']['Promoter'];
 
-const calls: Calls = {
+const calls = {
   'GET /promoters/list': (c) => c.api.GET('/promoters/list', { params: { query: { campaign_id: 1286, page: 2, per_page: 25 } } }),
   'POST /promoters/create': (c) => c.api.POST('/promoters/create', {
     body: { email: 'jane@example.com', first_name: 'Jane', cust_id: 'usr_5821', skip_email_notification: true },
@@ -20,7 +22,8 @@ const calls: Calls = {
   'POST /promoters/add_to_campaign': (c) => c.api.POST('/promoters/add_to_campaign', { body: { promoter_email: 'jane@example.com', campaign_id: 5399 } }),
   'PUT /promoters/refresh_token': (c) => c.api.PUT('/promoters/refresh_token', { body: { id: 3920164 } }),
   'DELETE /promoters/delete': (c) => c.api.DELETE('/promoters/delete', { body: { ref_id: 'jane' } }),
-};
+} satisfies Record<Route, Call<'v1'>>;
+type Operation = keyof typeof calls;
 
 /** What every full promoter record must hold, whatever the example: ids that agree with each other. */
 function expectConsistentPromoter(promoter: Promoter) {
@@ -114,17 +117,18 @@ describe('v1 promoters: successful answers', () => {
 
 const notFound = { error: expect.stringMatching(/promoter not found/i) };
 const notIdentified = { error: expect.stringMatching(/find the promoter/i) };
-const lookups = ['PUT /promoters/update', 'GET /promoters/show', 'POST /promoters/move_to_campaign',
+const lookups: Operation[] = ['PUT /promoters/update', 'GET /promoters/show', 'POST /promoters/move_to_campaign',
   'POST /promoters/add_to_campaign', 'PUT /promoters/refresh_token', 'DELETE /promoters/delete'];
+const documented: Array<BodyRow<Operation>> = [
+  ...onEveryRoute(calls, 401, V1_BAD_CREDENTIALS),
+  ['GET /promoters/list', 422, { error: expect.stringMatching(/campaign not found/i) }],
+  ['POST /promoters/create', 422, { 'company_user.user.email': [expect.any(String)] }],
+  ...lookups.flatMap((op): Array<BodyRow<Operation>> => [[op, 404, notFound], [op, 422, notIdentified]]),
+];
 
 describe('v1 promoters: documented errors', () => {
-  it.each([
-    ...Object.keys(calls).map((op) => [op, 401, BAD_CREDENTIALS] as const),
-    ['GET /promoters/list', 422, { error: expect.stringMatching(/campaign not found/i) }] as const,
-    ['POST /promoters/create', 422, { 'company_user.user.email': [expect.any(String)] }] as const,
-    ...lookups.flatMap((op) => [[op, 404, notFound], [op, 422, notIdentified]] as const),
-  ])('%s answering %i throws its typed error', async (operation, status, body) => {
-    await expectDocumentedError(calls, operation, status, body);
+  it.each(documented)('%s answers %i with its typed error', async (route, status, body) => {
+    await expectTypedError('v1', route, status, calls[route], { body });
   });
 });
 
@@ -141,7 +145,7 @@ describe('v1 promoters: secrets and malformed requests', () => {
         return new Response(await response.text(), { status: 422, headers: response.headers });
       },
     });
-    const error = await unwrap(calls['GET /promoters/show']!(client)).catch((e: unknown) => e);
+    const error = await unwrap(calls['GET /promoters/show'](client)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect((error as UnprocessableEntityError).body).toMatchObject({ id: promoter.id, auth_token: '[redacted]' });
     for (const printed of [(error as Error).message, JSON.stringify(error), inspect(error, { depth: 10 })]) {
@@ -152,12 +156,12 @@ describe('v1 promoters: secrets and malformed requests', () => {
   it('Prism rejects a create without email, and the suite sees it', async () => {
     const { response } = await v1Client().api.POST('/promoters/create', { body: { first_name: 'Jane' } as never });
     expect(response.ok).toBe(false);
-    expect(violationMessages(takeViolations()).join('\n')).toMatch(/email/);
+    expect(violationMessages().join('\n')).toMatch(/email/);
   });
 
   it('Prism rejects a non-numeric promoter id in the show query', async () => {
     const { response } = await v1Client().api.GET('/promoters/show', { params: { query: { id: 'jane' as never } } });
     expect(response.ok).toBe(false);
-    expect(violationMessages(takeViolations()).join('\n')).toMatch(/integer/);
+    expect(violationMessages().join('\n')).toMatch(/integer/);
   });
 });

@@ -3,17 +3,19 @@
 // every documented error status lands in its typed error.
 import { describe, expect, it } from 'vitest';
 import { unwrap, type components } from '../../src/v1.js';
-import { recordingFetch, takeViolations, v1Client } from '../support/clients.js';
-import { BAD_CREDENTIALS, expectDocumentedError, violationMessages, type Calls } from './api-errors.js';
+import { recordingFetch, v1Client } from '../support/clients.js';
+import {
+  type Call, type Route, V1_BAD_CREDENTIALS, expectTypedError, onEveryRoute, violationMessages,
+} from '../support/status-matrix.js';
 
 type Period = components['schemas']['ReportPeriod'];
 type Metrics = components['schemas']['ReportMetrics'];
 
-const calls: Calls = {
+const calls = {
   'GET /reports/overview': (c) => c.api.GET('/reports/overview', { params: { query: { group_by: 'day' } } }),
   'GET /reports/campaigns': (c) => c.api.GET('/reports/campaigns', { params: { query: { selected_fields: ['sales_count'] } } }),
   'GET /reports/promoters': (c) => c.api.GET('/reports/promoters', { params: { query: { top_50: 'revenue_amount' } } }),
-};
+} satisfies Record<Route, Call<'v1'>>;
 
 /** A client that also keeps the query strings it sent, as the client wrote them (before the harness maps arrays). */
 function queryRecordingClient() {
@@ -94,12 +96,14 @@ describe('v1 reports: successful answers', () => {
   });
 });
 
+const documented = [
+  ...onEveryRoute(calls, 401, V1_BAD_CREDENTIALS),
+  ...onEveryRoute(calls, 422, { message: expect.stringMatching(/invalid/i), code: 'invalid_params' }),
+];
+
 describe('v1 reports: documented errors', () => {
-  it.each([
-    ...Object.keys(calls).map((op) => [op, 401, BAD_CREDENTIALS] as const),
-    ...Object.keys(calls).map((op) => [op, 422, { message: expect.stringMatching(/invalid/i), code: 'invalid_params' }] as const),
-  ])('%s answering %i throws its typed error', async (operation, status, body) => {
-    await expectDocumentedError(calls, operation, status, body);
+  it.each(documented)('%s answers %i with its typed error', async (route, status, body) => {
+    await expectTypedError('v1', route, status, calls[route], { body });
   });
 });
 
@@ -109,12 +113,12 @@ describe('v1 reports: malformed requests', () => {
       params: { query: { selected_fields: ['clicks_count', 'profit' as never] } },
     });
     expect(response.status).toBe(422);
-    expect(violationMessages(takeViolations())).toEqual([expect.stringMatching(/selected_fields\.1 must be equal to one of the allowed values/)]);
+    expect(violationMessages()).toEqual([expect.stringMatching(/selected_fields\.1 must be equal to one of the allowed values/)]);
   });
 
   it('Prism rejects a period length the reports do not offer', async () => {
     const { response } = await v1Client().api.GET('/reports/campaigns', { params: { query: { group_by: 'week' as never } } });
     expect(response.ok).toBe(false);
-    expect(violationMessages(takeViolations()).join('\n')).toMatch(/group_by must be equal to one of the allowed values/);
+    expect(violationMessages().join('\n')).toMatch(/group_by must be equal to one of the allowed values/);
   });
 });

@@ -3,17 +3,19 @@
 // status lands in its typed error.
 import { describe, expect, it } from 'vitest';
 import { unwrap, type components } from '../../src/v1.js';
-import { recordingFetch, takeViolations, v1Client } from '../support/clients.js';
-import { BAD_CREDENTIALS, expectDocumentedError, violationMessages, type Calls } from './api-errors.js';
+import { recordingFetch, v1Client } from '../support/clients.js';
+import {
+  type BodyRow, type Call, type Route, V1_BAD_CREDENTIALS, expectTypedError, onEveryRoute, violationMessages,
+} from '../support/status-matrix.js';
 
 type Reward = components['schemas']['Reward'];
 const UNITS = ['cash', 'credits', 'points', 'free_months', 'discount_per', 'discount_mon'];
 
-const calls: Calls = {
+const calls = {
   'GET /rewards/list': (c) => c.api.GET('/rewards/list', { params: { query: { promoter_id: 3920164 } } }),
   'POST /rewards/create': (c) => c.api.POST('/rewards/create', { body: { email: 'john@example.com', reward_type: 'cash', amount: 500 } }),
   'PUT /rewards/update': (c) => c.api.PUT('/rewards/update', { body: { id: 10940014, status: 'denied' } }),
-};
+} satisfies Record<Route, Call<'v1'>>;
 
 /** A reward as the rewards endpoints return it: credited to the promoter that owns its promotion. */
 function expectCreditedReward(reward: Reward) {
@@ -69,14 +71,16 @@ describe('v1 rewards: successful answers', () => {
   });
 });
 
+const documented: Array<BodyRow<keyof typeof calls>> = [
+  ...onEveryRoute(calls, 401, V1_BAD_CREDENTIALS),
+  ['GET /rewards/list', 422, { error: expect.stringMatching(/promotion not found/i) }],
+  ['POST /rewards/create', 422, { error: expect.stringMatching(/not found/i) }],
+  ['PUT /rewards/update', 422, { error: expect.stringMatching(/reward not found/i) }],
+];
+
 describe('v1 rewards: documented errors', () => {
-  it.each([
-    ...Object.keys(calls).map((op) => [op, 401, BAD_CREDENTIALS] as const),
-    ['GET /rewards/list', 422, { error: expect.stringMatching(/promotion not found/i) }] as const,
-    ['POST /rewards/create', 422, { error: expect.stringMatching(/not found/i) }] as const,
-    ['PUT /rewards/update', 422, { error: expect.stringMatching(/reward not found/i) }] as const,
-  ])('%s answering %i throws its typed error', async (operation, status, body) => {
-    await expectDocumentedError(calls, operation, status, body);
+  it.each(documented)('%s answers %i with its typed error', async (route, status, body) => {
+    await expectTypedError('v1', route, status, calls[route], { body });
   });
 });
 
@@ -84,12 +88,12 @@ describe('v1 rewards: malformed requests', () => {
   it('Prism rejects a reward of an unknown type', async () => {
     const { response } = await v1Client().api.POST('/rewards/create', { body: { ref_id: 'jane', reward_type: 'bitcoin' as never, amount: 1 } });
     expect(response.ok).toBe(false);
-    expect(violationMessages(takeViolations()).join('\n')).toMatch(/reward_type must be equal to one of the allowed values/);
+    expect(violationMessages().join('\n')).toMatch(/reward_type must be equal to one of the allowed values/);
   });
 
   it('Prism rejects a reward without an amount', async () => {
     const { response } = await v1Client().api.POST('/rewards/create', { body: { ref_id: 'jane', reward_type: 'points' } as never });
     expect(response.ok).toBe(false);
-    expect(violationMessages(takeViolations()).join('\n')).toMatch(/required property 'amount'/);
+    expect(violationMessages().join('\n')).toMatch(/required property 'amount'/);
   });
 });

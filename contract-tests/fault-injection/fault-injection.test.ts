@@ -144,7 +144,7 @@ describe('fault injection: tracking under faulted transport', () => {
     expect(new Set(server.records.map((e) => `${e.kind}:${e.eventId}`)).size).toBe(server.records.length);
 
     // The run was as hostile as promised, and the interesting paths were taken.
-    expect(server.faulted / server.requests).toBeGreaterThanOrEqual(0.3);
+    expect(server.faulted / server.requests, `${server.faulted} of ${server.requests} attempts faulted (seed ${SEED})`).toBeGreaterThanOrEqual(0.3);
     for (const fault of FAULTS) expect(server.faultCounts[fault], fault).toBeGreaterThan(0);
     const endings = [...sales, ...refunds];
     expect(endings.every((e) => e.outcome === 'tracked' || e.outcome === 'duplicate')).toBe(true);

@@ -2746,10 +2746,11 @@ export interface components {
             /** @description Send the welcome email. */
             drip_emails?: boolean;
             /**
-             * @description Accept the promoter at once; false leaves it pending in the campaign.
-             * @default true
+             * @description Accept the promoter at once (the API's default is true); false leaves it pending in the
+             *     campaign. The default is stated here rather than as `default`, which would make the field
+             *     required in the generated request type.
              */
-            always_approve: boolean;
+            always_approve?: boolean;
         };
         ValidationError: {
             message: string;

@@ -67,7 +67,7 @@ export async function expectTypedError<V extends Version>(
   status: ErrorStatus,
   call: Call<V>,
   expected?: { body: unknown },
-): Promise<APIError> {
+): Promise<void> {
   const client = CLIENTS[version]({ prefer: `code=${status}` }) as ClientOf<V>;
   const error = await unwrap(call(client)).then(
     () => { throw new Error(`${route} with Prefer code=${status} succeeded`); },
@@ -85,7 +85,6 @@ export async function expectTypedError<V extends Version>(
     const reason = typeof apiError.body === 'string' ? apiError.body : parsed?.message ?? parsed?.error;
     if (typeof reason === 'string') expect(apiError.message).toContain(reason);
   }
-  return apiError;
 }
 
 /** The messages of the violations Prism reported since the last read, consuming them. */

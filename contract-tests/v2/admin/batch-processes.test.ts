@@ -4,7 +4,7 @@ import { UnprocessableEntityError, unwrap } from '../../../src/index.js';
 import { v2Client } from '../../support/clients.js';
 import {
   type Call, type ErrorStatus, expectTypedError, prismBodyMessages, statusRows, violationMessages,
-} from './status-matrix.js';
+} from '../../support/status-matrix.js';
 
 const STATUSES = ['pending', 'in_progress', 'completed', 'failed', 'stopped'];
 
@@ -57,7 +57,7 @@ describe('v2 batch processes', () => {
   });
 
   it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
-    expectTypedError(route, status, calls[route]));
+    expectTypedError('v2', route, status, calls[route]));
 });
 
 describe('v2 batch processes: contract checks can fail', () => {

@@ -5,7 +5,7 @@ import { unwrap } from '../../../src/index.js';
 import { v2Client } from '../../support/clients.js';
 import {
   type Call, type ErrorStatus, expectTypedError, prismBodyMessages, statusRows, violationMessages,
-} from './status-matrix.js';
+} from '../../support/status-matrix.js';
 
 const STATES = ['pending', 'accepted', 'rejected', 'blocked', 'inactive'];
 
@@ -92,7 +92,7 @@ describe('v2 promoter campaigns', () => {
   });
 
   it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
-    expectTypedError(route, status, calls[route]));
+    expectTypedError('v2', route, status, calls[route]));
 });
 
 describe('v2 promoter campaigns: contract checks can fail', () => {

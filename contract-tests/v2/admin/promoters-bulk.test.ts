@@ -3,24 +3,24 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../../src/index.js';
 import { v2Client } from '../../support/clients.js';
-import { type Client, type ErrorStatus, expectTypedError, statusRows, violationMessages } from './status-matrix.js';
+import { type V2, type ErrorStatus, expectTypedError, statusRows, violationMessages } from '../../support/status-matrix.js';
 
 const TWO = [1533, 1537];
 const TWELVE = Array.from({ length: 12 }, (_, i) => 1533 + i);
 
 const bulk = {
-  'POST /company/promoters/accept': (c: Client, ids = TWO) => c.api.POST('/company/promoters/accept', { body: { ids, campaign_id: 31 } }),
-  'POST /company/promoters/reject': (c: Client, ids = TWO) => c.api.POST('/company/promoters/reject', { body: { ids, campaign_id: 31 } }),
-  'POST /company/promoters/block': (c: Client, ids = TWO) => c.api.POST('/company/promoters/block', { body: { ids, campaign_id: 31 } }),
-  'POST /company/promoters/archive': (c: Client, ids = TWO) => c.api.POST('/company/promoters/archive', { body: { ids } }),
-  'POST /company/promoters/restore': (c: Client, ids = TWO) => c.api.POST('/company/promoters/restore', { body: { ids } }),
-  'POST /company/promoters/add_to_campaign': (c: Client, ids = TWO) => c.api.POST('/company/promoters/add_to_campaign', {
+  'POST /company/promoters/accept': (c: V2, ids = TWO) => c.api.POST('/company/promoters/accept', { body: { ids, campaign_id: 31 } }),
+  'POST /company/promoters/reject': (c: V2, ids = TWO) => c.api.POST('/company/promoters/reject', { body: { ids, campaign_id: 31 } }),
+  'POST /company/promoters/block': (c: V2, ids = TWO) => c.api.POST('/company/promoters/block', { body: { ids, campaign_id: 31 } }),
+  'POST /company/promoters/archive': (c: V2, ids = TWO) => c.api.POST('/company/promoters/archive', { body: { ids } }),
+  'POST /company/promoters/restore': (c: V2, ids = TWO) => c.api.POST('/company/promoters/restore', { body: { ids } }),
+  'POST /company/promoters/add_to_campaign': (c: V2, ids = TWO) => c.api.POST('/company/promoters/add_to_campaign', {
     body: { ids, campaign_id: 35, drip_emails: true },
   }),
-  'POST /company/promoters/move_to_campaign': (c: Client, ids = TWO) => c.api.POST('/company/promoters/move_to_campaign', {
+  'POST /company/promoters/move_to_campaign': (c: V2, ids = TWO) => c.api.POST('/company/promoters/move_to_campaign', {
     body: { ids, from_campaign_id: 31, to_campaign_id: 35, drip_emails: false, soft_move_referrals: true },
   }),
-  'POST /company/promoters/assign_parent': (c: Client, ids = TWO) => c.api.POST('/company/promoters/assign_parent', {
+  'POST /company/promoters/assign_parent': (c: V2, ids = TWO) => c.api.POST('/company/promoters/assign_parent', {
     body: { ids, parent_promoter_id: 1482 },
   }),
 };
@@ -49,7 +49,7 @@ describe('v2 promoter bulk actions', () => {
   });
 
   it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
-    expectTypedError(route, status, bulk[route]));
+    expectTypedError('v2', route, status, bulk[route]));
 
   it('a 422 names the parameter at fault in the typed error body', async () => {
     const error = await unwrap(bulk['POST /company/promoters/accept'](v2Client({ prefer: 'code=422' }))).catch((e: unknown) => e);

@@ -5,7 +5,7 @@ import { unwrap } from '../../../src/index.js';
 import { v2Client } from '../../support/clients.js';
 import {
   type Call, type ErrorStatus, expectTypedError, prismBodyMessages, statusRows, violationMessages,
-} from './status-matrix.js';
+} from '../../support/status-matrix.js';
 
 const calls = {
   'GET /company/promoters': (c) => c.api.GET('/company/promoters', {
@@ -113,7 +113,7 @@ describe('v2 promoters', () => {
   });
 
   it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
-    expectTypedError(route, status, calls[route]));
+    expectTypedError('v2', route, status, calls[route]));
 
   it('a 400 on create carries the messages per field', async () => {
     const error = await unwrap(calls['POST /company/promoters'](v2Client({ prefer: 'code=400' }))).catch((e: unknown) => e);

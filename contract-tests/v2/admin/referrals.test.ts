@@ -3,19 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../../src/index.js';
 import { v2Client } from '../../support/clients.js';
 import {
-  type Call, type Client, type ErrorStatus, expectTypedError, prismBodyMessages, statusRows, violationMessages,
-} from './status-matrix.js';
+  type Call, type V2, type ErrorStatus, expectTypedError, prismBodyMessages, statusRows, violationMessages,
+} from '../../support/status-matrix.js';
 
 const TWO = [29203686, 29211402];
 const TWELVE = Array.from({ length: 12 }, (_, i) => 29203686 + i);
 const STATES = ['subscribed', 'signup', 'active', 'cancelled', 'refunded', 'denied', 'pending', 'moved'];
 
 const bulk = {
-  'DELETE /company/referrals': (c: Client, ids = TWO) => c.api.DELETE('/company/referrals', { body: { ids } }),
-  'POST /company/referrals/approve': (c: Client, ids = TWO) => c.api.POST('/company/referrals/approve', { body: { ids } }),
-  'POST /company/referrals/disable': (c: Client, ids = TWO) => c.api.POST('/company/referrals/disable', { body: { ids } }),
-  'POST /company/referrals/enable': (c: Client, ids = TWO) => c.api.POST('/company/referrals/enable', { body: { ids } }),
-  'POST /company/referrals/move_to_promoter': (c: Client, ids = TWO) => c.api.POST('/company/referrals/move_to_promoter', {
+  'DELETE /company/referrals': (c: V2, ids = TWO) => c.api.DELETE('/company/referrals', { body: { ids } }),
+  'POST /company/referrals/approve': (c: V2, ids = TWO) => c.api.POST('/company/referrals/approve', { body: { ids } }),
+  'POST /company/referrals/disable': (c: V2, ids = TWO) => c.api.POST('/company/referrals/disable', { body: { ids } }),
+  'POST /company/referrals/enable': (c: V2, ids = TWO) => c.api.POST('/company/referrals/enable', { body: { ids } }),
+  'POST /company/referrals/move_to_promoter': (c: V2, ids = TWO) => c.api.POST('/company/referrals/move_to_promoter', {
     body: { promoter_campaign_id: 14850777, ids, move_associated_commissions: true },
   }),
 } satisfies Record<string, Call>;
@@ -127,7 +127,7 @@ describe('v2 referrals', () => {
   });
 
   it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
-    expectTypedError(route, status, calls[route]));
+    expectTypedError('v2', route, status, calls[route]));
 
   it('a refused move carries its reason code in the typed error body', async () => {
     const error = await unwrap(bulk['POST /company/referrals/move_to_promoter'](v2Client({ prefer: 'code=422' }))).catch((e: unknown) => e);

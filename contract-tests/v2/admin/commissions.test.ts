@@ -1,21 +1,11 @@
 // v2 commissions (9 operations) through the typed client against Prism's mock of openapi/v2: every
 // request must pass Prism's validation, every documented error status lands in its typed error class.
 import { describe, expect, it } from 'vitest';
+import { unwrap } from '../../../src/index.js';
+import { recordingFetch, v2Client } from '../../support/clients.js';
 import {
-  APIError, AuthenticationError, PermissionDeniedError, NotFoundError, UnprocessableEntityError, RateLimitError, unwrap,
-  type components,
-} from '../../../src/index.js';
-import { recordingFetch, takeViolations, v2Client } from '../../support/clients.js';
-
-type Api = ReturnType<typeof v2Client>['api'];
-type BatchProcess = components['schemas']['BatchProcess'];
-/** What openapi-fetch resolves to: data on success, error otherwise. */
-type Result<T> = { data: T; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
-
-const ERRORS = {
-  401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError, 422: UnprocessableEntityError, 429: RateLimitError,
-} as const;
-type ErrorStatus = keyof typeof ERRORS;
+  type Call, type ErrorStatus, type V2, expectTypedError, messageUnless401, statusRows, violationMessages,
+} from '../../support/status-matrix.js';
 
 const FEW = [13533003, 13533118];
 const MANY = [13533003, 13533118, 13540210, 13540211, 13540212, 13540213, 13540214];
@@ -84,46 +74,49 @@ describe('v2 commissions', () => {
   });
 });
 
-const bulkActions: Array<[string, string, (api: Api, ids: number[]) => Promise<Result<BatchProcess>>]> = [
-  ['POST', '/company/commissions/approve', (api, ids) => api.POST('/company/commissions/approve', { body: { ids } })],
-  ['POST', '/company/commissions/deny', (api, ids) => api.POST('/company/commissions/deny', { body: { ids } })],
-  ['DELETE', '/company/commissions/destroy', (api, ids) => api.DELETE('/company/commissions/destroy', { body: { ids } })],
-  ['POST', '/company/commissions/mark_fulfilled', (api, ids) => api.POST('/company/commissions/mark_fulfilled', { body: { ids } })],
-  ['POST', '/company/commissions/mark_unfulfilled', (api, ids) => api.POST('/company/commissions/mark_unfulfilled', { body: { ids } })],
-];
+const bulk = {
+  'POST /company/commissions/approve': (c: V2, ids = FEW) => c.api.POST('/company/commissions/approve', { body: { ids } }),
+  'POST /company/commissions/deny': (c: V2, ids = FEW) => c.api.POST('/company/commissions/deny', { body: { ids } }),
+  'DELETE /company/commissions/destroy': (c: V2, ids = FEW) => c.api.DELETE('/company/commissions/destroy', { body: { ids } }),
+  'POST /company/commissions/mark_fulfilled': (c: V2, ids = FEW) => c.api.POST('/company/commissions/mark_fulfilled', { body: { ids } }),
+  'POST /company/commissions/mark_unfulfilled': (c: V2, ids = FEW) => c.api.POST('/company/commissions/mark_unfulfilled', { body: { ids } }),
+} satisfies Record<string, Call>;
+type BulkRoute = keyof typeof bulk;
 
 describe('v2 commission bulk actions', () => {
-  it.each(bulkActions)('%s %s completes a few ids at once (200) and queues many (202)', async (_method, _path, call) => {
-    const done = await unwrap(call(v2Client().api, FEW));
+  it.each(Object.keys(bulk) as BulkRoute[])('%s completes a few ids at once (200) and queues many (202)', async (route) => {
+    const done = await unwrap(bulk[route](v2Client()));
     expect(done.status).toBe('completed');
     expect(done.failed_count).toBe(0);
     expect(Array.isArray(done.processing_errors)).toBe(true);
 
-    const queued = await call(v2Client({ prefer: 'code=202' }).api, MANY);
+    const queued = await bulk[route](v2Client({ prefer: 'code=202' }), MANY);
     expect(queued.response.status).toBe(202);
     expect(queued.data?.status).toBe('pending');
     expect(queued.data?.id).toBeTypeOf('number');
   });
 });
 
-const operations: Array<[string, string, ErrorStatus[], (api: Api) => Promise<{ response: Response }>]> = [
-  ['GET', '/company/commissions', [401, 403, 429], (api) => api.GET('/company/commissions')],
-  ['POST', '/company/commissions', [401, 403, 429], (api) => api.POST('/company/commissions', { body: { commission_type: 'custom', promoter_campaign_id: 14850130, amount: 500 } })],
-  ['PUT', '/company/commissions/{id}', [401, 403, 404, 429], (api) => api.PUT('/company/commissions/{id}', { params: { path: { id: 1 } }, body: { internal_note: 'n' } })],
-  ['POST', '/company/commissions/generate_payouts', [401, 429], (api) => api.POST('/company/commissions/generate_payouts', { body: { ids: FEW } })],
-  ...bulkActions.map(([method, path, call]): [string, string, ErrorStatus[], (api: Api) => Promise<{ response: Response }>] =>
-    [method, path, [401, 403, 422, 429], (api) => call(api, FEW)]),
-];
-const matrix = operations.flatMap(([method, path, statuses, call]) => statuses.map((status) => ({ method, path, status, call })));
+const calls = {
+  'GET /company/commissions': (c) => c.api.GET('/company/commissions'),
+  'POST /company/commissions': (c) => c.api.POST('/company/commissions', { body: { commission_type: 'custom', promoter_campaign_id: 14850130, amount: 500 } }),
+  'PUT /company/commissions/{id}': (c) => c.api.PUT('/company/commissions/{id}', { params: { path: { id: 1 } }, body: { internal_note: 'n' } }),
+  'POST /company/commissions/generate_payouts': (c) => c.api.POST('/company/commissions/generate_payouts', { body: { ids: FEW } }),
+  ...bulk,
+} satisfies Record<string, Call>;
+
+const documented = {
+  'GET /company/commissions': [401, 403, 429],
+  'POST /company/commissions': [401, 403, 429],
+  'PUT /company/commissions/{id}': [401, 403, 404, 429],
+  'POST /company/commissions/generate_payouts': [401, 429],
+  ...Object.fromEntries(Object.keys(bulk).map((route) => [route, [401, 403, 422, 429]])) as Record<BulkRoute, ErrorStatus[]>,
+} satisfies Record<keyof typeof calls, ErrorStatus[]>;
 
 describe('v2 commission errors', () => {
-  it.each(matrix)('$method $path: $status is a typed error', async ({ method, path, status, call }) => {
-    const error = await unwrap(call(v2Client({ prefer: `code=${status}` }).api)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ERRORS[status]);
-    expect(error).toMatchObject({ status, method, path });
-    // The 401 of these operations has no body; every other error carries FirstPromoter's message.
-    expect((error as APIError).body).toEqual(status === 401 ? undefined : expect.objectContaining({ message: expect.any(String) }));
-  });
+  // The 401 of these operations has no body; every other error carries FirstPromoter's message.
+  it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
+    expectTypedError('v2', route, status, calls[route], { body: messageUnless401(status) }));
 });
 
 describe('v2 commission contract checks can fail', () => {
@@ -131,7 +124,6 @@ describe('v2 commission contract checks can fail', () => {
     const api = v2Client().api;
     await api.POST('/company/commissions/approve', { body: { ids: [] } });
     await api.POST('/company/commissions/approve', { body: { ids: ['13533003'] } as never });
-    const messages = takeViolations().flatMap((v) => v.violations.map((x) => x.message));
-    expect(messages).toEqual([expect.stringMatching(/must NOT have fewer than 1 items/), expect.stringMatching(/must be integer/)]);
+    expect(violationMessages()).toEqual([expect.stringMatching(/must NOT have fewer than 1 items/), expect.stringMatching(/must be integer/)]);
   });
 });

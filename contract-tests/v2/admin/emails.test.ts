@@ -2,18 +2,11 @@
 // client against Prism's mock of openapi/v2: every request must pass Prism's validation, every
 // documented error status lands in its typed error class.
 import { describe, expect, it } from 'vitest';
+import { unwrap, type components } from '../../../src/index.js';
+import { v2Client } from '../../support/clients.js';
 import {
-  APIError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError, UnprocessableEntityError, unwrap,
-  type components,
-} from '../../../src/index.js';
-import { takeViolations, v2Client } from '../../support/clients.js';
-
-type Api = ReturnType<typeof v2Client>['api'];
-
-const ERRORS = {
-  401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError, 422: UnprocessableEntityError, 429: RateLimitError,
-} as const;
-type ErrorStatus = keyof typeof ERRORS;
+  type Call, type ErrorStatus, expectTypedError, messageUnless401, statusRows, violationMessages,
+} from '../../support/status-matrix.js';
 
 // FirstPromoter declares the email id of the paths as a string.
 const byId = { params: { path: { id: '214' } } };
@@ -103,29 +96,38 @@ describe('v2 emails', () => {
   });
 });
 
-const operations: Array<[string, string, ErrorStatus[], (api: Api) => Promise<{ response: Response }>]> = [
-  ['GET', '/company/emails', [401, 403, 429], (api) => api.GET('/company/emails')],
-  ['POST', '/company/emails', [401, 403, 422, 429], (api) => api.POST('/company/emails', { body: digest })],
-  ['GET', '/company/emails/{id}', [401, 403, 404, 429], (api) => api.GET('/company/emails/{id}', byId)],
-  ['PUT', '/company/emails/{id}', [401, 403, 404, 422, 429], (api) => api.PUT('/company/emails/{id}', { ...byId, body: digest })],
-  ['DELETE', '/company/emails/{id}', [401, 403, 404, 429], (api) => api.DELETE('/company/emails/{id}', byId)],
-  ['POST', '/company/emails/{id}/copy', [401, 403, 404, 429], (api) => api.POST('/company/emails/{id}/copy', byId)],
-  ['POST', '/company/emails/{id}/send_now', [401, 403, 404, 429], (api) => api.POST('/company/emails/{id}/send_now', byId)],
-  ['POST', '/company/emails/{id}/send_test', [401, 403, 404, 429], (api) => api.POST('/company/emails/{id}/send_test', byId)],
-  ['GET', '/company/emails/template', [401, 403, 429], (api) => api.GET('/company/emails/template')],
-  ['PATCH', '/company/emails/custom_template', [401, 403, 422, 429], (api) => api.PATCH('/company/emails/custom_template', { body: { html: theme } })],
-  ['POST', '/company/emails/test_custom_template', [401, 403, 429], (api) => api.POST('/company/emails/test_custom_template')],
-];
-const matrix = operations.flatMap(([method, path, statuses, call]) => statuses.map((status) => ({ method, path, status, call })));
+const calls = {
+  'GET /company/emails': (c) => c.api.GET('/company/emails'),
+  'POST /company/emails': (c) => c.api.POST('/company/emails', { body: digest }),
+  'GET /company/emails/{id}': (c) => c.api.GET('/company/emails/{id}', byId),
+  'PUT /company/emails/{id}': (c) => c.api.PUT('/company/emails/{id}', { ...byId, body: digest }),
+  'DELETE /company/emails/{id}': (c) => c.api.DELETE('/company/emails/{id}', byId),
+  'POST /company/emails/{id}/copy': (c) => c.api.POST('/company/emails/{id}/copy', byId),
+  'POST /company/emails/{id}/send_now': (c) => c.api.POST('/company/emails/{id}/send_now', byId),
+  'POST /company/emails/{id}/send_test': (c) => c.api.POST('/company/emails/{id}/send_test', byId),
+  'GET /company/emails/template': (c) => c.api.GET('/company/emails/template'),
+  'PATCH /company/emails/custom_template': (c) => c.api.PATCH('/company/emails/custom_template', { body: { html: theme } }),
+  'POST /company/emails/test_custom_template': (c) => c.api.POST('/company/emails/test_custom_template'),
+} satisfies Record<string, Call>;
+
+const documented = {
+  'GET /company/emails': [401, 403, 429],
+  'POST /company/emails': [401, 403, 422, 429],
+  'GET /company/emails/{id}': [401, 403, 404, 429],
+  'PUT /company/emails/{id}': [401, 403, 404, 422, 429],
+  'DELETE /company/emails/{id}': [401, 403, 404, 429],
+  'POST /company/emails/{id}/copy': [401, 403, 404, 429],
+  'POST /company/emails/{id}/send_now': [401, 403, 404, 429],
+  'POST /company/emails/{id}/send_test': [401, 403, 404, 429],
+  'GET /company/emails/template': [401, 403, 429],
+  'PATCH /company/emails/custom_template': [401, 403, 422, 429],
+  'POST /company/emails/test_custom_template': [401, 403, 429],
+} satisfies Record<keyof typeof calls, ErrorStatus[]>;
 
 describe('v2 email errors', () => {
-  it.each(matrix)('$method $path: $status is a typed error', async ({ method, path, status, call }) => {
-    const error = await unwrap(call(v2Client({ prefer: `code=${status}` }).api)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ERRORS[status]);
-    expect(error).toMatchObject({ status, method, path });
-    // The 401 of these operations has no body; every other error carries FirstPromoter's message.
-    expect((error as APIError).body).toEqual(status === 401 ? undefined : expect.objectContaining({ message: expect.any(String) }));
-  });
+  // The 401 of these operations has no body; every other error carries FirstPromoter's message.
+  it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
+    expectTypedError('v2', route, status, calls[route], { body: messageUnless401(status) }));
 });
 
 describe('v2 email contract checks can fail', () => {
@@ -134,8 +136,7 @@ describe('v2 email contract checks can fail', () => {
     const { subject: _subject, ...withoutSubject } = digest;
     await api.POST('/company/emails', { body: { ...withoutSubject, trigger: { ...digest.trigger, trigger_on: 'promoter_blocked' } } as never });
     await api.PATCH('/company/emails/custom_template', { body: { html: '' } });
-    const messages = takeViolations().flatMap((v) => v.violations.map((x) => x.message));
-    expect(messages).toEqual([
+    expect(violationMessages()).toEqual([
       expect.stringMatching(/must have required property 'subject'/),
       expect.stringMatching(/trigger_on must be equal to one of the allowed values/),
       expect.stringMatching(/html must NOT have fewer than 1 characters/),

@@ -1,18 +1,11 @@
 // v2 payouts (8 operations) through the typed client against Prism's mock of openapi/v2: every request
 // must pass Prism's validation, every documented error status lands in its typed error class.
 import { describe, expect, it } from 'vitest';
+import { unwrap } from '../../../src/index.js';
+import { v2Client } from '../../support/clients.js';
 import {
-  APIError, AuthenticationError, PermissionDeniedError, RateLimitError, UnprocessableEntityError, unwrap, type components,
-} from '../../../src/index.js';
-import { takeViolations, v2Client } from '../../support/clients.js';
-
-type Api = ReturnType<typeof v2Client>['api'];
-type PayoutBatchResult = components['schemas']['PayoutBatchResult'];
-/** What openapi-fetch resolves to: data on success, error otherwise. */
-type Result<T> = { data: T; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
-
-const ERRORS = { 401: AuthenticationError, 403: PermissionDeniedError, 422: UnprocessableEntityError, 429: RateLimitError } as const;
-type ErrorStatus = keyof typeof ERRORS;
+  type Call, type ErrorStatus, type V2, expectTypedError, statusRows, violationMessages,
+} from '../../support/status-matrix.js';
 
 const FEW = [5012, 5013];
 const MANY = [5012, 5013, 5014, 5015, 5016, 5017, 5018, 5019];
@@ -88,45 +81,50 @@ describe('v2 payouts', () => {
   });
 });
 
-const bulkActions: Array<[string, string, (api: Api, ids: number[]) => Promise<Result<PayoutBatchResult>>]> = [
-  ['POST', '/company/payouts/mark_as_paid', (api, ids) => api.POST('/company/payouts/mark_as_paid', { body: { ids } })],
-  ['POST', '/company/payouts/mark_as_unpaid', (api, ids) => api.POST('/company/payouts/mark_as_unpaid', { body: { ids } })],
-  ['DELETE', '/company/payouts/destroy', (api, ids) => api.DELETE('/company/payouts/destroy', { body: { ids } })],
-];
+const bulk = {
+  'POST /company/payouts/mark_as_paid': (c: V2, ids = FEW) => c.api.POST('/company/payouts/mark_as_paid', { body: { ids } }),
+  'POST /company/payouts/mark_as_unpaid': (c: V2, ids = FEW) => c.api.POST('/company/payouts/mark_as_unpaid', { body: { ids } }),
+  'DELETE /company/payouts/destroy': (c: V2, ids = FEW) => c.api.DELETE('/company/payouts/destroy', { body: { ids } }),
+} satisfies Record<string, Call>;
+type BulkRoute = keyof typeof bulk;
 
 describe('v2 payout bulk actions', () => {
-  it.each(bulkActions)('%s %s wraps the batch as {data, meta}: completed (200) or queued (202)', async (_method, _path, call) => {
-    const done = await unwrap(call(v2Client().api, FEW));
+  it.each(Object.keys(bulk) as BulkRoute[])('%s wraps the batch as {data, meta}: completed (200) or queued (202)', async (route) => {
+    const done = await unwrap(bulk[route](v2Client()));
     expect(done.data.status).toBe('completed');
     expect(done.data.processed_count).toBe(done.data.total);
     expect(done.meta?.total_incl_tax).toBeTypeOf('number');
 
-    const queued = await call(v2Client({ prefer: 'code=202' }).api, MANY);
+    const queued = await bulk[route](v2Client({ prefer: 'code=202' }), MANY);
     expect(queued.response.status).toBe(202);
     expect(queued.data?.data.status).toBe('pending');
     expect(queued.data?.meta?.promoters_count).toBeTypeOf('number');
   });
 });
 
-const operations: Array<[string, string, ErrorStatus[], (api: Api) => Promise<{ response: Response }>]> = [
-  ['GET', '/company/payouts', [401, 403, 429], (api) => api.GET('/company/payouts')],
-  ['GET', '/company/payouts/stats', [401, 403, 422, 429], (api) => api.GET('/company/payouts/stats', { params: { query: { stats_by: { status: true } } } })],
-  ['GET', '/company/payouts/due_stats', [401, 403, 429], (api) => api.GET('/company/payouts/due_stats')],
-  ['GET', '/company/payouts/group_by_promoters', [401, 403, 429], (api) => api.GET('/company/payouts/group_by_promoters')],
-  ['POST', '/company/payouts/create_payments_batch', [401, 403, 422, 429], (api) => api.POST('/company/payouts/create_payments_batch', { body: { method: 'wise' } })],
-  ...bulkActions.map(([method, path, call]): [string, string, ErrorStatus[], (api: Api) => Promise<{ response: Response }>] =>
-    [method, path, [401, 403, 422, 429], (api) => call(api, FEW)]),
-];
-const matrix = operations.flatMap(([method, path, statuses, call]) => statuses.map((status) => ({ method, path, status, call })));
+const calls = {
+  'GET /company/payouts': (c) => c.api.GET('/company/payouts'),
+  'GET /company/payouts/stats': (c) => c.api.GET('/company/payouts/stats', { params: { query: { stats_by: { status: true } } } }),
+  'GET /company/payouts/due_stats': (c) => c.api.GET('/company/payouts/due_stats'),
+  'GET /company/payouts/group_by_promoters': (c) => c.api.GET('/company/payouts/group_by_promoters'),
+  'POST /company/payouts/create_payments_batch': (c) => c.api.POST('/company/payouts/create_payments_batch', { body: { method: 'wise' } }),
+  ...bulk,
+} satisfies Record<string, Call>;
+
+const documented = {
+  'GET /company/payouts': [401, 403, 429],
+  'GET /company/payouts/stats': [401, 403, 422, 429],
+  'GET /company/payouts/due_stats': [401, 403, 429],
+  'GET /company/payouts/group_by_promoters': [401, 403, 429],
+  'POST /company/payouts/create_payments_batch': [401, 403, 422, 429],
+  ...Object.fromEntries(Object.keys(bulk).map((route) => [route, [401, 403, 422, 429]])) as Record<BulkRoute, ErrorStatus[]>,
+} satisfies Record<keyof typeof calls, ErrorStatus[]>;
+// Unlike other resources, a payout 401 has a JSON body too.
+const payoutErrorBody = expect.objectContaining({ message: expect.any(String), code: expect.any(String) });
 
 describe('v2 payout errors', () => {
-  it.each(matrix)('$method $path: $status is a typed error', async ({ method, path, status, call }) => {
-    const error = await unwrap(call(v2Client({ prefer: `code=${status}` }).api)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ERRORS[status]);
-    expect(error).toMatchObject({ status, method, path });
-    // Unlike other resources, a payout 401 has a JSON body too.
-    expect((error as APIError).body).toEqual(expect.objectContaining({ message: expect.any(String), code: expect.any(String) }));
-  });
+  it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
+    expectTypedError('v2', route, status, calls[route], { body: payoutErrorBody }));
 });
 
 describe('v2 payout contract checks can fail', () => {
@@ -134,8 +132,7 @@ describe('v2 payout contract checks can fail', () => {
     const api = v2Client().api;
     await api.POST('/company/payouts/create_payments_batch', { body: { method: 'cheque' } as never });
     await api.POST('/company/payouts/mark_as_paid', { body: { ids: ['5012'] } as never });
-    const messages = takeViolations().flatMap((v) => v.violations.map((x) => x.message));
-    expect(messages).toEqual([
+    expect(violationMessages()).toEqual([
       expect.stringMatching(/method must be equal to one of the allowed values: paypal, bank, wise, crypto, dots/),
       expect.stringMatching(/ids\/0 must be integer|ids.0 must be integer/),
     ]);

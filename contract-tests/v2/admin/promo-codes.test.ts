@@ -1,15 +1,11 @@
 // v2 promo codes (5 operations) through the typed client against Prism's mock of openapi/v2: every
 // request must pass Prism's validation, every documented error status lands in its typed error class.
 import { describe, expect, it } from 'vitest';
+import { AuthenticationError, UnprocessableEntityError, unwrap } from '../../../src/index.js';
+import { recordingFetch, v2Client } from '../../support/clients.js';
 import {
-  APIError, AuthenticationError, PermissionDeniedError, NotFoundError, RateLimitError, UnprocessableEntityError, unwrap,
-} from '../../../src/index.js';
-import { recordingFetch, takeViolations, v2Client } from '../../support/clients.js';
-
-type Api = ReturnType<typeof v2Client>['api'];
-
-const ERRORS = { 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError, 429: RateLimitError } as const;
-type ErrorStatus = keyof typeof ERRORS;
+  type Call, type ErrorStatus, expectTypedError, messageUnless401, prismBodyMessages, statusRows, violationMessages,
+} from '../../support/status-matrix.js';
 
 const newCode = {
   code: 'MARIA20',
@@ -59,23 +55,27 @@ describe('v2 promo codes', () => {
   });
 });
 
-const operations: Array<[string, string, ErrorStatus[], (api: Api) => Promise<{ response: Response }>]> = [
-  ['GET', '/company/promo_codes', [401, 403, 429], (api) => api.GET('/company/promo_codes')],
-  ['POST', '/company/promo_codes', [401, 403, 429], (api) => api.POST('/company/promo_codes', { body: newCode })],
-  ['GET', '/company/promo_codes/{id}', [401, 403, 404, 429], (api) => api.GET('/company/promo_codes/{id}', { params: { path: { id: 812 } } })],
-  ['PUT', '/company/promo_codes/{id}', [401, 403, 404, 429], (api) => api.PUT('/company/promo_codes/{id}', { params: { path: { id: 812 } }, body: { code: 'MARIA25' } })],
-  ['DELETE', '/company/promo_codes/{id}', [401, 403, 404, 429], (api) => api.DELETE('/company/promo_codes/{id}', { params: { path: { id: 812 } } })],
-];
-const matrix = operations.flatMap(([method, path, statuses, call]) => statuses.map((status) => ({ method, path, status, call })));
+const byId = { params: { path: { id: 812 } } };
+const calls = {
+  'GET /company/promo_codes': (c) => c.api.GET('/company/promo_codes'),
+  'POST /company/promo_codes': (c) => c.api.POST('/company/promo_codes', { body: newCode }),
+  'GET /company/promo_codes/{id}': (c) => c.api.GET('/company/promo_codes/{id}', byId),
+  'PUT /company/promo_codes/{id}': (c) => c.api.PUT('/company/promo_codes/{id}', { ...byId, body: { code: 'MARIA25' } }),
+  'DELETE /company/promo_codes/{id}': (c) => c.api.DELETE('/company/promo_codes/{id}', byId),
+} satisfies Record<string, Call>;
+
+const documented = {
+  'GET /company/promo_codes': [401, 403, 429],
+  'POST /company/promo_codes': [401, 403, 429],
+  'GET /company/promo_codes/{id}': [401, 403, 404, 429],
+  'PUT /company/promo_codes/{id}': [401, 403, 404, 429],
+  'DELETE /company/promo_codes/{id}': [401, 403, 404, 429],
+} satisfies Record<keyof typeof calls, ErrorStatus[]>;
 
 describe('v2 promo code errors', () => {
-  it.each(matrix)('$method $path: $status is a typed error', async ({ method, path, status, call }) => {
-    const error = await unwrap(call(v2Client({ prefer: `code=${status}` }).api)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ERRORS[status]);
-    expect(error).toMatchObject({ status, method, path });
-    // The 401 of these operations has no body; every other error carries FirstPromoter's message.
-    expect((error as APIError).body).toEqual(status === 401 ? undefined : expect.objectContaining({ message: expect.any(String) }));
-  });
+  // The 401 of these operations has no body; every other error carries FirstPromoter's message.
+  it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
+    expectTypedError('v2', route, status, calls[route], { body: messageUnless401(status) }));
 });
 
 describe('v2 promo code contract checks can fail', () => {
@@ -89,7 +89,7 @@ describe('v2 promo code contract checks can fail', () => {
       },
     }).api;
     await expect(unwrap(api.GET('/company/promo_codes/{id}', { params: { path: { id: 812 } } }))).rejects.toBeInstanceOf(AuthenticationError);
-    expect(takeViolations().flatMap((v) => v.violations.map((x) => x.message))).toEqual(['Invalid security scheme used']);
+    expect(violationMessages()).toEqual(['Invalid security scheme used']);
   });
 
   it('Prism rejects a code without reward_id and with a text campaign id (its own 422, not a header)', async () => {
@@ -99,12 +99,12 @@ describe('v2 promo code contract checks can fail', () => {
     const error = await unwrap(v2Client().api.POST('/company/promo_codes', { body: { ...partial, promoter_campaign_id: 'abc' } as never }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
-    const messages = ((error as APIError).body as { validation: Array<{ message: string }> }).validation.map((v) => v.message);
+    const messages = prismBodyMessages((error as UnprocessableEntityError).body);
     expect(messages).toEqual(expect.arrayContaining([
       expect.stringMatching(/must have required property 'code'/),
       expect.stringMatching(/must have required property 'reward_id'/),
       expect.stringMatching(/promoter_campaign_id must be integer/),
     ]));
-    expect(takeViolations().flatMap((v) => v.violations.map((x) => x.message))).toEqual(messages);
+    expect(violationMessages()).toEqual(messages);
   });
 });

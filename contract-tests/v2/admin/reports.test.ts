@@ -2,15 +2,11 @@
 // must pass Prism's validation (columns as `columns[]=…`, sorting as `sorting[col]=dir`), every
 // documented error status lands in its typed error class, and the CSV export is read as text.
 import { describe, expect, it } from 'vitest';
+import { unwrap } from '../../../src/index.js';
+import { v2Client } from '../../support/clients.js';
 import {
-  APIError, AuthenticationError, PermissionDeniedError, RateLimitError, UnprocessableEntityError, unwrap,
-} from '../../../src/index.js';
-import { takeViolations, v2Client } from '../../support/clients.js';
-
-type Api = ReturnType<typeof v2Client>['api'];
-
-const ERRORS = { 401: AuthenticationError, 403: PermissionDeniedError, 422: UnprocessableEntityError, 429: RateLimitError } as const;
-type ErrorStatus = keyof typeof ERRORS;
+  type Call, type ErrorStatus, expectTypedError, messageUnless401, statusRows, violationMessages,
+} from '../../support/status-matrix.js';
 
 /** The reporting window every report requires: January to June 2025, one row per month. */
 const window = { group_by: 'month', start_date: '2025-01-01T00:00:00Z', end_date: '2025-06-30T23:59:59Z' } as const;
@@ -86,27 +82,24 @@ describe('v2 reports', () => {
 });
 
 const columns = ['clicks_count' as const];
-const operations: Array<[string, (api: Api) => Promise<{ response: Response }>]> = [
-  ['/company/reports/overview', (api) => api.GET('/company/reports/overview', { params: { query: { ...window, columns } } })],
-  ['/company/reports/campaigns', (api) => api.GET('/company/reports/campaigns', { params: { query: { ...window, columns } } })],
-  ['/company/reports/promoters', (api) => api.GET('/company/reports/promoters', { params: { query: { ...window, columns } } })],
-  ['/company/reports/traffic_sources', (api) => api.GET('/company/reports/traffic_sources', { params: { query: { ...window, columns } } })],
-  ['/company/reports/urls', (api) => api.GET('/company/reports/urls', { params: { query: { ...window, columns } } })],
-  ['/company/reports/download', (api) => api.GET('/company/reports/download', {
+const calls = {
+  'GET /company/reports/overview': (c) => c.api.GET('/company/reports/overview', { params: { query: { ...window, columns } } }),
+  'GET /company/reports/campaigns': (c) => c.api.GET('/company/reports/campaigns', { params: { query: { ...window, columns } } }),
+  'GET /company/reports/promoters': (c) => c.api.GET('/company/reports/promoters', { params: { query: { ...window, columns } } }),
+  'GET /company/reports/traffic_sources': (c) => c.api.GET('/company/reports/traffic_sources', { params: { query: { ...window, columns } } }),
+  'GET /company/reports/urls': (c) => c.api.GET('/company/reports/urls', { params: { query: { ...window, columns } } }),
+  'GET /company/reports/download': (c) => c.api.GET('/company/reports/download', {
     params: { query: { ...window, columns, report_type: 'urls' } }, headers: acceptCsv, parseAs: 'text',
-  })],
-];
-const statuses: ErrorStatus[] = [401, 403, 422, 429];
-const matrix = operations.flatMap(([path, call]) => statuses.map((status) => ({ path, status, call })));
+  }),
+} satisfies Record<string, Call>;
+// Every report documents the same four errors.
+const documented = Object.fromEntries(Object.keys(calls).map((route) => [route, [401, 403, 422, 429]])) as
+  Record<keyof typeof calls, ErrorStatus[]>;
 
 describe('v2 report errors', () => {
-  it.each(matrix)('GET $path: $status is a typed error', async ({ path, status, call }) => {
-    const error = await unwrap(call(v2Client({ prefer: `code=${status}` }).api)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ERRORS[status]);
-    expect(error).toMatchObject({ status, method: 'GET', path });
-    // The 401 has no body; the other errors are JSON even when the call asked for text.
-    expect((error as APIError).body).toEqual(status === 401 ? undefined : expect.objectContaining({ message: expect.any(String) }));
-  });
+  // The 401 has no body; the other errors are JSON even when the call asked for text.
+  it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
+    expectTypedError('v2', route, status, calls[route], { body: messageUnless401(status) }));
 });
 
 describe('v2 report contract checks can fail', () => {
@@ -114,8 +107,7 @@ describe('v2 report contract checks can fail', () => {
     const api = v2Client().api;
     await api.GET('/company/reports/overview', { params: { query: { ...window, start_date: '2025-01-01' } } as never });
     await api.GET('/company/reports/traffic_sources', { params: { query: { ...window, columns: ['monthly_churn'] } } as never });
-    const messages = takeViolations().flatMap((v) => v.violations.map((x) => x.message));
-    expect(messages).toEqual([
+    expect(violationMessages()).toEqual([
       expect.stringMatching(/must have required property 'columns'/),
       expect.stringMatching(/start_date must match format "date-time"/),
       expect.stringMatching(/columns.0 must be equal to one of the allowed values/),

@@ -2,19 +2,11 @@
 // client against Prism's mock of openapi/v2: every request must pass Prism's validation, every
 // documented error status lands in its typed error class.
 import { describe, expect, it } from 'vitest';
+import { unwrap } from '../../../src/index.js';
+import { v2Client } from '../../support/clients.js';
 import {
-  APIError, AuthenticationError, BadRequestError, PermissionDeniedError, NotFoundError, RateLimitError, UnprocessableEntityError,
-  unwrap,
-} from '../../../src/index.js';
-import { takeViolations, v2Client } from '../../support/clients.js';
-
-type Api = ReturnType<typeof v2Client>['api'];
-
-const ERRORS = {
-  400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError, 422: UnprocessableEntityError,
-  429: RateLimitError,
-} as const;
-type ErrorStatus = keyof typeof ERRORS;
+  type Call, type ErrorStatus, expectTypedError, messageUnless401, statusRows, violationMessages,
+} from '../../support/status-matrix.js';
 
 const subscription = {
   url: 'https://hooks.example.com/firstpromoter',
@@ -102,31 +94,39 @@ describe('v2 webhook deliveries', () => {
 });
 
 const byId = { params: { path: { id: 12 } } };
-const operations: Array<[string, string, ErrorStatus[], (api: Api) => Promise<{ response: Response }>]> = [
-  ['GET', '/company/webhooks', [401, 403, 429], (api) => api.GET('/company/webhooks')],
-  ['POST', '/company/webhooks', [401, 403, 422, 429], (api) => api.POST('/company/webhooks', { body: subscription })],
-  ['GET', '/company/webhooks/event_types', [401, 403, 429], (api) => api.GET('/company/webhooks/event_types')],
-  ['POST', '/company/webhooks/test', [400, 401, 403, 429], (api) => api.POST('/company/webhooks/test', { body: { url: 'https://10.0.0.5/hook', event_type: 'promoter.created' } })],
-  ['GET', '/company/webhooks/{id}', [401, 403, 404, 429], (api) => api.GET('/company/webhooks/{id}', byId)],
-  ['PUT', '/company/webhooks/{id}', [401, 403, 404, 422, 429], (api) => api.PUT('/company/webhooks/{id}', { ...byId, body: { timeout: 60 } })],
-  ['DELETE', '/company/webhooks/{id}', [401, 403, 404, 429], (api) => api.DELETE('/company/webhooks/{id}', byId)],
-  ['GET', '/company/webhooks/{webhook_id}/webhook_deliveries', [401, 403, 404, 429],
-    (api) => api.GET('/company/webhooks/{webhook_id}/webhook_deliveries', { params: { path: { webhook_id: 12 } } })],
-  ['GET', '/company/webhooks/{webhook_id}/webhook_deliveries/{id}', [401, 403, 404, 429],
-    (api) => api.GET('/company/webhooks/{webhook_id}/webhook_deliveries/{id}', delivery)],
-  ['POST', '/company/webhooks/{webhook_id}/webhook_deliveries/{id}/retry_delivery', [401, 403, 404, 422, 429],
-    (api) => api.POST('/company/webhooks/{webhook_id}/webhook_deliveries/{id}/retry_delivery', delivery)],
-];
-const matrix = operations.flatMap(([method, path, statuses, call]) => statuses.map((status) => ({ method, path, status, call })));
+const calls = {
+  'GET /company/webhooks': (c) => c.api.GET('/company/webhooks'),
+  'POST /company/webhooks': (c) => c.api.POST('/company/webhooks', { body: subscription }),
+  'GET /company/webhooks/event_types': (c) => c.api.GET('/company/webhooks/event_types'),
+  'POST /company/webhooks/test': (c) => c.api.POST('/company/webhooks/test', { body: { url: 'https://10.0.0.5/hook', event_type: 'promoter.created' } }),
+  'GET /company/webhooks/{id}': (c) => c.api.GET('/company/webhooks/{id}', byId),
+  'PUT /company/webhooks/{id}': (c) => c.api.PUT('/company/webhooks/{id}', { ...byId, body: { timeout: 60 } }),
+  'DELETE /company/webhooks/{id}': (c) => c.api.DELETE('/company/webhooks/{id}', byId),
+  'GET /company/webhooks/{webhook_id}/webhook_deliveries': (c) => c.api.GET('/company/webhooks/{webhook_id}/webhook_deliveries', {
+    params: { path: { webhook_id: 12 } },
+  }),
+  'GET /company/webhooks/{webhook_id}/webhook_deliveries/{id}': (c) => c.api.GET('/company/webhooks/{webhook_id}/webhook_deliveries/{id}', delivery),
+  'POST /company/webhooks/{webhook_id}/webhook_deliveries/{id}/retry_delivery': (c) =>
+    c.api.POST('/company/webhooks/{webhook_id}/webhook_deliveries/{id}/retry_delivery', delivery),
+} satisfies Record<string, Call>;
+
+const documented = {
+  'GET /company/webhooks': [401, 403, 429],
+  'POST /company/webhooks': [401, 403, 422, 429],
+  'GET /company/webhooks/event_types': [401, 403, 429],
+  'POST /company/webhooks/test': [400, 401, 403, 429],
+  'GET /company/webhooks/{id}': [401, 403, 404, 429],
+  'PUT /company/webhooks/{id}': [401, 403, 404, 422, 429],
+  'DELETE /company/webhooks/{id}': [401, 403, 404, 429],
+  'GET /company/webhooks/{webhook_id}/webhook_deliveries': [401, 403, 404, 429],
+  'GET /company/webhooks/{webhook_id}/webhook_deliveries/{id}': [401, 403, 404, 429],
+  'POST /company/webhooks/{webhook_id}/webhook_deliveries/{id}/retry_delivery': [401, 403, 404, 422, 429],
+} satisfies Record<keyof typeof calls, ErrorStatus[]>;
 
 describe('v2 webhook errors', () => {
-  it.each(matrix)('$method $path: $status is a typed error', async ({ method, path, status, call }) => {
-    const error = await unwrap(call(v2Client({ prefer: `code=${status}` }).api)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ERRORS[status]);
-    expect(error).toMatchObject({ status, method, path });
-    // The 401 of these operations has no body; every other error carries FirstPromoter's message.
-    expect((error as APIError).body).toEqual(status === 401 ? undefined : expect.objectContaining({ message: expect.any(String) }));
-  });
+  // The 401 of these operations has no body; every other error carries FirstPromoter's message.
+  it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
+    expectTypedError('v2', route, status, calls[route], { body: messageUnless401(status) }));
 });
 
 describe('v2 webhook contract checks can fail', () => {
@@ -134,8 +134,7 @@ describe('v2 webhook contract checks can fail', () => {
     const api = v2Client().api;
     await api.POST('/company/webhooks', { body: { ...subscription, url: 'http://hooks.example.com/firstpromoter', timeout: 300 } });
     await api.POST('/company/webhooks/test', { body: { url: 'https://hooks.example.com/firstpromoter' } as never });
-    const messages = takeViolations().flatMap((v) => v.violations.map((x) => x.message));
-    expect(messages).toEqual([
+    expect(violationMessages()).toEqual([
       expect.stringMatching(/url must match pattern "\^https:\/\/"/),
       expect.stringMatching(/timeout must be <= 120/),
       expect.stringMatching(/must have required property 'event_type'/),

@@ -1,8 +1,9 @@
 // The fetch function handed to openapi-fetch. One call = up to 1 + maxRetries attempts, each with its
 // own timeout; the body is read inside the attempt, so a response cut off mid-body is retried like a
 // reset. Redirects are refused: fetch would replay X-API-KEY and Account-ID to whatever host they name.
-import { AbortError, APIError, ConnectionError, TimeoutError } from '../core/errors.js';
+import { AbortError, ConnectionError, TimeoutError } from '../core/errors.js';
 import { DEFAULT_BACKOFF, retryDelay, sleep, type BackoffOptions } from './backoff.js';
+import { bufferedResponse } from './buffered-response.js';
 import { CALL_OPTIONS, checkCallOptions, LiteRequest } from './lite-request.js';
 import type { RateLimiter } from './rate-limiter.js';
 
@@ -153,7 +154,7 @@ async function attemptOnce(fetchFn: typeof fetch, request: LiteRequest, timeoutM
       await response.body?.cancel().catch(() => undefined);
       return response;
     }
-    return new BufferedResponse(await response.arrayBuffer(), response);
+    return bufferedResponse(await response.arrayBuffer(), response, responseInfo);
   } catch (error) {
     throw controller.signal.reason === TIMEOUT ? TIMEOUT : error;
   } finally {
@@ -165,33 +166,6 @@ async function attemptOnce(fetchFn: typeof fetch, request: LiteRequest, timeoutM
 /** Node's fetch hands back the 3xx itself; browsers an opaque redirect with status 0. */
 function isRedirect(response: Response): boolean {
   return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-}
-
-/**
- * A response read in full. Its headers describe the body held (decoded, complete), and `json()` turns
- * a body that is not JSON (a proxy's HTML page with status 200) into a typed APIError, not a SyntaxError.
- */
-class BufferedResponse extends Response {
-  constructor(body: ArrayBuffer, from: Response) {
-    const headers = new Headers(from.headers);
-    headers.set('content-length', String(body.byteLength));
-    headers.delete('content-encoding');
-    headers.delete('transfer-encoding');
-    super(body.byteLength > 0 ? body : null, { status: from.status, statusText: from.statusText, headers });
-  }
-
-  override async json(): Promise<unknown> {
-    const text = await this.text();
-    try {
-      return JSON.parse(text);
-    } catch {
-      const info = INFO.get(this);
-      throw new APIError(
-        { status: this.status, method: info?.method ?? 'GET', path: info?.path ?? '?', headers: this.headers, body: text, attempts: info?.attempts ?? 1 },
-        'The body is not the JSON FirstPromoter sends (a proxy page?). The call may have been processed: tracking calls can be repeated with the same event_id.',
-      );
-    }
-  }
 }
 
 async function fromRequest(request: Request): Promise<LiteRequest> {

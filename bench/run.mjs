@@ -25,6 +25,7 @@ try {
   const { createTracking } = await import(pathToFileURL(join(root, 'dist/track.js')).href);
   const calls = callers(createTracking, origin);
   const seq = await perCall(calls, { total: 5_000 * scale });
+  const seqTimeout = await perCall({ ours: calls.ours, bare: calls.bareWithTimeout }, { total: 5_000 * scale });
   const conc = await throughput(calls, { total: 10_000 * scale });
   const size = await sizes(root);
   const imports = importTimes(root, { runs: Math.max(5, Math.round(21 * scale)) });
@@ -34,6 +35,7 @@ try {
   const rows = [
     ['v2 sale, sequential: µs/call wall', seq.ours.wallUs.toFixed(0), seq.bare.wallUs.toFixed(0), x(seq.wallRatio)],
     ['v2 sale, sequential: client CPU µs/call', seq.ours.cpuUs.toFixed(0), seq.bare.cpuUs.toFixed(0), x(seq.cpuRatio)],
+    ['v2 sale, sequential, baseline with AbortSignal.timeout: µs/call wall', seqTimeout.ours.wallUs.toFixed(0), seqTimeout.bare.wallUs.toFixed(0), x(seqTimeout.wallRatio)],
     ['v2 sale, 32 in flight: calls/s', conc.ours.perS.toFixed(0), conc.bare.perS.toFixed(0), x(conc.wallRatio)],
     ['v2 sale, 32 in flight: client CPU µs/call', conc.ours.cpuUs.toFixed(0), conc.bare.cpuUs.toFixed(0), x(conc.cpuRatio)],
     ...Object.entries(size).filter(([name]) => name !== 'openapi-fetch alone').map(([name, s]) => [`${name}: kB min+gz (min = ours + openapi-fetch)`, `${kb(s.gzBytes)} (${kb(s.minBytes)} = ${kb(s.minBytes - s.dependencyMinBytes)} + ${kb(s.dependencyMinBytes)})`, `${kb(size['openapi-fetch alone'].gzBytes)} (${kb(size['openapi-fetch alone'].minBytes)})`, x(s.gzBytes / size['openapi-fetch alone'].gzBytes)]),

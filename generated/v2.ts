@@ -2094,10 +2094,6 @@ export interface components {
             promoter?: components["schemas"]["PromoterRef"];
             campaign?: components["schemas"]["CampaignRef"];
         };
-        PayoutErrorBody: {
-            message: string;
-            code: string;
-        };
         PaymentsBatchBody: {
             /**
              * @description Payout method whose due payouts go into the batch.
@@ -3833,10 +3829,10 @@ export interface components {
             };
         };
         /**
-         * @description The bearer token is missing, invalid, expired or revoked. For payouts FirstPromoter documents a
-         *     JSON body, unlike the empty 401 of the other resources.
+         * @description The bearer token is missing, invalid, expired or revoked. On payouts and reports FirstPromoter
+         *     documents a JSON body for this answer, unlike the empty 401 of the other resources.
          */
-        PayoutUnauthorized: {
+        UnauthorizedWithMessage: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3847,7 +3843,10 @@ export interface components {
                  *       "code": "unauthorized"
                  *     }
                  */
-                "application/json": components["schemas"]["PayoutErrorBody"];
+                "application/json": {
+                    message: string;
+                    code: string;
+                };
             };
         };
         /** @description Five payouts or fewer; the action ran at once. `meta` sums up the selection. */
@@ -5465,7 +5464,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payout"][];
                 };
             };
-            401: components["responses"]["PayoutUnauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -5519,7 +5518,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentsBatchCreated"];
                 };
             };
-            401: components["responses"]["PayoutUnauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5548,7 +5547,7 @@ export interface operations {
         responses: {
             200: components["responses"]["PayoutBatchCompleted"];
             202: components["responses"]["PayoutBatchQueued"];
-            401: components["responses"]["PayoutUnauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5619,7 +5618,7 @@ export interface operations {
                     "application/json": components["schemas"]["PayoutDueStats"];
                 };
             };
-            401: components["responses"]["PayoutUnauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -5725,7 +5724,7 @@ export interface operations {
                     "application/json": components["schemas"]["PayoutGroupedList"];
                 };
             };
-            401: components["responses"]["PayoutUnauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -5753,7 +5752,7 @@ export interface operations {
         responses: {
             200: components["responses"]["PayoutBatchCompleted"];
             202: components["responses"]["PayoutBatchQueued"];
-            401: components["responses"]["PayoutUnauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5782,7 +5781,7 @@ export interface operations {
         responses: {
             200: components["responses"]["PayoutBatchCompleted"];
             202: components["responses"]["PayoutBatchQueued"];
-            401: components["responses"]["PayoutUnauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5877,7 +5876,7 @@ export interface operations {
                     "application/json": components["schemas"]["PayoutStats"];
                 };
             };
-            401: components["responses"]["PayoutUnauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -7706,7 +7705,7 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignReportRow"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ReportParamsInvalid"];
             429: components["responses"]["TooManyRequests"];
@@ -7829,7 +7828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportPeriodRow"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ReportParamsInvalid"];
             429: components["responses"]["TooManyRequests"];
@@ -7902,7 +7901,7 @@ export interface operations {
                     "application/json": components["schemas"]["PromoterReportRow"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ReportParamsInvalid"];
             429: components["responses"]["TooManyRequests"];
@@ -7971,7 +7970,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrafficSourceReportRow"][];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["UnauthorizedWithMessage"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ReportParamsInvalid"];
             429: components["responses"]["TooManyRequests"];

@@ -96,10 +96,15 @@ const calls = {
 const documented = Object.fromEntries(Object.keys(calls).map((route) => [route, [401, 403, 422, 429]])) as
   Record<keyof typeof calls, ErrorStatus[]>;
 
+// FirstPromoter documents a {message, code} 401 on these four reports; URLs and the CSV export answer it empty.
+const bodied401 = new Set(['GET /company/reports/overview', 'GET /company/reports/campaigns', 'GET /company/reports/promoters', 'GET /company/reports/traffic_sources']);
+
 describe('v2 report errors', () => {
-  // The 401 has no body; the other errors are JSON even when the call asked for text.
+  // Errors are JSON even when the call asked for text.
   it.each(statusRows(documented))('%s answers %i with its typed error', (route, status) =>
-    expectTypedError('v2', route, status, calls[route], { body: messageUnless401(status) }));
+    expectTypedError('v2', route, status, calls[route], {
+      body: status === 401 && bodied401.has(route) ? { message: expect.any(String), code: 'unauthorized' } : messageUnless401(status),
+    }));
 });
 
 describe('v2 report contract checks can fail', () => {

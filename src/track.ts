@@ -6,16 +6,11 @@ import { createV2Tracking, type V2Tracking } from './tracking/v2.js';
 
 export { V2_BASE_URL } from './client/v2.js';
 export type { FirstPromoterOptions } from './client/v2.js';
-export type { TransportSettings } from './client/options.js';
 export type {
   TrackSignupParams, TrackSaleParams, TrackRefundParams, TrackCancellationParams,
   TrackSignupResult, TrackSaleResult, TrackRefundResult, TrackCancellationResult,
 } from './tracking/v2.js';
-export type { TrackOptions } from './tracking/options.js';
-export type { TrackOutcome, Tracked, NotReferral, Duplicate } from './core/outcomes.js';
-export * from './core/errors.js';
-export { MoneyError, type Money, type MoneyErrorCode, type CurrencyCode } from './core/money.js';
-export type { LogEvent, Logger } from './internal/transport.js';
+export * from './common-exports.js';
 
 export interface FirstPromoterTracking {
   /** Server-side tracking with outcomes for FirstPromoter's special answers. */

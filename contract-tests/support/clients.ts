@@ -54,6 +54,42 @@ export function recordingFetch(prefer?: string): typeof fetch {
   };
 }
 
+/** One request exactly as the client handed it to fetch, before the harness rewrites Rails arrays. */
+export interface SentRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: string | undefined;
+}
+
+interface CapturingOptions {
+  /** Prism's `Prefer` header, as for `recordingFetch`. */
+  prefer?: string;
+  /** Headers taken off after capture and before Prism sees the request, e.g. `authorization` to provoke a 401. */
+  dropHeaders?: string[];
+}
+
+/**
+ * A `recordingFetch` that also keeps every request the client made, for tests that check the wire form
+ * of what we send. Violations still go through `recordingFetch`, so the suite-wide check still applies.
+ */
+export function capturingFetch(options: CapturingOptions = {}): { fetch: typeof fetch; sent: SentRequest[] } {
+  const sent: SentRequest[] = [];
+  const prism = recordingFetch(options.prefer);
+  const capture: typeof fetch = (input, init) => {
+    const headers = new Headers(init?.headers);
+    sent.push({
+      method: init?.method ?? 'GET',
+      url: String(input),
+      headers: new Headers(headers),
+      body: init?.body == null ? undefined : String(init.body),
+    });
+    for (const name of options.dropHeaders ?? []) headers.delete(name);
+    return prism(input, { ...init, headers });
+  };
+  return { fetch: capture, sent };
+}
+
 /**
  * When an operation documents no 400/422, Prism rejects a bad request with a problem document of its
  * own and no `sl-violations` header; an unknown path or an undocumented `Prefer` code answers the same

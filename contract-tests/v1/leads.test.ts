@@ -3,7 +3,7 @@
 // documented error status lands in its typed error.
 import { describe, expect, it } from 'vitest';
 import { unwrap, type components } from '../../src/v1.js';
-import { recordingFetch, v1Client } from '../support/clients.js';
+import { capturingFetch, v1Client } from '../support/clients.js';
 import {
   type BodyRow, type Call, type Route, V1_BAD_CREDENTIALS, expectTypedError, onEveryRoute, violationMessages,
 } from '../support/status-matrix.js';
@@ -34,13 +34,12 @@ function expectAttributedLead(lead: Lead) {
 
 describe('v1 leads: successful answers', () => {
   it('lists the leads of one promotion, with filters and paging in the query', async () => {
-    const urls: string[] = [];
-    const prism = recordingFetch();
-    const client = v1Client({ fetch: (input, init) => { urls.push(String(input)); return prism(input, init); } });
+    const { fetch, sent } = capturingFetch();
+    const client = v1Client({ fetch });
     const leads = await unwrap(client.api.GET('/leads/list', {
       params: { query: { promotion_id: 4210919, campaign_id: 1286, page: 1, per_page: 20 } },
     }));
-    expect(new URL(urls[0]!).search).toBe('?promotion_id=4210919&campaign_id=1286&page=1&per_page=20');
+    expect(new URL(sent[0]!.url).search).toBe('?promotion_id=4210919&campaign_id=1286&page=1&per_page=20');
     expect(leads.length).toBeGreaterThan(1);
     leads.forEach(expectAttributedLead);
     // Sign-ups that never paid have no customer date yet; paying customers do.
@@ -55,13 +54,12 @@ describe('v1 leads: successful answers', () => {
   });
 
   it('updates a lead from a form body with a boolean and a date', async () => {
-    const bodies: string[] = [];
-    const prism = recordingFetch();
-    const client = v1Client({ fetch: (input, init) => { bodies.push(String(init?.body)); return prism(input, init); } });
+    const { fetch, sent } = capturingFetch();
+    const client = v1Client({ fetch });
     const lead = await unwrap(client.api.PUT('/leads/update', {
       body: { uid: 'cus_PqR8s2eZvKYlo2', new_ref_id: 'mark', soft_switch: true, state: 'active', customer_since: '2024-09-11T14:22:12Z' },
     }));
-    expect(bodies).toEqual(['uid=cus_PqR8s2eZvKYlo2&new_ref_id=mark&soft_switch=true&state=active&customer_since=2024-09-11T14%3A22%3A12Z']);
+    expect(sent.map((r) => r.body)).toEqual(['uid=cus_PqR8s2eZvKYlo2&new_ref_id=mark&soft_switch=true&state=active&customer_since=2024-09-11T14%3A22%3A12Z']);
     expectAttributedLead(lead);
   });
 

@@ -3,7 +3,7 @@
 // status lands in its typed error.
 import { describe, expect, it } from 'vitest';
 import { unwrap, UnprocessableEntityError, type components } from '../../src/v1.js';
-import { recordingFetch, v1Client } from '../support/clients.js';
+import { capturingFetch, v1Client } from '../support/clients.js';
 import {
   type BodyRow, type Call, type Route, V1_BAD_CREDENTIALS, expectTypedError, onEveryRoute, prismBodyMessages, violationMessages,
 } from '../support/status-matrix.js';
@@ -32,13 +32,12 @@ function expectCoherentPayout(payout: Payout) {
 
 describe('v1 payouts: successful answers', () => {
   it('lists payouts filtered by promoter, campaign and status', async () => {
-    const urls: string[] = [];
-    const prism = recordingFetch();
-    const client = v1Client({ fetch: (input, init) => { urls.push(String(input)); return prism(input, init); } });
+    const { fetch, sent } = capturingFetch();
+    const client = v1Client({ fetch });
     const payouts = await unwrap(client.api.GET('/payouts/list', {
       params: { query: { promoter_id: 3920164, campaign_id: 1286, status: 'completed', page: 1, per_page: 20 } },
     }));
-    expect(new URL(urls[0]!).search).toBe('?promoter_id=3920164&campaign_id=1286&status=completed&page=1&per_page=20');
+    expect(new URL(sent[0]!.url).search).toBe('?promoter_id=3920164&campaign_id=1286&status=completed&page=1&per_page=20');
     expect(payouts.length).toBeGreaterThan(1);
     payouts.forEach(expectCoherentPayout);
     // Non-cash payouts exist: the amount is only cents when the unit is cash.
@@ -46,13 +45,12 @@ describe('v1 payouts: successful answers', () => {
   });
 
   it('creates a payout for a promoter found by email, from a form body', async () => {
-    const bodies: string[] = [];
-    const prism = recordingFetch();
-    const client = v1Client({ fetch: (input, init) => { bodies.push(String(init?.body)); return prism(input, init); } });
+    const { fetch, sent } = capturingFetch();
+    const client = v1Client({ fetch });
     const payout = await unwrap(client.api.POST('/payouts/create', {
       body: { promoter_email: 'jane@example.com', campaign_id: 1286, status: 'completed' },
     }));
-    expect(bodies).toEqual(['promoter_email=jane%40example.com&campaign_id=1286&status=completed']);
+    expect(sent.map((r) => r.body)).toEqual(['promoter_email=jane%40example.com&campaign_id=1286&status=completed']);
     expectCoherentPayout(payout);
     expect(payout.promoter?.auth_token).toBeTypeOf('string');
   });

@@ -4,7 +4,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { unwrap, UnprocessableEntityError, type components } from '../../src/v1.js';
-import { recordingFetch, v1Client } from '../support/clients.js';
+import { capturingFetch, recordingFetch, v1Client } from '../support/clients.js';
 import {
   type BodyRow, type Call, type Route, V1_BAD_CREDENTIALS, expectTypedError, onEveryRoute, violationMessages,
 } from '../support/status-matrix.js';
@@ -52,18 +52,12 @@ describe('v1 promoters: successful answers', () => {
   });
 
   it('creates a promoter from a form body and returns its dashboard token', async () => {
-    const sent: string[] = [];
-    const prism = recordingFetch();
-    const client = v1Client({
-      fetch: (input, init) => {
-        sent.push(`${new Headers(init?.headers).get('content-type')} ${String(init?.body)}`);
-        return prism(input, init);
-      },
-    });
+    const { fetch, sent } = capturingFetch();
+    const client = v1Client({ fetch });
     const promoter = await unwrap(client.api.POST('/promoters/create', {
       body: { email: 'jane@example.com', first_name: 'Jane', cust_id: 'usr_5821', skip_email_notification: true },
     }));
-    expect(sent).toEqual([
+    expect(sent.map((r) => `${r.headers.get('content-type')} ${r.body}`)).toEqual([
       'application/x-www-form-urlencoded email=jane%40example.com&first_name=Jane&cust_id=usr_5821&skip_email_notification=true',
     ]);
     expectConsistentPromoter(promoter);

@@ -3,7 +3,7 @@
 // every documented error status lands in its typed error.
 import { describe, expect, it } from 'vitest';
 import { unwrap, type components } from '../../src/v1.js';
-import { recordingFetch, v1Client } from '../support/clients.js';
+import { capturingFetch, v1Client } from '../support/clients.js';
 import {
   type Call, type Route, V1_BAD_CREDENTIALS, expectTypedError, onEveryRoute, violationMessages,
 } from '../support/status-matrix.js';
@@ -17,12 +17,10 @@ const calls = {
   'GET /reports/promoters': (c) => c.api.GET('/reports/promoters', { params: { query: { top_50: 'revenue_amount' } } }),
 } satisfies Record<Route, Call<'v1'>>;
 
-/** A client that also keeps the query strings it sent, as the client wrote them (before the harness maps arrays). */
+/** A client, and the query strings it has sent so far as it wrote them (before the harness maps arrays). */
 function queryRecordingClient() {
-  const queries: string[] = [];
-  const prism = recordingFetch();
-  const client = v1Client({ fetch: (input, init) => { queries.push(decodeURIComponent(new URL(String(input)).search)); return prism(input, init); } });
-  return { client, queries };
+  const { fetch, sent } = capturingFetch();
+  return { client: v1Client({ fetch }), queries: () => sent.map((r) => decodeURIComponent(new URL(r.url).search)) };
 }
 
 /** Revenue comes as a decimal string: whole cents, so totals can be compared exactly. */
@@ -57,7 +55,7 @@ describe('v1 reports: successful answers', () => {
         sort: 'clicks_count', sort_dir: 'desc', group_by: 'month', start_date: '2024-09-01', end_date: '2024-10-31',
       } },
     }));
-    expect(queries).toEqual([
+    expect(queries()).toEqual([
       '?selected_fields[]=revenue_amount&selected_fields[]=clicks_count&selected_fields[]=referrals_count&selected_fields[]=customers_count'
       + '&sort=clicks_count&sort_dir=desc&group_by=month&start_date=2024-09-01&end_date=2024-10-31',
     ]);
@@ -81,7 +79,7 @@ describe('v1 reports: successful answers', () => {
     const rows = await unwrap(client.api.GET('/reports/promoters', {
       params: { query: { promoter_ids: [3920164, 3920188], selected_fields: ['3m_epc', 'revenue_amount'], top_50: '6m_epc' } },
     }));
-    expect(queries).toEqual(['?promoter_ids[]=3920164&promoter_ids[]=3920188&selected_fields[]=3m_epc&selected_fields[]=revenue_amount&top_50=6m_epc']);
+    expect(queries()).toEqual(['?promoter_ids[]=3920164&promoter_ids[]=3920188&selected_fields[]=3m_epc&selected_fields[]=revenue_amount&top_50=6m_epc']);
     for (const row of rows) {
       expect(Number.isInteger(row.promoter_id)).toBe(true);
       expect(row.promoter_name).toBeTypeOf('string');

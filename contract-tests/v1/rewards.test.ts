@@ -3,7 +3,7 @@
 // status lands in its typed error.
 import { describe, expect, it } from 'vitest';
 import { unwrap, type components } from '../../src/v1.js';
-import { recordingFetch, v1Client } from '../support/clients.js';
+import { capturingFetch, v1Client } from '../support/clients.js';
 import {
   type BodyRow, type Call, type Route, V1_BAD_CREDENTIALS, expectTypedError, onEveryRoute, violationMessages,
 } from '../support/status-matrix.js';
@@ -49,13 +49,12 @@ describe('v1 rewards: successful answers', () => {
   });
 
   it('creates a reward for a lead from a form body', async () => {
-    const bodies: string[] = [];
-    const prism = recordingFetch();
-    const client = v1Client({ fetch: (input, init) => { bodies.push(String(init?.body)); return prism(input, init); } });
+    const { fetch, sent } = capturingFetch();
+    const client = v1Client({ fetch });
     const reward = await unwrap(client.api.POST('/rewards/create', {
       body: { uid: 'cus_PqR8s2eZvKYlo2', reward_type: 'points', amount: 10, status: 'pending', skip_email_notification: true },
     }));
-    expect(bodies).toEqual(['uid=cus_PqR8s2eZvKYlo2&reward_type=points&amount=10&status=pending&skip_email_notification=true']);
+    expect(sent.map((r) => r.body)).toEqual(['uid=cus_PqR8s2eZvKYlo2&reward_type=points&amount=10&status=pending&skip_email_notification=true']);
     expectCreditedReward(reward);
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError, BadRequestError, NotFoundError, UnprocessableEntityError, ValidationError,
 } from '../../src/v1.js';
-import { recordingFetch, takeViolations, v1Client } from '../support/clients.js';
+import { capturingFetch, takeViolations, v1Client } from '../support/clients.js';
 
 const customer = { email: 'john@example.com' };
 
@@ -25,17 +25,11 @@ describe('v1 track.signup', () => {
 
 describe('v1 track.sale', () => {
   it('sends the amount as a string of cents in a form body', async () => {
-    const sent: string[] = [];
-    const prism = recordingFetch();
-    const client = v1Client({
-      fetch: (input, init) => {
-        sent.push(`${new Headers(init?.headers).get('content-type')} ${String(init?.body)}`);
-        return prism(input, init);
-      },
-    });
+    const { fetch, sent } = capturingFetch();
+    const client = v1Client({ fetch });
     const result = await client.track.sale({ ...customer, event_id: 'in_77', amount: { amount: '19.99', currency: 'USD' }, mrr: 1999 });
     expect(result.outcome).toBe('tracked');
-    expect(sent).toEqual(['application/x-www-form-urlencoded email=john%40example.com&event_id=in_77&amount=1999&mrr=1999&currency=USD']);
+    expect(sent.map((r) => `${r.headers.get('content-type')} ${r.body}`)).toEqual(['application/x-www-form-urlencoded email=john%40example.com&event_id=in_77&amount=1999&mrr=1999&currency=USD']);
   });
 
   it('answers 204 as not_referral and 409 as duplicate', async () => {
@@ -106,14 +100,7 @@ describe('v1 contract checks can fail', () => {
   });
 
   it('a 401 from Prism (key stripped) becomes AuthenticationError', async () => {
-    const prism = recordingFetch();
-    const client = v1Client({
-      fetch: (input, init) => {
-        const headers = new Headers(init?.headers);
-        headers.delete('x-api-key');
-        return prism(input, init && { ...init, headers });
-      },
-    });
+    const client = v1Client({ fetch: capturingFetch({ dropHeaders: ['x-api-key'] }).fetch });
     await expect(client.track.cancellation(customer)).rejects.toBeInstanceOf(AuthenticationError);
     expect(takeViolations()).toHaveLength(1);
   });

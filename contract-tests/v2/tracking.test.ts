@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError, BadRequestError, NotFoundError, RateLimitError, UnprocessableEntityError, ValidationError,
 } from '../../src/index.js';
-import { recordingFetch, takeViolations, v2Client } from '../support/clients.js';
+import { capturingFetch, takeViolations, v2Client } from '../support/clients.js';
 
 const customer = { email: 'jane.doe@example.com' };
 const signup = { ...customer, tid: 'b6f1c2d4-visitor' };
@@ -43,17 +43,11 @@ describe('v2 track.sale', () => {
   });
 
   it('sends a decimal money value as integer cents with its currency', async () => {
-    const bodies: unknown[] = [];
-    const prism = recordingFetch();
-    const client = v2Client({
-      fetch: async (input, init) => {
-        bodies.push(JSON.parse(String(init?.body)));
-        return prism(input, init);
-      },
-    });
+    const { fetch, sent } = capturingFetch();
+    const client = v2Client({ fetch });
     const result = await client.track.sale({ uid: 'cus_42', event_id: 'in_1002', amount: { amount: '19.99', currency: 'eur' } });
     expect(result.outcome).toBe('tracked');
-    expect(bodies).toEqual([{ uid: 'cus_42', event_id: 'in_1002', amount: 1999, currency: 'EUR' }]);
+    expect(sent.map((r) => JSON.parse(String(r.body)))).toEqual([{ uid: 'cus_42', event_id: 'in_1002', amount: 1999, currency: 'EUR' }]);
   });
 
   it('answers an unknown customer (404 not_found) as not_referral', async () => {
@@ -127,14 +121,7 @@ describe('v2 contract checks can fail', () => {
   });
 
   it('Prism rejects a request without the bearer key (401), mapped to AuthenticationError', async () => {
-    const prism = recordingFetch();
-    const client = v2Client({
-      fetch: (input, init) => {
-        const headers = new Headers(init?.headers);
-        headers.delete('authorization');
-        return prism(input, { ...init, headers });
-      },
-    });
+    const client = v2Client({ fetch: capturingFetch({ dropHeaders: ['authorization'] }).fetch });
     await expect(client.track.cancellation(customer)).rejects.toBeInstanceOf(AuthenticationError);
     expect(takeViolations().flatMap((v) => v.violations.map((x) => x.message))).toEqual(['Invalid security scheme used']);
   });

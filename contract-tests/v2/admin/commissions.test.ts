@@ -2,7 +2,7 @@
 // request must pass Prism's validation, every documented error status lands in its typed error class.
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../../src/index.js';
-import { recordingFetch, v2Client } from '../../support/clients.js';
+import { capturingFetch, v2Client } from '../../support/clients.js';
 import {
   type Call, type ErrorStatus, type V2, expectTypedError, messageUnless401, statusRows, violationMessages,
 } from '../../support/status-matrix.js';
@@ -12,9 +12,8 @@ const MANY = [13533003, 13533118, 13540210, 13540211, 13540212, 13540213, 135402
 
 describe('v2 commissions', () => {
   it('lists with search, ids, nested filters and sorting in Rails bracket form', async () => {
-    const urls: string[] = [];
-    const prism = recordingFetch();
-    const api = v2Client({ fetch: (input, init) => { urls.push(decodeURIComponent(String(input))); return prism(input, init); } }).api;
+    const { fetch, sent } = capturingFetch();
+    const api = v2Client({ fetch }).api;
     const list = await unwrap(api.GET('/company/commissions', {
       params: {
         query: {
@@ -30,6 +29,7 @@ describe('v2 commissions', () => {
         },
       },
     }));
+    const urls = sent.map((r) => decodeURIComponent(r.url));
     expect(urls[0]).toContain('ids[]=13533003&ids[]=13533118');
     expect(urls[0]).toContain('filters[created_at][from]=2025-01-01');
     expect(urls[0]).toContain('sorting[created_at]=desc');

@@ -2,7 +2,7 @@
 // request must pass Prism's validation, every documented error status lands in its typed error class.
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, UnprocessableEntityError, unwrap } from '../../../src/index.js';
-import { recordingFetch, v2Client } from '../../support/clients.js';
+import { capturingFetch, v2Client } from '../../support/clients.js';
 import {
   type Call, type ErrorStatus, expectTypedError, messageUnless401, prismBodyMessages, statusRows, violationMessages,
 } from '../../support/status-matrix.js';
@@ -80,14 +80,7 @@ describe('v2 promo code errors', () => {
 
 describe('v2 promo code contract checks can fail', () => {
   it('Prism rejects a request without the bearer key, and the suite sees it', async () => {
-    const prism = recordingFetch();
-    const api = v2Client({
-      fetch: (input, init) => {
-        const headers = new Headers(init?.headers);
-        headers.delete('authorization');
-        return prism(input, { ...init, headers });
-      },
-    }).api;
+    const api = v2Client({ fetch: capturingFetch({ dropHeaders: ['authorization'] }).fetch }).api;
     await expect(unwrap(api.GET('/company/promo_codes/{id}', { params: { path: { id: 812 } } }))).rejects.toBeInstanceOf(AuthenticationError);
     expect(violationMessages()).toEqual(['Invalid security scheme used']);
   });

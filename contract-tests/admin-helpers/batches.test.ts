@@ -1,25 +1,15 @@
 // waitForBatch through the real v2 client against a local server whose batch process moves on between
 // polls. Delays are a few milliseconds here; the real schedule (1 s doubling to 10 s) is unit-tested.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AbortError, BatchTimeoutError, NotFoundError, bulk, waitForBatch } from '../../src/index.js';
-import { batchRoute, localV2Client, startListServer, type ListServer, type Route } from '../support/list-server.js';
+import { batchRoute, localV2Client, serveRoutes } from '../support/list-server.js';
 
 const fast = { initialDelayMs: 2, maxDelayMs: 8 };
-const servers: ListServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(routes: Record<string, Route>): Promise<ListServer> {
-  const server = await startListServer(routes);
-  servers.push(server);
-  return server;
-}
 
 describe('waitForBatch', () => {
   it('polls a queued batch through pending and in_progress until it is completed', async () => {
     const route = batchRoute(42, ['pending', 'pending', 'in_progress', 'completed'], { processed_count: 12 });
-    const server = await serve({ '/company/batch_processes/42': route });
+    const server = await serveRoutes({ '/company/batch_processes/42': route });
     const batch = await waitForBatch(localV2Client(server), 42, fast);
     expect(batch).toMatchObject({ id: 42, status: 'completed', processed_count: 12, progress: 100 });
     expect(route.polls()).toBe(4);
@@ -28,7 +18,7 @@ describe('waitForBatch', () => {
 
   it('starts from the result of a queued bulk action and returns its processing errors when it failed', async () => {
     const errors = ['Commission 13533003: already paid', 'Commission 13533007: not found'];
-    const server = await serve({
+    const server = await serveRoutes({
       '/company/commissions/approve': () => ({ status: 202, body: { id: 43, status: 'pending', processing_errors: [] } }),
       '/company/batch_processes/43': batchRoute(43, ['in_progress', 'failed'], { failed_count: 2, processing_errors: errors }),
     });
@@ -40,14 +30,14 @@ describe('waitForBatch', () => {
   });
 
   it('returns a stopped batch as it is', async () => {
-    const server = await serve({ '/company/batch_processes/44': batchRoute(44, ['in_progress', 'stopped']) });
+    const server = await serveRoutes({ '/company/batch_processes/44': batchRoute(44, ['in_progress', 'stopped']) });
     const batch = await waitForBatch(localV2Client(server).api, { id: 44 }, fast);
     expect(batch.status).toBe('stopped');
   });
 
   it('gives up with a BatchTimeoutError naming the batch and its last status', async () => {
     const route = batchRoute(45, ['in_progress']);
-    const server = await serve({ '/company/batch_processes/45': route });
+    const server = await serveRoutes({ '/company/batch_processes/45': route });
     const error = await waitForBatch(localV2Client(server), 45, { ...fast, timeoutMs: 60 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BatchTimeoutError);
     expect(error).toMatchObject({ batchId: 45, lastStatus: 'in_progress', timeoutMs: 60 });
@@ -57,7 +47,7 @@ describe('waitForBatch', () => {
 
   it('times out while a poll is in flight', async () => {
     // The server never answers: only the deadline ends the wait.
-    const server = await serve({ '/company/batch_processes/46': async ({ closed }) => closed.then(() => ({})) });
+    const server = await serveRoutes({ '/company/batch_processes/46': async ({ closed }) => closed.then(() => ({})) });
     const error = await waitForBatch(localV2Client(server), 46, { ...fast, timeoutMs: 50 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BatchTimeoutError);
     expect(error).toMatchObject({ batchId: 46, lastStatus: undefined });
@@ -66,7 +56,7 @@ describe('waitForBatch', () => {
   it('stops with an AbortError when the signal fires between polls', async () => {
     const controller = new AbortController();
     const route = batchRoute(47, ['pending']);
-    const server = await serve({
+    const server = await serveRoutes({
       // The abort comes once the client is asleep after the first look, 5 s from the next one.
       '/company/batch_processes/47': (call) => {
         setTimeout(() => controller.abort(), 20);
@@ -82,7 +72,7 @@ describe('waitForBatch', () => {
 
   it('stops with an AbortError when the signal fires during a poll, and never polls for an aborted signal', async () => {
     const controller = new AbortController();
-    const server = await serve({
+    const server = await serveRoutes({
       '/company/batch_processes/48': async ({ closed }) => {
         controller.abort();
         return closed.then(() => ({}));
@@ -95,7 +85,7 @@ describe('waitForBatch', () => {
   });
 
   it('rejects with the typed error of a failed poll', async () => {
-    const server = await serve({});
+    const server = await serveRoutes({});
     const error = await waitForBatch(localV2Client(server), 49, fast).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 404, path: '/company/batch_processes/{id}' });

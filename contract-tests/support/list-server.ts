@@ -3,6 +3,7 @@
 // batch processes whose status moves on between polls. It records every request target as sent.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { onTestFinished } from 'vitest';
 import { createFirstPromoter } from '../../src/index.js';
 import { createFirstPromoterV1 } from '../../src/v1.js';
 import { CANARY } from './canary.js';
@@ -60,6 +61,15 @@ export async function startListServer(routes: Record<string, Route>): Promise<Li
       server.close((error) => (error ? reject(error) : resolve()));
     }),
   };
+}
+
+/** Starts a server for the running test and closes it when the test finishes, passed or failed. */
+export async function serveRoutes(routes: Record<string, Route>): Promise<ListServer> {
+  // Registered before the await, so it is tied to the test that asked for the server.
+  let server: ListServer | undefined;
+  onTestFinished(() => server?.close());
+  server = await startListServer(routes);
+  return server;
 }
 
 export interface PagedOptions {

@@ -43,6 +43,10 @@ interface CommonListOptions<Query> {
   query?: Query;
   /** Stops the walk: the request in flight and every later one reject with AbortError. */
   signal?: AbortSignal;
+  /** Retries after the first attempt of each page request (overrides the client's `maxRetries`). */
+  maxRetries?: number;
+  /** Timeout of each attempt of each page request, in milliseconds (overrides the client's `timeoutMs`). */
+  timeoutMs?: number;
 }
 
 /** Options of a list: its query, its path parameters when the path has any, and a signal. */

@@ -4,7 +4,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from '../../generated/v2.js';
 import type { paths as V1Paths } from '../../generated/v1.js';
-import { ValidationError } from './errors.js';
+import { InternalServerError, ValidationError } from './errors.js';
+import { createFirstPromoter } from '../client/v2.js';
 import type { ListPath } from './list-types.js';
 import { paginate, pages, PaginationError, toArray, type Page } from './pagination.js';
 
@@ -123,5 +124,33 @@ describe('types inferred from the generated paths', () => {
     // @ts-expect-error one promoter is not a list
     paginate(api, '/company/promoters/{id}');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('per-call settings of a walk', () => {
+  // Through the real client and transport: the first request of every page fails with 503 once.
+  function flakyClient() {
+    let requests = 0;
+    const fetch = async () => {
+      requests++;
+      return requests % 2 === 1
+        ? new Response('{"message":"busy"}', { status: 503, headers: { 'content-type': 'application/json' } })
+        : new Response('[{"id":1}]', { headers: { 'content-type': 'application/json' } });
+    };
+    const client = createFirstPromoter({ apiKey: 'k', accountId: 'a', fetch, maxRetries: 0, backoff: { baseDelayMs: 0, maxDelayMs: 0 } });
+    return { client, requests: () => requests };
+  }
+
+  it('applies maxRetries to every page request, overriding the client', async () => {
+    const flaky = flakyClient();
+    expect(await toArray(paginate(flaky.client, '/company/commissions', { maxRetries: 1 }), { limit: 10 })).toEqual([{ id: 1 }]);
+    expect(flaky.requests()).toBe(2);
+    await expect(toArray(paginate(flakyClient().client, '/company/commissions'), { limit: 10 })).rejects.toBeInstanceOf(InternalServerError);
+  });
+
+  it('rejects a bad per-call setting before any request', async () => {
+    const flaky = flakyClient();
+    await expect(toArray(paginate(flaky.client, '/company/commissions', { timeoutMs: -1 }), { limit: 10 })).rejects.toBeInstanceOf(ValidationError);
+    expect(flaky.requests()).toBe(0);
   });
 });

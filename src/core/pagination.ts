@@ -10,6 +10,7 @@
 import { FirstPromoterError, ValidationError } from './errors.js';
 import type { ApiOrClient, ListItem, ListOptionsArg, ListPageBody, ListPath } from './list-types.js';
 import { errorFrom, type ApiResult } from './unwrap.js';
+import { callOptions } from '../internal/lite-request.js';
 import { defaultPerPage, isLastPage, maxPerPage, pageFingerprint, rowsOf } from '../internal/page-rules.js';
 
 /** One page of a list, as `pages()` yields it. */
@@ -54,7 +55,11 @@ export async function* pages<Paths extends {}, P extends ListPath<Paths>>(
   ...[options]: ListOptionsArg<Paths, P>
 ): AsyncGenerator<Page<ListItem<Paths, P>, ListPageBody<Paths, P>>, void, undefined> {
   const template = String(path);
-  const { query = {}, path: pathParams, signal } = (options ?? {}) as { query?: Record<string, unknown>; path?: object; signal?: AbortSignal };
+  const { query = {}, path: pathParams, signal, maxRetries, timeoutMs } = (options ?? {}) as {
+    query?: Record<string, unknown>; path?: object; signal?: AbortSignal; maxRetries?: number; timeoutMs?: number;
+  };
+  // Checked now, so a bad value is a ValidationError before the first page is requested.
+  const perCall = callOptions({ maxRetries, timeoutMs });
   const perPage = positiveInteger('query.per_page', query.per_page ?? defaultPerPage(template), maxPerPage(template));
   let page = positiveInteger('query.page', query.page ?? 1);
   // The generic path and options are checked at the call site; inside, the call is made untyped.
@@ -62,7 +67,7 @@ export async function* pages<Paths extends {}, P extends ListPath<Paths>>(
   let previous: string | undefined;
 
   for (let first = true; ; first = false, page++) {
-    const result = await api.GET(template, { params: { query: { ...query, page, per_page: perPage }, path: pathParams }, signal });
+    const result = await api.GET(template, { params: { query: { ...query, page, per_page: perPage }, path: pathParams }, signal, ...perCall });
     if (!result.response.ok) throw errorFrom(result);
     const rows = rowsOf(result.data);
     if (!rows) {

@@ -78,7 +78,7 @@ export class UnprocessableEntityError extends APIError { override name = 'Unproc
 export class RateLimitError extends APIError { override name = 'RateLimitError'; }
 export class InternalServerError extends APIError { override name = 'InternalServerError'; }
 
-/** The request may or may not have reached FirstPromoter (reset, refused, DNS, redirect refused). */
+/** The request may or may not have reached FirstPromoter (reset, refused connection, DNS failure). */
 export class ConnectionError extends FirstPromoterError {
   override name = 'ConnectionError';
   readonly method: string;
@@ -89,6 +89,24 @@ export class ConnectionError extends FirstPromoterError {
     this.method = method;
     this.path = path;
     this.attempts = attempts;
+  }
+}
+
+/**
+ * The server answered with a redirect, which the client refuses to follow (fetch would send the API key
+ * and Account-ID to the host it names). Nothing was processed; retrying will not help: check baseUrl.
+ * It keeps no headers, because a Location can carry tokens.
+ */
+export class RedirectError extends FirstPromoterError {
+  override name = 'RedirectError';
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  constructor(method: string, path: string, status: number, message: string) {
+    super(message);
+    this.method = method;
+    this.path = path;
+    this.status = status;
   }
 }
 

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AbortError, APIError, ConnectionError, InternalServerError, TimeoutError, ValidationError } from '../core/errors.js';
+import { AbortError, APIError, ConnectionError, InternalServerError, RedirectError, TimeoutError, ValidationError } from '../core/errors.js';
 import { unwrap } from '../core/unwrap.js';
 import { createFirstPromoter } from '../index.js';
 import { createFirstPromoterV1 } from '../v1.js';
@@ -454,7 +454,9 @@ describe('over a real socket', () => {
   it('refuses a redirect with a clear error and never contacts the other host', async () => {
     hits = 0;
     const error = await rejection(createTransport({ fetch, maxRetries: 2, timeoutMs: 1_000, backoff: FAST })(get('/redirect')));
-    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).not.toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ method: 'GET', status: 302 });
     expect((error as Error).message).toMatch(/redirected GET \/redirect \(302\); the client does not follow redirects.*Check baseUrl/);
     expect(hits).toBe(1);
     expect(elsewhereHits).toBe(0);

@@ -1,7 +1,7 @@
 // The fetch function handed to openapi-fetch. One call = up to 1 + maxRetries attempts, each with its
 // own timeout; the body is read inside the attempt, so a response cut off mid-body is retried like a
 // reset. Redirects are refused: fetch would replay X-API-KEY and Account-ID to whatever host they name.
-import { AbortError, ConnectionError, TimeoutError } from '../core/errors.js';
+import { AbortError, ConnectionError, RedirectError, TimeoutError } from '../core/errors.js';
 import { DEFAULT_BACKOFF, retryDelay, sleep, type BackoffOptions } from './backoff.js';
 import { bufferedResponse } from './buffered-response.js';
 import { CALL_OPTIONS, checkCallOptions, LiteRequest } from './lite-request.js';
@@ -102,7 +102,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (response) {
         if (isRedirect(response)) {
           log({ type: 'failure', method, path, attempt, status: response.status, durationMs: durationMs(), reason: 'redirect refused' });
-          throw new ConnectionError(method, path, attempt,
+          throw new RedirectError(method, path, response.status,
             `FirstPromoter redirected ${what} (${response.status}); the client does not follow redirects, so the API key is never sent to another host. Check baseUrl: it must be FirstPromoter's own API URL.`);
         }
         const retryable = response.status === 408 || response.status === 429 || (idempotent && response.status >= 500);

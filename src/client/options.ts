@@ -2,7 +2,8 @@
 // is a clear ValidationError now rather than a 401 or a hang later. Explicit options win over the
 // environment; secrets never appear in these error messages.
 import { ValidationError } from '../core/errors.js';
-import { DEFAULT_BACKOFF, MAX_TIMER_MS, type BackoffOptions } from '../internal/backoff.js';
+import { DEFAULT_BACKOFF, type BackoffOptions } from '../internal/backoff.js';
+import { checkMaxRetries, checkTimeoutMs } from '../internal/lite-request.js';
 import { createRateLimiter, type RateLimiter } from '../internal/rate-limiter.js';
 import type { Logger } from '../internal/transport.js';
 
@@ -84,14 +85,8 @@ export function resolveSettings(options: TransportSettings, defaultBaseUrl: stri
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new ValidationError('fetch', '`fetch` must be a function compatible with the global fetch.');
   }
-  const maxRetries = options.maxRetries ?? 2;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
-    throw new ValidationError('maxRetries', `\`maxRetries\` must be an integer from 0 to 10, got ${String(maxRetries)}.`);
-  }
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
-    throw new ValidationError('timeoutMs', `\`timeoutMs\` must be a positive number of milliseconds up to ${MAX_TIMER_MS}, got ${String(timeoutMs)}.`);
-  }
+  const maxRetries = checkMaxRetries(options.maxRetries ?? 2);
+  const timeoutMs = checkTimeoutMs(options.timeoutMs ?? 30_000);
   if (options.retryNonIdempotent !== undefined && typeof options.retryNonIdempotent !== 'boolean') {
     throw new ValidationError('retryNonIdempotent', '`retryNonIdempotent` must be true or false.');
   }

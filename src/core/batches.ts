@@ -6,10 +6,9 @@
 import type { paths } from '../../generated/v2.js';
 import { AbortError, APIError, FirstPromoterError, ValidationError } from './errors.js';
 import type { ApiOrClient } from './list-types.js';
-import { errorFrom } from './unwrap.js';
+import { errorFrom, errorInit } from './unwrap.js';
 import { MAX_TIMER_MS, sleep } from '../internal/backoff.js';
 import { DEFAULT_POLL_SCHEDULE, pollDelay } from '../internal/poll-schedule.js';
-import { responseInfo } from '../internal/transport.js';
 
 /** A batch process as `GET /company/batch_processes/{id}` returns it. */
 export type BatchProcess = paths['/company/batch_processes/{id}']['get']['responses'][200]['content']['application/json'];
@@ -45,15 +44,7 @@ export async function bulk<R extends BulkApiResult>(call: Promise<R> | R): Promi
   const wrapped = isRecord(body) && !('id' in body) && isRecord(body.data);
   const batch = wrapped ? body.data : body;
   if (!isRecord(batch) || typeof batch.id !== 'number' || typeof batch.status !== 'string') {
-    const info = responseInfo(result.response);
-    throw new APIError({
-      status: result.response.status,
-      method: info?.method ?? 'POST',
-      path: info?.path ?? 'unknown',
-      headers: result.response.headers,
-      body,
-      attempts: info?.attempts ?? 1,
-    }, 'Expected a batch process in the answer of a bulk action.');
+    throw new APIError(errorInit(result, body), 'Expected a batch process in the answer of a bulk action.');
   }
   const fields = { batch, meta: wrapped ? body.meta : undefined, response: result.response } as BulkFields<SuccessData<R>>;
   return result.response.status === 202 ? { outcome: 'queued', ...fields } : { outcome: 'completed', ...fields };

@@ -1,7 +1,7 @@
 // FirstPromoter answers some tracking calls with statuses that are normal business results, not
 // failures: "this customer was not referred" (204, or 404 not_found on v2 sales) and "this event is
 // already recorded" (409, or 422 for a second signup). Tracking methods return them as outcomes.
-import { APIError } from './errors.js';
+import { errorFrom, type ApiResult } from './unwrap.js';
 import { responseInfo } from '../internal/transport.js';
 
 interface OutcomeBase {
@@ -40,20 +40,18 @@ export interface OutcomeRules {
   duplicate?: (status: number, body: unknown) => boolean;
 }
 
-export interface FetchResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
+/** The answers FirstPromoter's tracking endpoints share: 204 and 409, and 422 for a second signup. */
+export const answeredWith = (code: number) => (status: number): boolean => status === code;
+export const secondSignup = (status: number, body: unknown): boolean => status === 422 && field(body, 'transaction_id') !== undefined;
 
-export function toOutcome<T>(result: FetchResult, rules: OutcomeRules, method: string, path: string): TrackOutcome<T> {
+export function toOutcome<T>(result: ApiResult, rules: OutcomeRules): TrackOutcome<T> {
   const { status } = result.response;
   const attempts = responseInfo(result.response)?.attempts ?? 1;
   const body = result.response.ok ? result.data : result.error;
   if (rules.notReferral?.(status, body)) return { outcome: 'not_referral', status, attempts, message: messageOf(body) };
   if (rules.duplicate?.(status, body)) return { outcome: 'duplicate', status, attempts, message: messageOf(body) };
   if (result.response.ok && body !== undefined) return { outcome: 'tracked', status, attempts, data: body as T };
-  throw APIError.from({ status, method, path, headers: result.response.headers, body, attempts });
+  throw errorFrom(result);
 }
 
 /** Reads a string field of an error body, whatever its shape. */

@@ -1,6 +1,6 @@
 // openapi-fetch never throws on an HTTP status: it returns `{ data, error, response }`. `unwrap` turns
 // that into the usual SDK contract for admin calls: the parsed data, or a typed APIError.
-import { APIError } from './errors.js';
+import { APIError, type APIErrorInit } from './errors.js';
 import { responseInfo } from '../internal/transport.js';
 
 export interface ApiResult {
@@ -18,13 +18,18 @@ export async function unwrap<R extends ApiResult>(call: Promise<R> | R): Promise
 
 /** The typed APIError for a failed result, with the method and path template the transport recorded. */
 export function errorFrom(result: ApiResult): APIError {
+  return APIError.from(errorInit(result));
+}
+
+/** What an APIError about `result` carries; `body` defaults to the parsed error body. */
+export function errorInit(result: ApiResult, body: unknown = result.error): APIErrorInit {
   const info = responseInfo(result.response);
-  return APIError.from({
+  return {
     status: result.response.status,
     method: info?.method ?? 'GET',
     path: info?.path ?? new URL(result.response.url || 'http://unknown/').pathname,
     headers: result.response.headers,
-    body: result.error,
+    body,
     attempts: info?.attempts ?? 1,
-  });
+  };
 }

@@ -15,6 +15,11 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseDelayMs: 500, maxDelayMs: 8
 /** setTimeout fires at once for anything above 2^31 − 1 ms; no wait of ours may exceed it. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
+/** `initial`, then twice that at every step (`step` from 1), never above `cap` or a timer's limit. */
+export function doubling(step: number, initial: number, cap: number): number {
+  return Math.min(initial * 2 ** (step - 1), cap, MAX_TIMER_MS);
+}
+
 /** `retry` counts from 1 (the first retry). `random` is injectable so tests can pin the jitter. */
 export function retryDelay(
   retry: number,
@@ -25,7 +30,7 @@ export function retryDelay(
 ): number {
   const serverDelay = parseRetryAfter(retryAfter, now);
   if (serverDelay !== undefined) return Math.min(serverDelay, options.maxRetryAfterMs, MAX_TIMER_MS);
-  const exponential = Math.min(options.baseDelayMs * 2 ** (retry - 1), options.maxDelayMs, MAX_TIMER_MS);
+  const exponential = doubling(retry, options.baseDelayMs, options.maxDelayMs);
   // Jitter spreads clients that failed together; keep 75–100 % of the delay.
   return exponential * (1 - random() * 0.25);
 }

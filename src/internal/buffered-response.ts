@@ -3,21 +3,16 @@
 // second body stream, matters: on Node 20 building and reading that stream again cost more per call
 // than the rest of the transport (see bench/RESULTS.md). Reads that need a stream get one on demand.
 import { APIError } from '../core/errors.js';
+import type { ResponseInfo } from './transport.js';
 
-export interface BufferedInfo {
-  method: string;
-  path: string;
-  attempts: number;
-}
-
-type Buffered = new (body: ArrayBuffer, from: Response, info: (r: Response) => BufferedInfo | undefined) => Response;
+type Buffered = new (body: ArrayBuffer, from: Response, info: (r: Response) => ResponseInfo | undefined) => Response;
 let BufferedResponse: Buffered | undefined;
 
 /**
  * A Response with `body` already read: its headers describe the body held (decoded, complete), and
  * `json()` turns a body that is not JSON (a proxy's HTML page with status 200) into a typed APIError.
  */
-export function bufferedResponse(body: ArrayBuffer, from: Response, info: (r: Response) => BufferedInfo | undefined): Response {
+export function bufferedResponse(body: ArrayBuffer, from: Response, info: (r: Response) => ResponseInfo | undefined): Response {
   // Defined on first use: `extends Response` at import time would make Node load its fetch
   // implementation (~30 ms) for every program that merely imports the package.
   BufferedResponse ??= defineBufferedResponse();
@@ -32,9 +27,9 @@ function defineBufferedResponse(): Buffered {
     #body: ArrayBuffer;
     #used = false;
     #stream: Response | undefined;
-    #info: (r: Response) => BufferedInfo | undefined;
+    #info: (r: Response) => ResponseInfo | undefined;
 
-    constructor(body: ArrayBuffer, from: Response, info: (r: Response) => BufferedInfo | undefined) {
+    constructor(body: ArrayBuffer, from: Response, info: (r: Response) => ResponseInfo | undefined) {
       super(null, { status: from.status, statusText: from.statusText, headers: from.headers });
       this.headers.set('content-length', String(body.byteLength));
       this.headers.delete('content-encoding');

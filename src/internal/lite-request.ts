@@ -29,18 +29,26 @@ export function callOptions(options: CallOptions): { [CALL_OPTIONS]: CallOptions
   return { [CALL_OPTIONS]: checkCallOptions(options) };
 }
 
+/** Retries after the first attempt: 0 to 10, per client or per call (`prefix` says which). */
+export function checkMaxRetries(value: unknown, prefix = ''): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10) return value;
+  throw new ValidationError('maxRetries', `${prefix}\`maxRetries\` must be an integer from 0 to 10, got ${String(value)}.`);
+}
+
+/** Per-attempt timeout: above 0 and within what a timer can hold. */
+export function checkTimeoutMs(value: unknown, prefix = ''): number {
+  if (typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS) return value;
+  throw new ValidationError('timeoutMs', `${prefix}\`timeoutMs\` must be a positive number of milliseconds up to ${MAX_TIMER_MS}, got ${String(value)}.`);
+}
+
 /** Throws a ValidationError for a per-call setting the transport could not honour. */
 export function checkCallOptions(options: CallOptions): CallOptions {
   if (options === null || typeof options !== 'object') {
     throw new ValidationError('options', 'Per-call options must be an object such as { maxRetries: 0, timeoutMs: 5000 }.');
   }
   const { maxRetries, timeoutMs, idempotent } = options;
-  if (maxRetries !== undefined && (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10)) {
-    throw new ValidationError('maxRetries', `Per-call \`maxRetries\` must be an integer from 0 to 10, got ${String(maxRetries)}.`);
-  }
-  if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || timeoutMs > MAX_TIMER_MS)) {
-    throw new ValidationError('timeoutMs', `Per-call \`timeoutMs\` must be a positive number of milliseconds up to ${MAX_TIMER_MS}, got ${String(timeoutMs)}.`);
-  }
+  if (maxRetries !== undefined) checkMaxRetries(maxRetries, 'Per-call ');
+  if (timeoutMs !== undefined) checkTimeoutMs(timeoutMs, 'Per-call ');
   if (idempotent !== undefined && typeof idempotent !== 'boolean') {
     throw new ValidationError('idempotent', `Per-call \`idempotent\` must be true or false, got ${String(idempotent)}.`);
   }
@@ -70,11 +78,6 @@ export class LiteRequest {
 
   get signal(): AbortSignal | null {
     return this.init.signal ?? null;
-  }
-
-  /** A real Request, for code that needs one (e.g. custom middleware). */
-  toRequest(): Request {
-    return new Request(this.url, this.init);
   }
 
   // Headers hold the API key, the query and real path can hold ids and tokens, the body customer data:

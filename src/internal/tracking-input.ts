@@ -91,6 +91,24 @@ export function applyMoney(
   return { values, currency };
 }
 
+/**
+ * The checked body of a sale or refund: customer, event_id, and each money field in minor units, with
+ * `currency` filled from a money value. v1 then sends the numbers as text.
+ */
+export function moneyBody(
+  params: unknown,
+  method: string,
+  fields: readonly string[],
+  required: readonly string[],
+  minorUnits?: Readonly<Record<string, number>>,
+): Record<string, unknown> {
+  requireObject(params, method);
+  requireIdentity(params, method);
+  requireEventId(params, method);
+  const { values, currency } = applyMoney(params, fields, required, method, minorUnits);
+  return { ...params, ...values, ...(currency === undefined ? {} : { currency }) };
+}
+
 /** Money helpers know amounts, not parameter names: name the field and the call in their errors. */
 function withField<T>(name: string, method: string, convert: () => T): T {
   try {

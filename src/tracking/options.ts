@@ -1,5 +1,5 @@
 // Per-call options of the tracking methods, and how they reach the transport.
-import { CALL_OPTIONS, type CallOptions } from '../internal/lite-request.js';
+import { callOptions, type CallOptions } from '../internal/lite-request.js';
 
 /** An AbortSignal and overrides of the client's retry and timeout settings for one call. */
 export interface TrackOptions extends Omit<CallOptions, 'idempotent'> {
@@ -10,9 +10,6 @@ export interface TrackOptions extends Omit<CallOptions, 'idempotent'> {
  * Request init for a tracking call. Every tracking call is safe to resend: event_id dedupes sales and
  * refunds, a second signup or subscriber is refused as a duplicate, a repeated cancellation changes nothing.
  */
-export function trackingInit(options: TrackOptions | undefined) {
-  return {
-    signal: options?.signal,
-    [CALL_OPTIONS]: { maxRetries: options?.maxRetries, timeoutMs: options?.timeoutMs, idempotent: true },
-  };
+export function trackingInit(options: TrackOptions | undefined): { signal: AbortSignal | undefined } & ReturnType<typeof callOptions> {
+  return { signal: options?.signal, ...callOptions({ maxRetries: options?.maxRetries, timeoutMs: options?.timeoutMs, idempotent: true }) };
 }

@@ -2,9 +2,9 @@
 // v1's wire format: form bodies, money as strings of digits, 204 for "not a referral".
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/v1.js';
-import { field, toOutcome, type OutcomeRules, type TrackOutcome } from '../core/outcomes.js';
+import { answeredWith, secondSignup, toOutcome, type OutcomeRules, type TrackOutcome } from '../core/outcomes.js';
 import {
-  applyMoney, requireAttribution, requireEventId, requireIdentity, requireNonEmpty, requireObject,
+  moneyBody, requireAttribution, requireIdentity, requireNonEmpty, requireObject,
   type Identified, type WithMoney, type WithOptionalMoney,
 } from '../internal/tracking-input.js';
 import { trackingInit, type TrackOptions } from './options.js';
@@ -22,24 +22,20 @@ export type TrackV1Result = Ok<'/track/sale'>;
 
 type TrackPath = '/track/signup' | '/track/sale' | '/track/refund' | '/track/cancellation' | '/track/subscriber';
 
-const notReferral = (status: number) => status === 204;
-const duplicate = (status: number) => status === 409;
-const secondSignup = (status: number, body: unknown) => status === 422 && field(body, 'transaction_id') !== undefined;
+const notReferral = answeredWith(204);
+const duplicate = answeredWith(409);
 
 export function createV1Tracking(api: Client<paths>, minorUnits?: Readonly<Record<string, number>>) {
   async function send<P extends TrackPath>(path: P, body: Record<string, unknown>, rules: OutcomeRules, options?: TrackOptions) {
     const result = await api.POST(path as '/track/sale', { body: body as Body<'/track/sale'>, ...trackingInit(options) });
-    return toOutcome<Ok<P>>(result, rules, 'POST', path);
+    return toOutcome<Ok<P>>(result, rules);
   }
 
   /** Money fields travel as strings of digits in v1 forms. */
-  function moneyBody(params: unknown, method: string, fields: string[], required: string[]): Record<string, unknown> {
-    requireObject(params, method);
-    requireIdentity(params, method);
-    requireEventId(params, method);
-    const { values, currency } = applyMoney(params, fields, required, method, minorUnits);
-    const strings = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
-    return { ...params, ...strings, ...(currency === undefined ? {} : { currency }) };
+  function formMoneyBody(params: unknown, method: string, fields: string[], required: string[]): Record<string, unknown> {
+    const body = moneyBody(params, method, fields, required, minorUnits);
+    for (const name of fields) if (typeof body[name] === 'number') body[name] = String(body[name]);
+    return body;
   }
 
   function identified(params: unknown, method: string, attributed: boolean): Record<string, unknown> {
@@ -57,11 +53,11 @@ export function createV1Tracking(api: Client<paths>, minorUnits?: Readonly<Recor
 
     /** Records a sale. `not_referral` (204) when the customer was not referred; `duplicate` for a known event_id. */
     sale: async (params: TrackV1SaleParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/sale'>>> =>
-      send('/track/sale', moneyBody(params, 'track.sale', ['amount', 'mrr'], ['amount']), { notReferral, duplicate }, options),
+      send('/track/sale', formMoneyBody(params, 'track.sale', ['amount', 'mrr'], ['amount']), { notReferral, duplicate }, options),
 
     /** Records a refund (amount positive). `not_referral` on 204; `duplicate` for a known event_id. */
     refund: async (params: TrackV1RefundParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/refund'>>> =>
-      send('/track/refund', moneyBody(params, 'track.refund', ['amount'], ['amount']), { notReferral, duplicate }, options),
+      send('/track/refund', formMoneyBody(params, 'track.refund', ['amount'], ['amount']), { notReferral, duplicate }, options),
 
     /** Marks the customer as cancelled. */
     cancellation: async (params: TrackV1CancellationParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/cancellation'>>> =>

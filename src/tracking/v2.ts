@@ -2,11 +2,10 @@
 // FirstPromoter's answers into outcomes (see core/outcomes.ts) or typed errors.
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/v2.js';
-import { field, toOutcome, type TrackOutcome } from '../core/outcomes.js';
+import { answeredWith, field, secondSignup, toOutcome, type TrackOutcome } from '../core/outcomes.js';
 import { trackingInit, type TrackOptions } from './options.js';
 import {
-  applyMoney, requireAttribution, requireEventId, requireIdentity, requireObject,
-  type Identified, type WithMoney,
+  moneyBody, requireAttribution, requireIdentity, requireObject, type Identified, type WithMoney,
 } from '../internal/tracking-input.js';
 
 type Body<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never;
@@ -29,24 +28,24 @@ export function createV2Tracking(api: Client<paths>, minorUnits?: Readonly<Recor
       requireIdentity(params, 'track.signup');
       requireAttribution(params, 'track.signup');
       const result = await api.POST('/track/signup', { body: params as Body<'/track/signup'>, ...trackingInit(options) });
-      return toOutcome(result, { duplicate: (status, body) => status === 422 && field(body, 'transaction_id') !== undefined }, 'POST', '/track/signup');
+      return toOutcome(result, { duplicate: secondSignup });
     },
 
     /** Records a sale. `not_referral` when FirstPromoter does not know the customer; `duplicate` for a known event_id. */
     async sale(params: TrackSaleParams, options?: TrackOptions): Promise<TrackOutcome<TrackSaleResult>> {
-      const body = moneyBody(params, 'track.sale', ['amount'], minorUnits) as Body<'/track/sale'>;
+      const body = moneyBody(params, 'track.sale', ['amount'], ['amount'], minorUnits) as Body<'/track/sale'>;
       const result = await api.POST('/track/sale', { body, ...trackingInit(options) });
       return toOutcome(result, {
         notReferral: (status, error) => status === 404 && field(error, 'code') === 'not_found',
-        duplicate: (status) => status === 409,
-      }, 'POST', '/track/sale');
+        duplicate: answeredWith(409),
+      });
     },
 
     /** Records a refund (send the amount positive). `not_referral` on 204; `duplicate` for a known event_id. */
     async refund(params: TrackRefundParams, options?: TrackOptions): Promise<TrackOutcome<TrackRefundResult>> {
-      const body = moneyBody(params, 'track.refund', ['amount'], minorUnits) as Body<'/track/refund'>;
+      const body = moneyBody(params, 'track.refund', ['amount'], ['amount'], minorUnits) as Body<'/track/refund'>;
       const result = await api.POST('/track/refund', { body, ...trackingInit(options) });
-      return toOutcome(result, { notReferral: (status) => status === 204, duplicate: (status) => status === 409 }, 'POST', '/track/refund');
+      return toOutcome(result, { notReferral: answeredWith(204), duplicate: answeredWith(409) });
     },
 
     /** Marks the customer as cancelled, which lowers the program's MRR. */
@@ -54,17 +53,9 @@ export function createV2Tracking(api: Client<paths>, minorUnits?: Readonly<Recor
       requireObject(params, 'track.cancellation');
       requireIdentity(params, 'track.cancellation');
       const result = await api.POST('/track/cancellation', { body: params as Body<'/track/cancellation'>, ...trackingInit(options) });
-      return toOutcome(result, {}, 'POST', '/track/cancellation');
+      return toOutcome(result, {});
     },
   };
 }
 
 export type V2Tracking = ReturnType<typeof createV2Tracking>;
-
-function moneyBody(params: unknown, method: string, required: readonly string[], minorUnits?: Readonly<Record<string, number>>): Record<string, unknown> {
-  requireObject(params, method);
-  requireIdentity(params, method);
-  requireEventId(params, method);
-  const { values, currency } = applyMoney(params, required, required, method, minorUnits);
-  return { ...params, ...values, ...(currency === undefined ? {} : { currency }) };
-}

@@ -1,0 +1,39 @@
+// Loads openapi/registry.yaml, the one list of APIs and entry points, for every tool that needs it
+// (generator, lint, Prism setup, contract harness, build, package check, README test).
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/** The project's root folder. */
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * @typedef {{ option: string, env: string, scheme: string, label: string }} Credential
+ * @typedef {{ defaultPerPage: number, maxPerPage?: number }} Paging
+ * @typedef {{ name: string, spec: string, entry: string, credentials: Credential[], paging: Paging }} Api
+ * @typedef {{ subpath: string, source: string }} Entry
+ */
+
+const raw = parse(readFileSync(join(root, 'openapi/registry.yaml'), 'utf8'));
+const packageName = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).name;
+
+/** @type {Api[]} Every API, in registry order; `spec` is relative to the project root. */
+export const apis = Object.entries(raw.apis).map(([name, api]) => ({ name, ...api, spec: `openapi/${api.spec}` }));
+
+/** @type {Entry[]} Every package entry point; `subpath` is `.` or a name such as `v1`. */
+export const entries = Object.entries(raw.entries).map(([subpath, entry]) => ({ subpath, ...entry }));
+
+/** Where the generator writes each artefact of an API, relative to the project root. */
+export const generatedFiles = (/** @type {string} */ name) => ({
+  bundle: `generated/${name}.openapi.yaml`,
+  types: `generated/${name}.ts`,
+  operations: `generated/${name}.operations.ts`,
+});
+
+/** The build's name for an entry's output files (`dist/<name>.js`): `index` for the root. */
+export const distName = (/** @type {Entry} */ entry) => (entry.subpath === '.' ? 'index' : entry.subpath);
+
+/** The import specifier users write for an entry: `firstpromoter` or `firstpromoter/v1`. */
+export const specifier = (/** @type {Entry} */ entry) => (entry.subpath === '.' ? packageName : `${packageName}/${entry.subpath}`);

@@ -1,16 +1,19 @@
 // `firstpromoter/track`: server-side v2 tracking only (signup, sale, refund, cancellation), for
 // serverless functions and edge workers that never call the admin API. Same options, validation,
-// retries and outcomes as the root client's `track`; bundlers drop the admin helpers (`unwrap`).
-import { createV2Api, type FirstPromoterOptions } from './client/v2.js';
-import { createV2Tracking, type V2Tracking } from './tracking/v2.js';
+// retries and outcomes as the root client's `track`; bundlers drop the admin helpers and the list table.
+import { API } from '../generated/v2.operations.js';
+import type { paths } from '../generated/v2.js';
+import { createApiClient } from './apis/client.js';
+import type { FirstPromoterOptions } from './apis/v2/client.js';
+import { createV2Tracking, type V2Tracking } from './apis/v2/tracking.js';
 
-export { V2_BASE_URL } from './client/v2.js';
-export type { FirstPromoterOptions } from './client/v2.js';
-export type {
-  TrackSignupParams, TrackSaleParams, TrackRefundParams, TrackCancellationParams,
-  TrackSignupResult, TrackSaleResult, TrackRefundResult, TrackCancellationResult,
-} from './tracking/v2.js';
-export * from './common-exports.js';
+export { V2_BASE_URL, type FirstPromoterOptions } from './apis/v2/client.js';
+export { FirstPromoterError, ValidationError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, RedirectError, TimeoutError, AbortError } from './core/errors.js';
+export type { TrackOutcome, Tracked, NotReferral, Duplicate } from './core/outcomes.js';
+export type { ClientOptions, LogEvent, Logger } from './core/options.js';
+export type { RequestOptions } from './core/request-options.js';
+export type { TrackSignupParams, TrackSaleParams, TrackRefundParams, TrackCancellationParams, TrackSignupResult, TrackSaleResult, TrackRefundResult, TrackCancellationResult } from './apis/v2/tracking.js';
+export { MoneyError, type Money, type MoneyErrorCode, type CurrencyCode } from './core/money.js';
 
 export interface FirstPromoterTracking {
   /** Server-side tracking with outcomes for FirstPromoter's special answers. */
@@ -19,6 +22,6 @@ export interface FirstPromoterTracking {
 
 /** A v2 client that can only track: `createTracking({ apiKey, accountId }).track.sale({...})`. */
 export function createTracking(options: FirstPromoterOptions = {}): FirstPromoterTracking {
-  const { api, settings } = createV2Api(options);
+  const { api, settings } = createApiClient<paths>(API, options);
   return Object.freeze({ track: createV2Tracking(api, settings.minorUnits) });
 }

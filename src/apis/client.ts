@@ -1,36 +1,76 @@
-// Builds the typed openapi-fetch client both versions share: our transport as its fetch, the light
-// request class, bracket query encoding, and a middleware that hands the path template to the
-// transport so logs and errors never carry ids or query values.
+// One factory for the typed client of any API of the registry, driven by the API's generated facts:
+// credentials from the options or the environment into the headers the spec names, our transport as
+// openapi-fetch's fetch, the light request class, bracket encoding for queries (and form bodies), and
+// a middleware that hands the path template to the transport so logs and errors never carry ids.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { encodeBrackets } from '../internal/brackets.js';
-import { LiteRequest } from '../internal/lite-request.js';
-import { createTransport } from '../internal/transport.js';
-import type { ResolvedSettings } from './options.js';
+import { ValidationError } from '../core/errors.js';
+import { requireCredential, resolveSettings, type ClientOptions, type ResolvedSettings } from '../core/options.js';
+import { attachFacts, type ApiFacts } from '../internal/api-facts.js';
+import { encodeBrackets, UnencodableValue } from '../internal/brackets.js';
+import { LiteRequest } from '../transport/lite-request.js';
+import { createTransport } from '../transport/transport.js';
 
-export type Encoding = 'json' | 'form';
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ApiClient<Paths extends {}> {
+  api: Client<Paths>;
+  settings: ResolvedSettings;
+}
 
+/** What a full entry's factory returns: the typed client of every operation, and tracking. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TrackingClient<Paths extends {}, Tracking> {
+  /** Typed client (openapi-fetch) for every operation of the API's spec: `api.GET(path, { params })`. */
+  readonly api: Client<Paths>;
+  /** Server-side tracking with outcomes for FirstPromoter's special answers. */
+  readonly track: Tracking;
+}
+
+/** A frozen `{ api, track }` for `facts`, with the tracking methods `tracking` builds on its api. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export function createTrackingClient<Paths extends {}, Tracking>(
+  facts: ApiFacts,
+  options: ClientOptions,
+  tracking: (api: Client<Paths>, minorUnits: ResolvedSettings['minorUnits']) => Tracking,
+): TrackingClient<Paths, Tracking> {
+  const { api, settings } = createApiClient<Paths>(facts, options);
+  return Object.freeze({ api, track: tracking(api, settings.minorUnits) });
+}
+
+/**
+ * The checked settings and typed client for `facts` (an API's `API` constant, plus `LISTS` for
+ * clients that page). Credentials stay in this closure, inside the headers openapi-fetch keeps:
+ * never a property of anything returned.
+ */
 // openapi-typescript's `paths` interfaces have no index signature, hence the loose constraint.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export function createApi<Paths extends {}>(settings: ResolvedSettings, headers: Record<string, string>, encoding: Encoding): Client<Paths> {
-  const transport = createTransport({
-    fetch: settings.fetch,
-    maxRetries: settings.maxRetries,
-    timeoutMs: settings.timeoutMs,
-    backoff: settings.backoff,
-    rateLimiter: settings.rateLimiter,
-    logger: settings.logger,
-    retryNonIdempotent: settings.retryNonIdempotent,
-  });
+export function createApiClient<Paths extends {}>(facts: ApiFacts, options: ClientOptions): ApiClient<Paths> {
+  const given = options as Record<string, unknown>;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  for (const credential of facts.credentials) {
+    headers[credential.header] = credential.prefix + requireCredential(credential.option, given[credential.option], credential.env, credential.label);
+  }
+  const settings = resolveSettings(options, facts.baseUrl);
+  const form = facts.encoding === 'form';
   const api = createClient<Paths>({
     baseUrl: settings.baseUrl,
-    headers: encoding === 'form' ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers,
-    fetch: transport as unknown as typeof fetch,
+    headers: form ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers,
+    fetch: createTransport(settings) as unknown as typeof fetch,
     Request: LiteRequest as unknown as typeof Request,
-    querySerializer: (query) => encodeBrackets(query as Record<string, unknown>),
-    ...(encoding === 'form' ? { bodySerializer: (body: unknown) => encodeBrackets(body as Record<string, unknown>) } : {}),
+    querySerializer: (query) => encode(query),
+    ...(form ? { bodySerializer: (body: unknown) => encode(body) } : {}),
   });
-  api.use(encoding === 'form' ? formMiddleware : pathMiddleware);
-  return api;
+  api.use(form ? formMiddleware : pathMiddleware);
+  attachFacts(api, facts);
+  return { api, settings };
+}
+
+function encode(params: unknown): string {
+  try {
+    return encodeBrackets(params as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof UnencodableValue) throw new ValidationError(error.field, error.message);
+    throw error;
+  }
 }
 
 const pathMiddleware: Middleware = {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFirstPromoter } from './v2.js';
-import { createFirstPromoterV1 } from './v1.js';
+import { createFirstPromoter } from './v2/client.js';
+import { createFirstPromoterV1 } from './v1/client.js';
 import { ValidationError } from '../core/errors.js';
 
 const okFetch = () => vi.fn(async () => new Response('{"id":1,"type":"cancellation"}', { headers: { 'content-type': 'application/json' } }));

@@ -1,15 +1,28 @@
-// Per-call options of the tracking methods, and how they reach the transport.
-import { callOptions, type CallOptions } from '../internal/lite-request.js';
+// What every API's tracking methods share once their input is checked: the call goes out as a POST
+// through the typed client, and the answer becomes an outcome by the operation's rules from the
+// generated table (`x-outcomes` in the spec), or a typed error.
+import { toOutcome, type OutcomeRules, type TrackOutcome } from '../core/outcomes.js';
+import { callOptions, type RequestOptions } from '../core/request-options.js';
+import type { ApiResult } from '../core/unwrap.js';
 
-/** An AbortSignal and overrides of the client's retry and timeout settings for one call. */
-export interface TrackOptions extends Omit<CallOptions, 'idempotent'> {
-  signal?: AbortSignal;
+/** The one method tracking needs of a typed client; loose, because each API types its own paths. */
+export interface TrackingApi {
+  POST(path: never, init: never): Promise<ApiResult>;
 }
 
 /**
- * Request init for a tracking call. Every tracking call is safe to resend: event_id dedupes sales and
- * refunds, a second signup or subscriber is refused as a duplicate, a repeated cancellation changes nothing.
+ * Sends one tracking call. Tracking calls are safe to resend unless the caller says otherwise:
+ * event_id dedupes sales and refunds, a second signup or subscriber is refused as a duplicate, a
+ * repeated cancellation changes nothing.
  */
-export function trackingInit(options: TrackOptions | undefined): { signal: AbortSignal | undefined } & ReturnType<typeof callOptions> {
-  return { signal: options?.signal, ...callOptions({ maxRetries: options?.maxRetries, timeoutMs: options?.timeoutMs, idempotent: true }) };
+export async function sendTracking<T>(
+  api: TrackingApi,
+  path: string,
+  body: Record<string, unknown>,
+  rules: OutcomeRules,
+  options: RequestOptions | undefined,
+): Promise<TrackOutcome<T>> {
+  const init = { body, ...callOptions({ ...options, idempotent: options?.idempotent ?? true }) };
+  const result = await (api.POST as (path: string, init: object) => Promise<ApiResult>)(path, init);
+  return toOutcome<T>(result, rules);
 }

@@ -2,6 +2,7 @@
 // are lists, what their query and path parameters are, and what one row looks like. Nothing here
 // exists at runtime.
 import type { Client } from 'openapi-fetch';
+import type { RequestOptions } from './request-options.js';
 
 /** The typed `api` of a client, or the client itself (`{ api }`): every helper takes either. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -34,19 +35,17 @@ export type ListItem<Paths, P extends keyof Paths> = RowOf<ListBody<GetOperation
 /** The whole parsed body of one page at `P`, envelope included. */
 export type ListPageBody<Paths, P extends keyof Paths> = ListBody<GetOperation<Paths, P>>;
 
-interface CommonListOptions<Query> {
+/**
+ * The per-call options (`signal`, `maxRetries`, `timeoutMs`) apply to every page request; a signal
+ * stops the walk (the request in flight and every later one reject with AbortError).
+ */
+interface CommonListOptions<Query> extends RequestOptions {
   /**
    * The list's query parameters as the spec names them (`filters`, `sorting`, `q`...). `page` is the
    * first page to fetch (default 1); `per_page` the page size (default and upper bound 100 on v2, its
    * documented maximum; default 20 on v1, whose limits are undocumented).
    */
   query?: Query;
-  /** Stops the walk: the request in flight and every later one reject with AbortError. */
-  signal?: AbortSignal;
-  /** Retries after the first attempt of each page request (overrides the client's `maxRetries`). */
-  maxRetries?: number;
-  /** Timeout of each attempt of each page request, in milliseconds (overrides the client's `timeoutMs`). */
-  timeoutMs?: number;
 }
 
 /** Options of a list: its query, its path parameters when the path has any, and a signal. */

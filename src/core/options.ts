@@ -1,14 +1,30 @@
-// Client options shared by v1 and v2, checked once at construction so a missing key or a bad setting
-// is a clear ValidationError now rather than a 401 or a hang later. Explicit options win over the
-// environment; secrets never appear in these error messages.
-import { ValidationError } from '../core/errors.js';
+// The one client options type, shared by every API's client (each adds its credentials), checked once
+// at construction so a missing key or a bad setting is a clear ValidationError now rather than a 401
+// or a hang later. Explicit options win over the environment; secrets never appear in these messages.
+import { ValidationError } from './errors.js';
+import { checkMaxRetries, checkTimeoutMs } from './request-options.js';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../internal/backoff.js';
-import { checkMaxRetries, checkTimeoutMs } from '../internal/lite-request.js';
 import { createRateLimiter, type RateLimiter } from '../internal/rate-limiter.js';
-import type { Logger } from '../internal/transport.js';
 
-export interface TransportSettings {
-  /** API root, e.g. a mock server's URL. Defaults to FirstPromoter's production host for the version. */
+/** One event per attempt, for the client's `logger`. Never carries headers, bodies, ids or query values. */
+export interface LogEvent {
+  type: 'response' | 'retry' | 'failure';
+  method: string;
+  /** Path template, never the real URL: ids and query strings can hold emails or tokens. */
+  path: string;
+  attempt: number;
+  status?: number;
+  durationMs: number;
+  /** For `retry`: the wait before the next attempt. */
+  delayMs?: number;
+  /** For `retry` and `failure`: what went wrong, without secrets. */
+  reason?: string;
+}
+
+export type Logger = (event: LogEvent) => void;
+
+export interface ClientOptions {
+  /** API root, e.g. a mock server's URL. Defaults to FirstPromoter's production host for the API. */
   baseUrl?: string;
   /** fetch implementation (defaults to the global one, read at call time). */
   fetch?: typeof globalThis.fetch;
@@ -68,7 +84,7 @@ export function requireCredential(field: string, explicit: unknown, envName: str
   return value;
 }
 
-export function resolveSettings(options: TransportSettings, defaultBaseUrl: string): ResolvedSettings {
+export function resolveSettings(options: ClientOptions, defaultBaseUrl: string): ResolvedSettings {
   const baseUrl = options.baseUrl ?? defaultBaseUrl;
   let parsed: URL | undefined;
   try {
@@ -108,7 +124,7 @@ export function resolveSettings(options: TransportSettings, defaultBaseUrl: stri
   };
 }
 
-function resolveRateLimit(option: TransportSettings['rateLimit']): RateLimiter | undefined {
+function resolveRateLimit(option: ClientOptions['rateLimit']): RateLimiter | undefined {
   if (option === undefined || option === false) return undefined;
   if (option !== true && (option === null || typeof option !== 'object')) {
     throw new ValidationError('rateLimit', '`rateLimit` must be true, false or { requestsPerMinute: number }.');

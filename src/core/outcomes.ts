@@ -1,8 +1,9 @@
 // FirstPromoter answers some tracking calls with statuses that are normal business results, not
 // failures: "this customer was not referred" (204, or 404 not_found on v2 sales) and "this event is
-// already recorded" (409, or 422 for a second signup). Tracking methods return them as outcomes.
+// already recorded" (409, or 422 for a second signup). Which status means what is stated per
+// operation in the spec (`x-outcomes`) and reaches the code through the generated operation table.
 import { errorFrom, type ApiResult } from './unwrap.js';
-import { responseInfo } from '../internal/transport.js';
+import { responseInfo } from '../internal/response-info.js';
 
 interface OutcomeBase {
   /** HTTP status FirstPromoter answered. */
@@ -34,28 +35,30 @@ export interface Duplicate extends OutcomeBase {
 
 export type TrackOutcome<T> = Tracked<T> | NotReferral | Duplicate;
 
-/** Which answers of one tracking operation are outcomes rather than errors. */
-export interface OutcomeRules {
-  notReferral?: (status: number, body: unknown) => boolean;
-  duplicate?: (status: number, body: unknown) => boolean;
-}
-
-/** The answers FirstPromoter's tracking endpoints share: 204 and 409, and 422 for a second signup. */
-export const answeredWith = (code: number) => (status: number): boolean => status === code;
-export const secondSignup = (status: number, body: unknown): boolean => status === 422 && field(body, 'transaction_id') !== undefined;
+/**
+ * One operation's outcome rules, as the table states them: status → outcome, optionally only when
+ * the error body has the given string fields (`true`: present with any string value).
+ */
+export type OutcomeRules = Readonly<Record<string, { readonly outcome: 'not_referral' | 'duplicate'; readonly when?: Readonly<Record<string, string | true>> }>>;
 
 export function toOutcome<T>(result: ApiResult, rules: OutcomeRules): TrackOutcome<T> {
   const { status } = result.response;
   const attempts = responseInfo(result.response)?.attempts ?? 1;
   const body = result.response.ok ? result.data : result.error;
-  if (rules.notReferral?.(status, body)) return { outcome: 'not_referral', status, attempts, message: messageOf(body) };
-  if (rules.duplicate?.(status, body)) return { outcome: 'duplicate', status, attempts, message: messageOf(body) };
+  const rule = rules[String(status)];
+  if (rule && Object.entries(rule.when ?? {}).every(([name, value]) => matches(field(body, name), value))) {
+    return { outcome: rule.outcome, status, attempts, message: messageOf(body) };
+  }
   if (result.response.ok && body !== undefined) return { outcome: 'tracked', status, attempts, data: body as T };
   throw errorFrom(result);
 }
 
+function matches(actual: string | undefined, expected: string | true): boolean {
+  return expected === true ? actual !== undefined : actual === expected;
+}
+
 /** Reads a string field of an error body, whatever its shape. */
-export function field(body: unknown, name: string): string | undefined {
+function field(body: unknown, name: string): string | undefined {
   if (body === null || typeof body !== 'object') return undefined;
   const value = (body as Record<string, unknown>)[name];
   return typeof value === 'string' ? value : undefined;

@@ -2,15 +2,20 @@
 // the types it infers from the generated paths, which `tsc -p .` checks.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Client } from 'openapi-fetch';
+import { API, LISTS } from '../../generated/v2.operations.js';
 import type { components, paths } from '../../generated/v2.js';
 import type { paths as V1Paths } from '../../generated/v1.js';
 import { InternalServerError, ValidationError } from './errors.js';
-import { createFirstPromoter } from '../client/v2.js';
+import { createFirstPromoter } from '../apis/v2/client.js';
+import { attachFacts } from '../internal/api-facts.js';
 import type { ListPath } from './list-types.js';
 import { paginate, pages, PaginationError, toArray, type Page } from './pagination.js';
 
-/** An `api` whose GET answers from `answer(page)` and records the params of every call. */
-function fakeApi(answer: (page: number) => unknown) {
+/**
+ * An `api` whose GET answers from `answer(page)` and records the params of every call. It carries the
+ * v2 facts (paging, list table) as the client factory attaches them.
+ */
+function fakeApi(answer: (page: number) => unknown, facts: object | null = { ...API, lists: LISTS }) {
   const calls: Array<{ path: string; query: Record<string, unknown> }> = [];
   const api = {
     async GET(path: string, init: { params: { query: Record<string, unknown> } }) {
@@ -18,6 +23,7 @@ function fakeApi(answer: (page: number) => unknown) {
       return { data: answer(Number(init.params.query.page)), response: new Response('[]', { status: 200 }) };
     },
   } as unknown as Client<paths>;
+  if (facts) attachFacts(api, facts as Parameters<typeof attachFacts>[1]);
   return { api, calls };
 }
 
@@ -39,11 +45,28 @@ describe('pages', () => {
   });
 
   it('refuses a page that repeats the previous one with a PaginationError naming the page', async () => {
-    const { api, calls } = fakeApi(() => ids(1, 100));
+    const { api, calls } = fakeApi(() => ({ data: ids(1, 100), meta: { pending_count: 0 } }));
     const error = await toArray(paginate(api, '/company/promoters'), { limit: 10_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationError);
     expect(error).toMatchObject({ path: '/company/promoters', page: 2 });
     expect(calls).toHaveLength(2);
+  });
+
+  it('reads the page shape from the table: a bare array where the list answers { data, meta } is not a page', async () => {
+    const { api } = fakeApi(() => ids(1, 3));
+    const error = await pages(api, '/company/promoters').next().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+  });
+
+  it('refuses, before sending, a path the table does not list and an api no factory made', async () => {
+    const listed = fakeApi(() => ids(1, 3));
+    const untypedPages = pages as (api: unknown, path: string) => AsyncGenerator<unknown>;
+    const notAList = await untypedPages(listed.api, '/company/promoters/{id}').next().catch((e: unknown) => e);
+    expect(notAList).toMatchObject({ name: 'ValidationError', field: 'path' });
+    const bare = fakeApi(() => ids(1, 3), null);
+    const noFacts = await pages(bare.api, '/company/commissions').next().catch((e: unknown) => e);
+    expect(noFacts).toBeInstanceOf(ValidationError);
+    expect([...listed.calls, ...bare.calls]).toEqual([]);
   });
 
   it('refuses an answer that is not a list', async () => {

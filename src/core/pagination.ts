@@ -6,12 +6,14 @@
 // paging details are in response headers, but no source names them, so we read none). The helpers
 // send page=1,2,… with per_page and stop after a page with fewer rows than per_page, or an empty one.
 // A server that ignored `page` would answer page 1 forever; two pages in a row with the same rows
-// end the walk with a PaginationError instead.
+// end the walk with a PaginationError instead. Page sizes and page shapes come from the operation
+// table of the client's API.
 import { FirstPromoterError, ValidationError } from './errors.js';
 import type { ApiOrClient, ListItem, ListOptionsArg, ListPageBody, ListPath } from './list-types.js';
+import { callOptions } from './request-options.js';
 import { errorFrom, type ApiResult } from './unwrap.js';
-import { callOptions } from '../internal/lite-request.js';
-import { defaultPerPage, isLastPage, maxPerPage, pageFingerprint, rowsOf } from '../internal/page-rules.js';
+import { factsOf } from '../internal/api-facts.js';
+import { isLastPage, pageFingerprint, rowsOf } from '../internal/page-rules.js';
 
 /** One page of a list, as `pages()` yields it. */
 export interface Page<Item, Body> {
@@ -55,21 +57,26 @@ export async function* pages<Paths extends {}, P extends ListPath<Paths>>(
   ...[options]: ListOptionsArg<Paths, P>
 ): AsyncGenerator<Page<ListItem<Paths, P>, ListPageBody<Paths, P>>, void, undefined> {
   const template = String(path);
-  const { query = {}, path: pathParams, signal, maxRetries, timeoutMs } = (options ?? {}) as {
-    query?: Record<string, unknown>; path?: object; signal?: AbortSignal; maxRetries?: number; timeoutMs?: number;
-  };
-  // Checked now, so a bad value is a ValidationError before the first page is requested.
-  const perCall = callOptions({ maxRetries, timeoutMs });
-  const perPage = positiveInteger('query.per_page', query.per_page ?? defaultPerPage(template), maxPerPage(template));
-  let page = positiveInteger('query.page', query.page ?? 1);
+  const { query = {}, path: pathParams, ...perRequest } = (options ?? {}) as { query?: Record<string, unknown>; path?: object };
   // The generic path and options are checked at the call site; inside, the call is made untyped.
   const api = ('api' in client ? client.api : client) as unknown as { GET: LooseGet };
+  const facts = factsOf(api);
+  const shape = facts?.lists?.[template];
+  if (!facts || !shape) {
+    throw new ValidationError('path', `GET ${template} is not a list of ${facts ? `the ${facts.name} API` : 'this client'}: ` +
+      'paginate and pages take the typed client (or its `api`) of a full entry and one of its list paths.');
+  }
+  // Checked now, so a bad value is a ValidationError before the first page is requested.
+  const perCall = callOptions(perRequest);
+  const maxPerPage = facts.paging.maxPerPage ?? Number.MAX_SAFE_INTEGER;
+  const perPage = positiveInteger('query.per_page', query.per_page ?? facts.paging.defaultPerPage, maxPerPage);
+  let page = positiveInteger('query.page', query.page ?? 1);
   let previous: string | undefined;
 
   for (let first = true; ; first = false, page++) {
-    const result = await api.GET(template, { params: { query: { ...query, page, per_page: perPage }, path: pathParams }, signal, ...perCall });
+    const result = await api.GET(template, { params: { query: { ...query, page, per_page: perPage }, path: pathParams }, ...perCall });
     if (!result.response.ok) throw errorFrom(result);
-    const rows = rowsOf(result.data);
+    const rows = rowsOf(result.data, shape);
     if (!rows) {
       throw new PaginationError(template, page,
         `GET ${template} answered page ${page} with something that is not a list of rows; stopping the walk.`);

@@ -1,7 +1,7 @@
 // openapi-fetch never throws on an HTTP status: it returns `{ data, error, response }`. `unwrap` turns
 // that into the usual SDK contract for admin calls: the parsed data, or a typed APIError.
 import { APIError, type APIErrorInit } from './errors.js';
-import { responseInfo } from '../internal/transport.js';
+import { responseInfo } from '../internal/response-info.js';
 
 export interface ApiResult {
   data?: unknown;

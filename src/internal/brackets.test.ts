@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import qs from 'qs';
-import { encodeBrackets } from './brackets.js';
-import { ValidationError } from '../core/errors.js';
+import { encodeBrackets, UnencodableValue } from './brackets.js';
 
 describe('encodeBrackets', () => {
   it('writes FirstPromoter filters, sorting and id lists in Rails form', () => {
@@ -37,7 +36,7 @@ describe('encodeBrackets', () => {
   });
 
   it('rejects numbers that would otherwise be sent as NaN or Infinity', () => {
-    expect(() => encodeBrackets({ amount: Number.NaN })).toThrow(ValidationError);
+    expect(() => encodeBrackets({ amount: Number.NaN })).toThrow(UnencodableValue);
     expect(() => encodeBrackets({ filters: { amount: { from: Infinity } } })).toThrow(/filters\[amount\]\[from\] must be a finite number/);
   });
 

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPerPage, isLastPage, maxPerPage, pageFingerprint, rowsOf } from './page-rules.js';
+import { isLastPage, pageFingerprint, rowsOf } from './page-rules.js';
 
 describe('rowsOf', () => {
-  it('takes a bare array as the rows', () => {
-    expect(rowsOf([{ id: 1 }, { id: 2 }])).toEqual([{ id: 1 }, { id: 2 }]);
+  it('takes a bare array as the rows of an array list', () => {
+    expect(rowsOf([{ id: 1 }, { id: 2 }], 'array')).toEqual([{ id: 1 }, { id: 2 }]);
   });
 
-  it('unwraps the rows of a {data, meta} envelope', () => {
-    expect(rowsOf({ data: [{ id: 7 }], meta: { pending_count: 2 } })).toEqual([{ id: 7 }]);
+  it('unwraps the rows of a {data, meta} list', () => {
+    expect(rowsOf({ data: [{ id: 7 }], meta: { pending_count: 2 } }, 'envelope')).toEqual([{ id: 7 }]);
+  });
+
+  it('refuses the other shape: the table says which one the list answers', () => {
+    expect(rowsOf({ data: [{ id: 7 }] }, 'array')).toBeUndefined();
+    expect(rowsOf([{ id: 1 }], 'envelope')).toBeUndefined();
   });
 
   it.each([
@@ -17,7 +22,8 @@ describe('rowsOf', () => {
     ['a string', 'Bad credentials'],
     ['nothing', undefined],
   ])('answers undefined for %s', (_, body) => {
-    expect(rowsOf(body)).toBeUndefined();
+    expect(rowsOf(body, 'array')).toBeUndefined();
+    expect(rowsOf(body, 'envelope')).toBeUndefined();
   });
 });
 
@@ -51,24 +57,5 @@ describe('pageFingerprint', () => {
     const row = { promoter_id: 3920164, revenue_amount: '2818.59' };
     expect(pageFingerprint([row])).toBe(pageFingerprint([{ ...row }]));
     expect(pageFingerprint([row])).not.toBe(pageFingerprint([{ ...row, promoter_id: 3920188 }]));
-  });
-});
-
-describe('defaultPerPage', () => {
-  it('asks v2 lists for the documented maximum of 100', () => {
-    expect(defaultPerPage('/company/promoters')).toBe(100);
-    expect(defaultPerPage('/company/webhooks/{webhook_id}/webhook_deliveries')).toBe(100);
-  });
-
-  it('asks v1 lists for 20, the smallest page size FirstPromoter integrations are known to use', () => {
-    expect(defaultPerPage('/promoters/list')).toBe(20);
-    expect(defaultPerPage('/reports/promoters')).toBe(20);
-  });
-});
-
-describe('maxPerPage', () => {
-  it('caps v2 at its documented 100 and leaves v1, which documents no maximum, open', () => {
-    expect(maxPerPage('/company/referrals')).toBe(100);
-    expect(maxPerPage('/leads/list')).toBe(Number.MAX_SAFE_INTEGER);
   });
 });

@@ -2,18 +2,22 @@
 // same headers, a working stream when asked for one, plus the typed error for a body that is not JSON.
 import { describe, expect, it } from 'vitest';
 import { APIError } from '../core/errors.js';
+import { recordResponseInfo } from '../internal/response-info.js';
 import { bufferedResponse } from './buffered-response.js';
 
-const info = () => ({ method: 'POST', path: '/track/sale', attempts: 2 });
 const encode = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
-const received = (text: string, init: ResponseInit = { status: 200, headers: { 'content-type': 'application/json' } }) =>
-  bufferedResponse(encode(text), new Response(text, init), info);
+/** A buffered response as the transport returns it: with what it knows about the call recorded. */
+function received(text: string, init: ResponseInit = { status: 200, headers: { 'content-type': 'application/json' } }): Response {
+  const response = bufferedResponse(encode(text), new Response(text, init));
+  recordResponseInfo(response, { method: 'POST', path: '/track/sale', attempts: 2 });
+  return response;
+}
 
 describe('bufferedResponse', () => {
   it('is a Response with the status, text and headers of the one received, describing the body it holds', () => {
     const response = bufferedResponse(encode('{"id":1}'), new Response('ignored', {
       status: 201, statusText: 'Created', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': '99' },
-    }), info);
+    }));
     expect(response).toBeInstanceOf(Response);
     expect([response.status, response.statusText, response.ok]).toEqual([201, 'Created', true]);
     expect([...response.headers]).toEqual([['content-length', '8'], ['content-type', 'application/json']]);

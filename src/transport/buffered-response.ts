@@ -3,20 +3,20 @@
 // second body stream, matters: on Node 20 building and reading that stream again cost more per call
 // than the rest of the transport (see bench/RESULTS.md). Reads that need a stream get one on demand.
 import { APIError } from '../core/errors.js';
-import type { ResponseInfo } from './transport.js';
+import { responseInfo } from '../internal/response-info.js';
 
-type Buffered = new (body: ArrayBuffer, from: Response, info: (r: Response) => ResponseInfo | undefined) => Response;
+type Buffered = new (body: ArrayBuffer, from: Response) => Response;
 let BufferedResponse: Buffered | undefined;
 
 /**
  * A Response with `body` already read: its headers describe the body held (decoded, complete), and
  * `json()` turns a body that is not JSON (a proxy's HTML page with status 200) into a typed APIError.
  */
-export function bufferedResponse(body: ArrayBuffer, from: Response, info: (r: Response) => ResponseInfo | undefined): Response {
+export function bufferedResponse(body: ArrayBuffer, from: Response): Response {
   // Defined on first use: `extends Response` at import time would make Node load its fetch
   // implementation (~30 ms) for every program that merely imports the package.
   BufferedResponse ??= defineBufferedResponse();
-  return new BufferedResponse(body, from, info);
+  return new BufferedResponse(body, from);
 }
 
 function defineBufferedResponse(): Buffered {
@@ -27,15 +27,13 @@ function defineBufferedResponse(): Buffered {
     #body: ArrayBuffer;
     #used = false;
     #stream: Response | undefined;
-    #info: (r: Response) => ResponseInfo | undefined;
 
-    constructor(body: ArrayBuffer, from: Response, info: (r: Response) => ResponseInfo | undefined) {
+    constructor(body: ArrayBuffer, from: Response) {
       super(null, { status: from.status, statusText: from.statusText, headers: from.headers });
       this.headers.set('content-length', String(body.byteLength));
       this.headers.delete('content-encoding');
       this.headers.delete('transfer-encoding');
       this.#body = body;
-      this.#info = info;
     }
 
     /** A stream-backed twin for `body`, `blob()`, `formData()` and `clone()`; all later reads go through it. */
@@ -92,7 +90,7 @@ function defineBufferedResponse(): Buffered {
       try {
         return JSON.parse(text);
       } catch {
-        const info = this.#info(this);
+        const info = responseInfo(this);
         throw new APIError(
           { status: this.status, method: info?.method ?? 'GET', path: info?.path ?? '?', headers: this.headers, body: text, attempts: info?.attempts ?? 1 },
           'The body is not the JSON FirstPromoter sends (a proxy page?). The call may have been processed: tracking calls can be repeated with the same event_id.',

@@ -8,9 +8,12 @@ import { AbortError, APIError, ConnectionError, InternalServerError, RedirectErr
 import { unwrap } from '../core/unwrap.js';
 import { createFirstPromoter } from '../index.js';
 import { createFirstPromoterV1 } from '../v1.js';
-import { CALL_OPTIONS, LiteRequest, callOptions, type CallOptions } from './lite-request.js';
-import { createRateLimiter } from './rate-limiter.js';
-import { createTransport, responseInfo, type LogEvent, type TransportOptions } from './transport.js';
+import type { LogEvent } from '../core/options.js';
+import { CALL_OPTIONS, callOptions, type RequestOptions } from '../core/request-options.js';
+import { createRateLimiter } from '../internal/rate-limiter.js';
+import { responseInfo } from '../internal/response-info.js';
+import { LiteRequest } from './lite-request.js';
+import { createTransport, type TransportSettings } from './transport.js';
 
 type Step = number | { status: number; body?: string; headers?: Record<string, string> } | Error | 'hang';
 
@@ -36,13 +39,13 @@ function scripted(...steps: Step[]) {
   return { fetch: fetch as typeof globalThis.fetch, calls };
 }
 
-function transport(fetch: typeof globalThis.fetch, options: Partial<TransportOptions> = {}) {
+function transport(fetch: typeof globalThis.fetch, options: Partial<TransportSettings> = {}) {
   const events: LogEvent[] = [];
   const send = createTransport({ fetch, maxRetries: 2, timeoutMs: 1_000, backoff: FAST, logger: (e) => events.push(e), ...options });
   return { send, events };
 }
 
-function request(method: string, call?: CallOptions, signal?: AbortSignal): LiteRequest {
+function request(method: string, call?: RequestOptions, signal?: AbortSignal): LiteRequest {
   const lite = new LiteRequest('https://api.example.test/api/v2/company/promoters/42?find_by=auth_token', {
     method,
     body: method === 'GET' ? undefined : '{"email":"jane@example.com"}',
@@ -192,11 +195,11 @@ describe('per-call overrides', () => {
     [{ idempotent: 'yes' }, 'idempotent'],
   ])('refuses %j with a ValidationError before sending', async (call, field) => {
     const { fetch, calls } = scripted(200);
-    const error = await rejection(transport(fetch).send(request('GET', call as CallOptions)));
+    const error = await rejection(transport(fetch).send(request('GET', call as RequestOptions)));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field });
     expect(calls).toHaveLength(0);
-    expect(() => callOptions(call as CallOptions)).toThrow(ValidationError);
+    expect(() => callOptions(call as RequestOptions)).toThrow(ValidationError);
   });
 
   it('reaches raw client.api calls through callOptions()', async () => {

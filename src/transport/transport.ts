@@ -2,60 +2,24 @@
 // own timeout; the body is read inside the attempt, so a response cut off mid-body is retried like a
 // reset. Redirects are refused: fetch would replay X-API-KEY and Account-ID to whatever host they name.
 import { AbortError, ConnectionError, RedirectError, TimeoutError } from '../core/errors.js';
-import { DEFAULT_BACKOFF, retryDelay, sleep, type BackoffOptions } from './backoff.js';
+import type { LogEvent, ResolvedSettings } from '../core/options.js';
+import { CALL_OPTIONS, checkRequestOptions } from '../core/request-options.js';
+import { DEFAULT_BACKOFF, retryDelay, sleep } from '../internal/backoff.js';
+import { recordResponseInfo } from '../internal/response-info.js';
 import { bufferedResponse } from './buffered-response.js';
-import { CALL_OPTIONS, checkCallOptions, LiteRequest } from './lite-request.js';
-import type { RateLimiter } from './rate-limiter.js';
+import { LiteRequest } from './lite-request.js';
 
-export interface LogEvent {
-  type: 'response' | 'retry' | 'failure';
-  method: string;
-  /** Path template, never the real URL: ids and query strings can hold emails or tokens. */
-  path: string;
-  attempt: number;
-  status?: number;
-  durationMs: number;
-  /** For `retry`: the wait before the next attempt. */
-  delayMs?: number;
-  /** For `retry` and `failure`: what went wrong, without secrets. */
-  reason?: string;
-}
-
-export type Logger = (event: LogEvent) => void;
-
-export interface TransportOptions {
-  fetch: typeof globalThis.fetch;
-  maxRetries: number;
-  timeoutMs: number;
-  backoff?: BackoffOptions;
-  rateLimiter?: RateLimiter | undefined;
-  logger?: Logger | undefined;
-  /** Resend POST and PATCH calls too after they may have reached the server (default false). */
-  retryNonIdempotent?: boolean | undefined;
-}
+/** What the transport needs of the client's resolved settings (tests may leave the optional ones out). */
+export type TransportSettings = Pick<ResolvedSettings, 'fetch' | 'maxRetries' | 'timeoutMs'> &
+  Partial<Pick<ResolvedSettings, 'backoff' | 'rateLimiter' | 'logger' | 'retryNonIdempotent'>>;
 
 export type Transport = (input: LiteRequest | Request) => Promise<Response>;
-
-/** What the transport knows about a response it returned: safe to put in errors. */
-export interface ResponseInfo {
-  method: string;
-  /** Path template, e.g. `/company/promoters/{id}`. */
-  path: string;
-  /** Attempts made; above 1 when earlier attempts failed in transit. */
-  attempts: number;
-}
-
-const INFO = new WeakMap<Response, ResponseInfo>();
-
-export function responseInfo(response: Response): ResponseInfo | undefined {
-  return INFO.get(response);
-}
 
 const TIMEOUT = Symbol('timeout');
 /** Failures where the request cannot have left this machine, so even a POST is safe to resend. */
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
-export function createTransport(options: TransportOptions): Transport {
+export function createTransport(options: TransportSettings): Transport {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const log = (event: LogEvent) => {
     try {
@@ -67,7 +31,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   return async function send(input) {
     const request = input instanceof LiteRequest ? input : await fromRequest(input);
-    const call = checkCallOptions(request.init[CALL_OPTIONS] ?? {});
+    const call = checkRequestOptions(request.init[CALL_OPTIONS]);
     const { method } = request;
     const maxRetries = call.maxRetries ?? options.maxRetries;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
@@ -108,7 +72,7 @@ export function createTransport(options: TransportOptions): Transport {
         const retryable = response.status === 408 || response.status === 429 || (idempotent && response.status >= 500);
         if (!retryable || attempt > maxRetries) {
           log({ type: 'response', method, path, attempt, status: response.status, durationMs: durationMs() });
-          INFO.set(response, { method, path, attempts: attempt });
+          recordResponseInfo(response, { method, path, attempts: attempt });
           return response;
         }
         delayMs = retryDelay(attempt, response.headers.get('retry-after'), backoff);
@@ -154,7 +118,7 @@ async function attemptOnce(fetchFn: typeof fetch, request: LiteRequest, timeoutM
       await response.body?.cancel().catch(() => undefined);
       return response;
     }
-    return bufferedResponse(await response.arrayBuffer(), response, responseInfo);
+    return bufferedResponse(await response.arrayBuffer(), response);
   } catch (error) {
     throw controller.signal.reason === TIMEOUT ? TIMEOUT : error;
   } finally {

@@ -1,13 +1,15 @@
 // v1 tracking methods. Same contract as v2 (validate, convert money, outcomes or typed errors), with
 // v1's wire format: form bodies, money as strings of digits, 204 for "not a referral".
 import type { Client } from 'openapi-fetch';
-import type { paths } from '../../generated/v1.js';
-import { answeredWith, secondSignup, toOutcome, type OutcomeRules, type TrackOutcome } from '../core/outcomes.js';
+import { OUTCOMES } from '../../../generated/v1.operations.js';
+import type { paths } from '../../../generated/v1.js';
+import type { TrackOutcome } from '../../core/outcomes.js';
+import type { RequestOptions } from '../../core/request-options.js';
+import { sendTracking, type TrackingApi } from '../tracking.js';
 import {
   moneyBody, requireAttribution, requireIdentity, requireNonEmpty, requireObject,
   type Identified, type WithMoney, type WithOptionalMoney,
-} from '../internal/tracking-input.js';
-import { trackingInit, type TrackOptions } from './options.js';
+} from '../tracking-input.js';
 
 type Form = 'application/x-www-form-urlencoded';
 type Body<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { [K in Form]: infer B } } } } ? B : never;
@@ -20,16 +22,8 @@ export type TrackV1CancellationParams = Identified<Body<'/track/cancellation'>>;
 export type TrackV1SubscriberParams = Identified<Body<'/track/subscriber'>>;
 export type TrackV1Result = Ok<'/track/sale'>;
 
-type TrackPath = '/track/signup' | '/track/sale' | '/track/refund' | '/track/cancellation' | '/track/subscriber';
-
-const notReferral = answeredWith(204);
-const duplicate = answeredWith(409);
-
-export function createV1Tracking(api: Client<paths>, minorUnits?: Readonly<Record<string, number>>) {
-  async function send<P extends TrackPath>(path: P, body: Record<string, unknown>, rules: OutcomeRules, options?: TrackOptions) {
-    const result = await api.POST(path as '/track/sale', { body: body as Body<'/track/sale'>, ...trackingInit(options) });
-    return toOutcome<Ok<P>>(result, rules);
-  }
+export function createV1Tracking(client: Client<paths>, minorUnits?: Readonly<Record<string, number>>) {
+  const api = client as unknown as TrackingApi;
 
   /** Money fields travel as strings of digits in v1 forms. */
   function formMoneyBody(params: unknown, method: string, fields: string[], required: string[]): Record<string, unknown> {
@@ -48,24 +42,24 @@ export function createV1Tracking(api: Client<paths>, minorUnits?: Readonly<Recor
 
   return {
     /** Records a referred sign-up (needs `tid` or `ref_id` to attribute it). A second signup is `duplicate`. */
-    signup: async (params: TrackV1SignupParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/signup'>>> =>
-      send('/track/signup', identified(params, 'track.signup', true), { duplicate: secondSignup }, options),
+    signup: async (params: TrackV1SignupParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/signup'>>> =>
+      sendTracking(api, '/track/signup', identified(params, 'track.signup', true), OUTCOMES['POST /track/signup'], options),
 
     /** Records a sale. `not_referral` (204) when the customer was not referred; `duplicate` for a known event_id. */
-    sale: async (params: TrackV1SaleParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/sale'>>> =>
-      send('/track/sale', formMoneyBody(params, 'track.sale', ['amount', 'mrr'], ['amount']), { notReferral, duplicate }, options),
+    sale: async (params: TrackV1SaleParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/sale'>>> =>
+      sendTracking(api, '/track/sale', formMoneyBody(params, 'track.sale', ['amount', 'mrr'], ['amount']), OUTCOMES['POST /track/sale'], options),
 
     /** Records a refund (amount positive). `not_referral` on 204; `duplicate` for a known event_id. */
-    refund: async (params: TrackV1RefundParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/refund'>>> =>
-      send('/track/refund', formMoneyBody(params, 'track.refund', ['amount'], ['amount']), { notReferral, duplicate }, options),
+    refund: async (params: TrackV1RefundParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/refund'>>> =>
+      sendTracking(api, '/track/refund', formMoneyBody(params, 'track.refund', ['amount'], ['amount']), OUTCOMES['POST /track/refund'], options),
 
     /** Marks the customer as cancelled. */
-    cancellation: async (params: TrackV1CancellationParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/cancellation'>>> =>
-      send('/track/cancellation', identified(params, 'track.cancellation', false), {}, options),
+    cancellation: async (params: TrackV1CancellationParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/cancellation'>>> =>
+      sendTracking(api, '/track/cancellation', identified(params, 'track.cancellation', false), OUTCOMES['POST /track/cancellation'], options),
 
     /** Attributes a newsletter or free-plan subscriber. `not_referral` on 204; `duplicate` on 409. */
-    subscriber: async (params: TrackV1SubscriberParams, options?: TrackOptions): Promise<TrackOutcome<Ok<'/track/subscriber'>>> =>
-      send('/track/subscriber', identified(params, 'track.subscriber', true), { notReferral, duplicate }, options),
+    subscriber: async (params: TrackV1SubscriberParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/subscriber'>>> =>
+      sendTracking(api, '/track/subscriber', identified(params, 'track.subscriber', true), OUTCOMES['POST /track/subscriber'], options),
   };
 }
 

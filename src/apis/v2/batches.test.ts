@@ -2,9 +2,10 @@
 // Polling against a server whose batch moves on is in contract-tests/admin-helpers/batches.test.ts.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Client } from 'openapi-fetch';
-import type { components, paths } from '../../generated/v2.js';
+import type { components, paths } from '../../../generated/v2.js';
 import { bulk, waitForBatch } from './batches.js';
-import { APIError, PermissionDeniedError, UnprocessableEntityError, ValidationError } from './errors.js';
+import { APIError, InternalServerError, PermissionDeniedError, UnprocessableEntityError, ValidationError } from '../../core/errors.js';
+import { createFirstPromoter } from './client.js';
 
 const batch = { id: 42, status: 'pending' as const, total: 12, progress: 0, processing_errors: [] };
 const answer = (status: number, data: unknown) => ({ data, response: new Response(null, { status }) });
@@ -78,7 +79,8 @@ describe('waitForBatch input', () => {
   it.each([
     ['id 0', 0, {}, 'batch'],
     ['a fractional id', { id: 1.5 }, {}, 'batch'],
-    ['timeoutMs 0', 42, { timeoutMs: 0 }, 'timeoutMs'],
+    ['maxWaitMs 0', 42, { maxWaitMs: 0 }, 'maxWaitMs'],
+    ['a per-look timeoutMs of 0', 42, { timeoutMs: 0 }, 'timeoutMs'],
     ['a negative initialDelayMs', 42, { initialDelayMs: -1 }, 'initialDelayMs'],
     ['maxDelayMs above what setTimeout can wait', 42, { maxDelayMs: 2 ** 31 }, 'maxDelayMs'],
     ['an infinite maxDelayMs', 42, { maxDelayMs: Infinity }, 'maxDelayMs'],
@@ -86,5 +88,27 @@ describe('waitForBatch input', () => {
     const error = await waitForBatch(neverCalled, input as number, options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field });
+  });
+});
+
+describe('per-call settings of a wait', () => {
+  // Through the real client and transport: every look at the batch fails with 503 once, then answers.
+  function flakyClient() {
+    let requests = 0;
+    const fetch = async () => {
+      requests++;
+      return requests % 2 === 1
+        ? new Response('{"message":"busy"}', { status: 503, headers: { 'content-type': 'application/json' } })
+        : new Response('{"id":42,"status":"completed","progress":100,"processing_errors":[]}', { headers: { 'content-type': 'application/json' } });
+    };
+    const client = createFirstPromoter({ apiKey: 'k', accountId: 'a', fetch, maxRetries: 0, backoff: { baseDelayMs: 0, maxDelayMs: 0 } });
+    return { client, requests: () => requests };
+  }
+
+  it('applies maxRetries to every look, overriding the client', async () => {
+    const flaky = flakyClient();
+    await expect(waitForBatch(flaky.client, 42, { maxRetries: 1 })).resolves.toMatchObject({ id: 42, status: 'completed' });
+    expect(flaky.requests()).toBe(2);
+    await expect(waitForBatch(flakyClient().client, 42)).rejects.toBeInstanceOf(InternalServerError);
   });
 });

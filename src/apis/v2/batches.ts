@@ -3,12 +3,13 @@
 // typed outcome; `waitForBatch()` polls a queued batch until it has finished.
 //   const result = await bulk(client.api.POST('/company/commissions/approve', { body: { ids } }));
 //   const batch = result.outcome === 'queued' ? await waitForBatch(client, result) : result.batch;
-import type { paths } from '../../generated/v2.js';
-import { AbortError, APIError, FirstPromoterError, ValidationError } from './errors.js';
-import type { ApiOrClient } from './list-types.js';
-import { errorFrom, errorInit } from './unwrap.js';
-import { MAX_TIMER_MS, sleep } from '../internal/backoff.js';
-import { DEFAULT_POLL_SCHEDULE, pollDelay } from '../internal/poll-schedule.js';
+import type { paths } from '../../../generated/v2.js';
+import { AbortError, APIError, FirstPromoterError, ValidationError } from '../../core/errors.js';
+import type { ApiOrClient } from '../../core/list-types.js';
+import { callOptions, type RequestOptions } from '../../core/request-options.js';
+import { errorFrom, errorInit } from '../../core/unwrap.js';
+import { MAX_TIMER_MS, sleep } from '../../internal/backoff.js';
+import { DEFAULT_POLL_SCHEDULE, pollDelay } from '../../internal/poll-schedule.js';
 
 /** A batch process as `GET /company/batch_processes/{id}` returns it. */
 export type BatchProcess = paths['/company/batch_processes/{id}']['get']['responses'][200]['content']['application/json'];
@@ -50,11 +51,13 @@ export async function bulk<R extends BulkApiResult>(call: Promise<R> | R): Promi
   return result.response.status === 202 ? { outcome: 'queued', ...fields } : { outcome: 'completed', ...fields };
 }
 
-export interface WaitForBatchOptions {
-  /** Stops waiting with an AbortError (the batch itself goes on). */
-  signal?: AbortSignal;
+/**
+ * The per-call options (`signal`, `maxRetries`, `timeoutMs`) apply to every look at the batch; a
+ * signal stops the wait with an AbortError (the batch itself goes on).
+ */
+export interface WaitForBatchOptions extends RequestOptions {
   /** Longest total wait in ms before a BatchTimeoutError (default 5 minutes; Infinity waits forever). */
-  timeoutMs?: number;
+  maxWaitMs?: number;
   /** Wait before the second look (default 1 s); it doubles after every look. */
   initialDelayMs?: number;
   /** Longest wait between two looks (default 10 s). */
@@ -62,7 +65,7 @@ export interface WaitForBatchOptions {
 }
 
 const FINISHED = new Set(['completed', 'failed', 'stopped']);
-const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const DEFAULT_MAX_WAIT_MS = 5 * 60_000;
 
 /** The batch was not finished when the wait ran out. It may still finish: look again later. */
 export class BatchTimeoutError extends FirstPromoterError {
@@ -70,14 +73,14 @@ export class BatchTimeoutError extends FirstPromoterError {
   readonly batchId: number;
   /** Status at the last look; undefined when no look completed. */
   readonly lastStatus: string | undefined;
-  readonly timeoutMs: number;
-  constructor(batchId: number, timeoutMs: number, last: BatchProcess | undefined) {
+  readonly maxWaitMs: number;
+  constructor(batchId: number, maxWaitMs: number, last: BatchProcess | undefined) {
     const seen = last ? `still ${last.status}${last.progress === undefined ? '' : ` (${last.progress}%)`}` : 'not seen yet';
-    super(`Batch process ${batchId} was ${seen} after ${timeoutMs} ms of waiting. It may still finish: ` +
+    super(`Batch process ${batchId} was ${seen} after ${maxWaitMs} ms of waiting. It may still finish: ` +
       `check GET /company/batch_processes/${batchId} later, or call waitForBatch again.`);
     this.batchId = batchId;
     this.lastStatus = last?.status;
-    this.timeoutMs = timeoutMs;
+    this.maxWaitMs = maxWaitMs;
   }
 }
 
@@ -92,20 +95,22 @@ export async function waitForBatch(
 ): Promise<BatchProcess> {
   const id = typeof batch === 'number' ? batch : 'batch' in batch ? batch.batch.id : batch.id;
   if (!Number.isSafeInteger(id) || id < 1) throw new ValidationError('batch', `The batch id must be a positive whole number, got ${String(id)}.`);
-  const timeoutMs = duration('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, true);
+  const { signal: caller, maxWaitMs: maxWait, initialDelayMs, maxDelayMs, ...perLook } = options;
+  // Checked now, so a bad value is a ValidationError before the first look.
+  const lookOptions = callOptions(perLook);
+  const maxWaitMs = duration('maxWaitMs', maxWait ?? DEFAULT_MAX_WAIT_MS, true);
   const schedule = {
-    initialDelayMs: duration('initialDelayMs', options.initialDelayMs ?? DEFAULT_POLL_SCHEDULE.initialDelayMs),
-    maxDelayMs: duration('maxDelayMs', options.maxDelayMs ?? DEFAULT_POLL_SCHEDULE.maxDelayMs),
+    initialDelayMs: duration('initialDelayMs', initialDelayMs ?? DEFAULT_POLL_SCHEDULE.initialDelayMs),
+    maxDelayMs: duration('maxDelayMs', maxDelayMs ?? DEFAULT_POLL_SCHEDULE.maxDelayMs),
   };
   const api = 'api' in client ? client.api : client;
-  const caller = options.signal;
   const deadline = new AbortController();
-  const timer = Number.isFinite(timeoutMs) ? setTimeout(() => deadline.abort(), timeoutMs) : undefined;
+  const timer = Number.isFinite(maxWaitMs) ? setTimeout(() => deadline.abort(), maxWaitMs) : undefined;
   const signal = caller ? AbortSignal.any([caller, deadline.signal]) : deadline.signal;
   let last: BatchProcess | undefined;
   try {
     for (let poll = 1; ; poll++) {
-      const result = await api.GET('/company/batch_processes/{id}', { params: { path: { id } }, signal });
+      const result = await api.GET('/company/batch_processes/{id}', { params: { path: { id } }, ...lookOptions, signal });
       // A 2xx without a body would be a broken answer: reported like a refusal, with its status.
       if (!result.response.ok || !result.data) throw errorFrom(result);
       last = result.data;
@@ -116,7 +121,7 @@ export async function waitForBatch(
     if (caller?.aborted) {
       throw error instanceof AbortError ? error : new AbortError(`Waiting for batch process ${id} was aborted by the caller.`, { cause: caller.reason });
     }
-    if (deadline.signal.aborted) throw new BatchTimeoutError(id, timeoutMs, last);
+    if (deadline.signal.aborted) throw new BatchTimeoutError(id, maxWaitMs, last);
     throw error;
   } finally {
     clearTimeout(timer);

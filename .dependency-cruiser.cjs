@@ -1,0 +1,51 @@
+// The layering of src/, checked by `npm run check:layers` (part of `npm test`). Each folder may import
+// only the folders below it: internal ← core ← transport ← apis ← entry points (src/*.ts). Tests may
+// import anything; nothing may import a test or an entry point, and there are no cycles.
+const TESTS = '\\.test(-d)?\\.ts$';
+
+module.exports = {
+  forbidden: [
+    { name: 'no-cycles', severity: 'error', from: { path: '^src/' }, to: { circular: true } },
+    {
+      name: 'internal-is-a-leaf',
+      comment: 'src/internal/ holds plumbing utilities that import nothing else of src/ (nor generated/).',
+      severity: 'error',
+      from: { path: '^src/internal/', pathNot: TESTS },
+      to: { path: '^(src/(?!internal/)|generated/)' },
+    },
+    {
+      name: 'core-below-transport-and-apis',
+      comment: 'src/core/ (public building blocks) imports only src/internal/.',
+      severity: 'error',
+      from: { path: '^src/core/', pathNot: TESTS },
+      to: { path: '^src/(?!core/|internal/)' },
+    },
+    {
+      name: 'transport-below-apis',
+      comment: 'src/transport/ knows no API: it imports src/core/ and src/internal/ only.',
+      severity: 'error',
+      from: { path: '^src/transport/', pathNot: TESTS },
+      to: { path: '^(src/(?!core/|internal/|transport/)|generated/)' },
+    },
+    {
+      name: 'apis-below-entries',
+      comment: 'Per-API code never imports an entry point.',
+      severity: 'error',
+      from: { path: '^src/apis/', pathNot: TESTS },
+      to: { path: '^src/[^/]+\\.ts$' },
+    },
+    {
+      name: 'generated-imports-no-source',
+      severity: 'error',
+      from: { path: '^generated/' },
+      to: { path: '^src/' },
+    },
+    { name: 'no-test-imports', severity: 'error', from: { pathNot: TESTS }, to: { path: TESTS } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs'] },
+  },
+};

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, expect, it } from 'vitest';
+import { entries, specifier } from './registry.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scratch = join(root, 'scripts', '.readme-check');
-const imports: Record<string, string> = {
-  'firstpromoter/money': '../../src/money.js',
-  'firstpromoter/v1': '../../src/v1.js',
-  firstpromoter: '../../src/index.js',
-};
+// Each entry point of the registry, as its source file seen from the scratch folder.
+const imports: Record<string, string> = Object.fromEntries(
+  entries.map((entry) => [specifier(entry), `../../${entry.source.replace(/\.ts$/, '.js')}`]),
+);
 // Names the examples use without defining them, as a reader's surrounding code would.
 const context = 'export {};\ndeclare const invoice: { id: string };\n';
 
@@ -25,7 +25,7 @@ it('every ts block of the README type-checks against src/', () => {
   mkdirSync(scratch, { recursive: true });
   const files = blocks.map((block, index) => {
     const file = join(scratch, `block-${index}.ts`);
-    const source = block.replace(/from '(firstpromoter(?:\/\w+)?)'/g, (_, name: string) => `from '${imports[name] ?? name}'`);
+    const source = block.replace(/from '([^']+)'/g, (_, name: string) => `from '${imports[name] ?? name}'`);
     writeFileSync(file, context + source);
     return file;
   });

@@ -38,9 +38,9 @@ describe('waitForBatch', () => {
   it('gives up with a BatchTimeoutError naming the batch and its last status', async () => {
     const route = batchRoute(45, ['in_progress']);
     const server = await serveRoutes({ '/company/batch_processes/45': route });
-    const error = await waitForBatch(localV2Client(server), 45, { ...fast, timeoutMs: 60 }).catch((e: unknown) => e);
+    const error = await waitForBatch(localV2Client(server), 45, { ...fast, maxWaitMs: 60 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BatchTimeoutError);
-    expect(error).toMatchObject({ batchId: 45, lastStatus: 'in_progress', timeoutMs: 60 });
+    expect(error).toMatchObject({ batchId: 45, lastStatus: 'in_progress', maxWaitMs: 60 });
     expect((error as Error).message).toMatch(/Batch process 45 .* may still finish/);
     expect(route.polls()).toBeGreaterThan(1);
   });
@@ -48,7 +48,7 @@ describe('waitForBatch', () => {
   it('times out while a poll is in flight', async () => {
     // The server never answers: only the deadline ends the wait.
     const server = await serveRoutes({ '/company/batch_processes/46': async ({ closed }) => closed.then(() => ({})) });
-    const error = await waitForBatch(localV2Client(server), 46, { ...fast, timeoutMs: 50 }).catch((e: unknown) => e);
+    const error = await waitForBatch(localV2Client(server), 46, { ...fast, maxWaitMs: 50 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BatchTimeoutError);
     expect(error).toMatchObject({ batchId: 46, lastStatus: undefined });
   });

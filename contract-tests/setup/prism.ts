@@ -1,23 +1,22 @@
-// vitest globalSetup: one Prism mock per bundled spec (generated/<api>.openapi.yaml), in this process,
-// on free loopback ports. Prism validates every request against the contract and reports what it
-// rejects in an `sl-violations` header, which the suites turn into failures.
-import { fileURLToPath } from 'node:url';
+// vitest globalSetup: one Prism mock per API of the registry (its bundle, generated/<api>.openapi.yaml),
+// in this process, on free loopback ports. Prism validates every request against the contract and
+// reports what it rejects in an `sl-violations` header, which the suites turn into failures.
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startMock } from '../../scripts/prism-mock.js';
+import { apis, generatedFiles, root } from '../../scripts/registry.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    prismV1: string;
-    prismV2: string;
+    /** API name → base URL of its mock. */
+    prism: Record<string, string>;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const spec = (api: string) => fileURLToPath(new URL(`../../generated/${api}.openapi.yaml`, import.meta.url));
-  const [v1, v2] = await Promise.all([startMock(spec('v1')), startMock(spec('v2'))]);
-  project.provide('prismV1', v1.url);
-  project.provide('prismV2', v2.url);
+  const mocks = await Promise.all(apis.map((api) => startMock(join(root, generatedFiles(api.name).bundle))));
+  project.provide('prism', Object.fromEntries(apis.map((api, i) => [api.name, mocks[i]!.url])));
   return async () => {
-    await Promise.all([v1.close(), v2.close()]);
+    await Promise.all(mocks.map((mock) => mock.close()));
   };
 }

@@ -114,7 +114,7 @@ export function v2Client(options: ContractOptions & FirstPromoterOptions = {}) {
   return createFirstPromoter({
     apiKey: CANARY.apiKey,
     accountId: CANARY.accountId,
-    baseUrl: inject('prismV2'),
+    baseUrl: inject('prism').v2,
     fetch: recordingFetch(prefer),
     maxRetries: 0,
     ...rest,
@@ -125,7 +125,7 @@ export function v1Client(options: ContractOptions & FirstPromoterV1Options = {})
   const { prefer, ...rest } = options;
   return createFirstPromoterV1({
     apiKey: CANARY.v1ApiKey,
-    baseUrl: inject('prismV1'),
+    baseUrl: inject('prism').v1,
     fetch: recordingFetch(prefer),
     maxRetries: 0,
     ...rest,

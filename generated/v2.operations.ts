@@ -30,15 +30,21 @@ export const API = {
 
 /** List operations (GET path → page shape: a bare array, or `{ data: [...], meta }`). */
 export const LISTS = {
+  "/company/assets": "array",
   "/company/batch_processes": "array",
+  "/company/campaigns": "array",
   "/company/commissions": "array",
   "/company/emails": "array",
+  "/company/invoices": "array",
+  "/company/payout_methods": "array",
   "/company/payouts": "array",
   "/company/payouts/group_by_promoters": "envelope",
+  "/company/products": "array",
   "/company/promo_codes": "array",
   "/company/promoter_campaigns": "array",
   "/company/promoters": "envelope",
   "/company/referrals": "array",
+  "/company/rewards": "array",
   "/company/webhooks": "array",
   "/company/webhooks/{webhook_id}/webhook_deliveries": "array"
 } as const;
@@ -77,6 +83,248 @@ export const OUTCOMES = {
 
 /** Every operation of the spec: id, method, path template, documented statuses, media types, kind. */
 export const OPERATIONS = [
+  {
+    "id": "listAssets",
+    "method": "GET",
+    "path": "/company/assets",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "list",
+    "page": "array",
+    "parameters": [
+      "query:q",
+      "query:filters",
+      "query:page",
+      "query:per_page"
+    ],
+    "requiredParameters": []
+  },
+  {
+    "id": "createAsset",
+    "method": "POST",
+    "path": "/company/assets",
+    "statuses": [
+      200,
+      400,
+      401,
+      403,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "400": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "listAssetCategories",
+    "method": "GET",
+    "path": "/company/assets/categories",
+    "statuses": [
+      200,
+      401,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "updateAssetCategories",
+    "method": "PUT",
+    "path": "/company/assets/categories",
+    "statuses": [
+      200,
+      401,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "deleteAssets",
+    "method": "DELETE",
+    "path": "/company/assets/destroy",
+    "statuses": [
+      200,
+      202,
+      401,
+      403,
+      422,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "202": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "422": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "bulk",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "moveAssetsToCategory",
+    "method": "PUT",
+    "path": "/company/assets/update_category",
+    "statuses": [
+      200,
+      202,
+      401,
+      403,
+      422,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "202": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "422": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "bulk",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "getAsset",
+    "method": "GET",
+    "path": "/company/assets/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "updateAsset",
+    "method": "PUT",
+    "path": "/company/assets/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
   {
     "id": "listBatchProcesses",
     "method": "GET",
@@ -140,6 +388,168 @@ export const OPERATIONS = [
     "id": "getBatchProcess",
     "method": "GET",
     "path": "/company/batch_processes/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "listCampaigns",
+    "method": "GET",
+    "path": "/company/campaigns",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "list",
+    "page": "array",
+    "parameters": [
+      "query:page",
+      "query:per_page"
+    ],
+    "requiredParameters": []
+  },
+  {
+    "id": "createCampaign",
+    "method": "POST",
+    "path": "/company/campaigns",
+    "statuses": [
+      201,
+      400,
+      401,
+      403,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "201": [
+        "application/json"
+      ],
+      "400": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "getCampaign",
+    "method": "GET",
+    "path": "/company/campaigns/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "updateCampaign",
+    "method": "PUT",
+    "path": "/company/campaigns/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "deleteCampaign",
+    "method": "DELETE",
+    "path": "/company/campaigns/{id}",
     "statuses": [
       200,
       401,
@@ -455,6 +865,295 @@ export const OPERATIONS = [
     "requiredParameters": [
       "path:id"
     ]
+  },
+  {
+    "id": "listContractDocuments",
+    "method": "GET",
+    "path": "/company/contract_documents",
+    "statuses": [
+      200,
+      401,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "query:q",
+      "query:filters",
+      "query:sorting"
+    ],
+    "requiredParameters": []
+  },
+  {
+    "id": "getContractDocument",
+    "method": "GET",
+    "path": "/company/contract_documents/{id}",
+    "statuses": [
+      200,
+      401,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/pdf",
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "download",
+    "parameters": [
+      "path:id",
+      "query:content_type"
+    ],
+    "requiredParameters": [
+      "path:id",
+      "query:content_type"
+    ]
+  },
+  {
+    "id": "listContracts",
+    "method": "GET",
+    "path": "/company/contracts",
+    "statuses": [
+      200,
+      401,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "createContract",
+    "method": "POST",
+    "path": "/company/contracts",
+    "statuses": [
+      200,
+      401,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "getContract",
+    "method": "GET",
+    "path": "/company/contracts/{id}",
+    "statuses": [
+      200,
+      401,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "updateContract",
+    "method": "PUT",
+    "path": "/company/contracts/{id}",
+    "statuses": [
+      200,
+      401,
+      404,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "deleteContract",
+    "method": "DELETE",
+    "path": "/company/contracts/{id}",
+    "statuses": [
+      200,
+      401,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "getDashboardChartData",
+    "method": "GET",
+    "path": "/company/dashboards/chart_data",
+    "statuses": [
+      200,
+      401,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "query:filters",
+      "query:period_from",
+      "query:period_to",
+      "query:selection"
+    ],
+    "requiredParameters": []
+  },
+  {
+    "id": "getDashboardPayoutsAndCommissions",
+    "method": "GET",
+    "path": "/company/dashboards/payouts_and_commissions",
+    "statuses": [
+      200,
+      401,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "query:filters"
+    ],
+    "requiredParameters": []
+  },
+  {
+    "id": "getDashboardStats",
+    "method": "GET",
+    "path": "/company/dashboards/stats",
+    "statuses": [
+      200,
+      401,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "query:filters"
+    ],
+    "requiredParameters": []
+  },
+  {
+    "id": "getDashboardTrendings",
+    "method": "GET",
+    "path": "/company/dashboards/trendings",
+    "statuses": [
+      200,
+      401,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "query:filters"
+    ],
+    "requiredParameters": []
   },
   {
     "id": "listEmails",
@@ -798,6 +1497,579 @@ export const OPERATIONS = [
     ]
   },
   {
+    "id": "listInvoices",
+    "method": "GET",
+    "path": "/company/invoices",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "list",
+    "page": "array",
+    "parameters": [
+      "query:filters",
+      "query:page",
+      "query:per_page"
+    ],
+    "requiredParameters": []
+  },
+  {
+    "id": "updateInvoiceTemplate",
+    "method": "PUT",
+    "path": "/company/invoices/custom_template",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "deleteInvoices",
+    "method": "DELETE",
+    "path": "/company/invoices/destroy",
+    "statuses": [
+      200,
+      202,
+      401,
+      403,
+      422,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "202": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "422": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "bulk",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "exportInvoices",
+    "method": "GET",
+    "path": "/company/invoices/export",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "text/csv"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "download",
+    "parameters": [
+      "query:filters"
+    ],
+    "requiredParameters": []
+  },
+  {
+    "id": "exportInvoicesZip",
+    "method": "GET",
+    "path": "/company/invoices/export_zip",
+    "statuses": [
+      202,
+      401,
+      403,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "202": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "finalizeInvoices",
+    "method": "POST",
+    "path": "/company/invoices/finalize",
+    "statuses": [
+      200,
+      202,
+      401,
+      403,
+      422,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "202": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "422": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "bulk",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "previewInvoice",
+    "method": "GET",
+    "path": "/company/invoices/preview",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "query:promoter_id",
+      "query:payout_ids"
+    ],
+    "requiredParameters": [
+      "query:promoter_id"
+    ]
+  },
+  {
+    "id": "previewInvoiceTemplate",
+    "method": "POST",
+    "path": "/company/invoices/preview_template",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "getInvoiceTemplate",
+    "method": "GET",
+    "path": "/company/invoices/template",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "voidInvoices",
+    "method": "POST",
+    "path": "/company/invoices/void",
+    "statuses": [
+      200,
+      202,
+      401,
+      403,
+      422,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "202": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "422": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "bulk",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "getInvoice",
+    "method": "GET",
+    "path": "/company/invoices/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "deletePaymentsBatch",
+    "method": "DELETE",
+    "path": "/company/payments_batches/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "payPaymentsBatch",
+    "method": "POST",
+    "path": "/company/payments_batches/{id}/pay",
+    "statuses": [
+      200,
+      401,
+      403,
+      422,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "422": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "listPayoutMethods",
+    "method": "GET",
+    "path": "/company/payout_methods",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "list",
+    "page": "array",
+    "parameters": [
+      "query:filters",
+      "query:page",
+      "query:per_page"
+    ],
+    "requiredParameters": [
+      "query:filters"
+    ]
+  },
+  {
+    "id": "createPayoutMethod",
+    "method": "POST",
+    "path": "/company/payout_methods",
+    "statuses": [
+      200,
+      400,
+      401,
+      403,
+      404,
+      422,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "400": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "422": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "getPayoutMethod",
+    "method": "GET",
+    "path": "/company/payout_methods/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "updatePayoutMethod",
+    "method": "PUT",
+    "path": "/company/payout_methods/{id}",
+    "statuses": [
+      200,
+      400,
+      401,
+      403,
+      404,
+      422,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "400": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "422": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "deletePayoutMethod",
+    "method": "DELETE",
+    "path": "/company/payout_methods/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      409,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "409": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
     "id": "listPayouts",
     "method": "GET",
     "path": "/company/payouts",
@@ -1081,6 +2353,170 @@ export const OPERATIONS = [
       "query:filters"
     ],
     "requiredParameters": []
+  },
+  {
+    "id": "listProducts",
+    "method": "GET",
+    "path": "/company/products",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "list",
+    "page": "array",
+    "parameters": [
+      "query:q",
+      "query:page",
+      "query:per_page"
+    ],
+    "requiredParameters": []
+  },
+  {
+    "id": "createProduct",
+    "method": "POST",
+    "path": "/company/products",
+    "statuses": [
+      201,
+      400,
+      401,
+      403,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "201": [
+        "application/json"
+      ],
+      "400": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "getProduct",
+    "method": "GET",
+    "path": "/company/products/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "updateProduct",
+    "method": "PUT",
+    "path": "/company/products/{id}",
+    "statuses": [
+      200,
+      400,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "400": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "deleteProduct",
+    "method": "DELETE",
+    "path": "/company/products/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
   },
   {
     "id": "listPromoCodes",
@@ -2469,6 +3905,140 @@ export const OPERATIONS = [
     ]
   },
   {
+    "id": "listRewards",
+    "method": "GET",
+    "path": "/company/rewards",
+    "statuses": [
+      200,
+      401,
+      403,
+      422,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "422": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "list",
+    "page": "array",
+    "parameters": [
+      "query:scope",
+      "query:page",
+      "query:per_page"
+    ],
+    "requiredParameters": []
+  },
+  {
+    "id": "createReward",
+    "method": "POST",
+    "path": "/company/rewards",
+    "statuses": [
+      200,
+      400,
+      401,
+      403,
+      422,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "400": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "422": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "updateReward",
+    "method": "PUT",
+    "path": "/company/rewards/{id}",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
+    "id": "hideReward",
+    "method": "POST",
+    "path": "/company/rewards/{id}/hide",
+    "statuses": [
+      200,
+      401,
+      403,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "403": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "path:id"
+    ],
+    "requiredParameters": [
+      "path:id"
+    ]
+  },
+  {
     "id": "listWebhooks",
     "method": "GET",
     "path": "/company/webhooks",
@@ -2799,6 +4369,121 @@ export const OPERATIONS = [
       "path:webhook_id",
       "path:id"
     ]
+  },
+  {
+    "id": "listCustomReferralStatuses",
+    "method": "GET",
+    "path": "/custom_referral_statuses",
+    "statuses": [
+      200,
+      401,
+      403,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "updateCustomReferralStatuses",
+    "method": "PUT",
+    "path": "/custom_referral_statuses/update",
+    "statuses": [
+      200,
+      400,
+      401,
+      403,
+      422,
+      429
+    ],
+    "request": "json",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "400": [
+        "application/json"
+      ],
+      "403": [
+        "application/json"
+      ],
+      "422": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [],
+    "requiredParameters": []
+  },
+  {
+    "id": "createEmbedLoginToken",
+    "method": "POST",
+    "path": "/promoters/iframe_login",
+    "statuses": [
+      200,
+      401,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "200": [
+        "application/json"
+      ],
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "query:promoter_id",
+      "query:cust_id"
+    ],
+    "requiredParameters": []
+  },
+  {
+    "id": "revokeEmbedLoginTokens",
+    "method": "POST",
+    "path": "/promoters/iframe_logout",
+    "statuses": [
+      200,
+      401,
+      404,
+      429
+    ],
+    "request": "none",
+    "media": {
+      "404": [
+        "application/json"
+      ],
+      "429": [
+        "application/json"
+      ]
+    },
+    "kind": "call",
+    "parameters": [
+      "query:promoter_id",
+      "query:cust_id"
+    ],
+    "requiredParameters": []
   },
   {
     "id": "trackCancellation",

@@ -118,10 +118,11 @@ describe('types inferred from the generated paths', () => {
 
   it('knows every v2 and v1 list, and nothing else', () => {
     expectTypeOf<ListPath<paths>>().toEqualTypeOf<
-      | '/company/batch_processes' | '/company/commissions' | '/company/emails' | '/company/payouts'
-      | '/company/payouts/group_by_promoters' | '/company/promo_codes' | '/company/promoter_campaigns'
-      | '/company/promoters' | '/company/referrals' | '/company/webhooks'
-      | '/company/webhooks/{webhook_id}/webhook_deliveries'
+      | '/company/assets' | '/company/batch_processes' | '/company/campaigns' | '/company/commissions'
+      | '/company/emails' | '/company/invoices' | '/company/payout_methods' | '/company/payouts'
+      | '/company/payouts/group_by_promoters' | '/company/products' | '/company/promo_codes'
+      | '/company/promoter_campaigns' | '/company/promoters' | '/company/referrals' | '/company/rewards'
+      | '/company/webhooks' | '/company/webhooks/{webhook_id}/webhook_deliveries'
     >();
     expectTypeOf<ListPath<V1Paths>>().toEqualTypeOf<
       '/leads/list' | '/payouts/list' | '/promoters/list' | '/reports/promoters' | '/rewards/list'

@@ -66,6 +66,9 @@ export const OUTCOMES = {
   }
 } as const;
 
+/** Operations that leave the API's defaults: their own base URL (`server`), non-JSON answers (`accept`). */
+export const ROUTES = {} as const;
+
 /** Every operation of the spec: id, method, path template, documented statuses, media types, kind. */
 export const OPERATIONS = [
   {

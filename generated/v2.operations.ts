@@ -81,6 +81,31 @@ export const OUTCOMES = {
   }
 } as const;
 
+/** Operations that leave the API's defaults: their own base URL (`server`), non-JSON answers (`accept`). */
+export const ROUTES = {
+  "GET /company/contract_documents/{id}": {
+    "accept": "application/pdf, application/json"
+  },
+  "GET /company/invoices/export": {
+    "accept": "text/csv, application/json"
+  },
+  "GET /company/reports/download": {
+    "accept": "text/csv, application/json"
+  },
+  "GET /custom_referral_statuses": {
+    "server": "https://api.firstpromoter.com/api/admin/v1"
+  },
+  "PUT /custom_referral_statuses/update": {
+    "server": "https://api.firstpromoter.com/api/admin/v1"
+  },
+  "POST /promoters/iframe_login": {
+    "server": "https://v2.firstpromoter.com/api/v2"
+  },
+  "POST /promoters/iframe_logout": {
+    "server": "https://v2.firstpromoter.com/api/v2"
+  }
+} as const;
+
 /** Every operation of the spec: id, method, path template, documented statuses, media types, kind. */
 export const OPERATIONS = [
   {
@@ -4394,7 +4419,8 @@ export const OPERATIONS = [
     },
     "kind": "call",
     "parameters": [],
-    "requiredParameters": []
+    "requiredParameters": [],
+    "server": "https://api.firstpromoter.com/api/admin/v1"
   },
   {
     "id": "updateCustomReferralStatuses",
@@ -4428,7 +4454,8 @@ export const OPERATIONS = [
     },
     "kind": "call",
     "parameters": [],
-    "requiredParameters": []
+    "requiredParameters": [],
+    "server": "https://api.firstpromoter.com/api/admin/v1"
   },
   {
     "id": "createEmbedLoginToken",
@@ -4457,7 +4484,8 @@ export const OPERATIONS = [
       "query:promoter_id",
       "query:cust_id"
     ],
-    "requiredParameters": []
+    "requiredParameters": [],
+    "server": "https://v2.firstpromoter.com/api/v2"
   },
   {
     "id": "revokeEmbedLoginTokens",
@@ -4483,7 +4511,8 @@ export const OPERATIONS = [
       "query:promoter_id",
       "query:cust_id"
     ],
-    "requiredParameters": []
+    "requiredParameters": [],
+    "server": "https://v2.firstpromoter.com/api/v2"
   },
   {
     "id": "trackCancellation",

@@ -7746,7 +7746,7 @@ export interface operations {
                      *     1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
                      *     %%EOF
                      */
-                    "application/pdf": string;
+                    "application/pdf": Blob;
                     /**
                      * @example {
                      *       "data": {

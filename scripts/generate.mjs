@@ -9,8 +9,9 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
 import { parse } from 'yaml';
-import { apiFacts, operationTable } from './operation-table.mjs';
+import { apiFacts, operationTable, routeTable } from './operation-table.mjs';
 import { apis, distName, entries, generatedFiles, root } from './registry.mjs';
 
 const check = process.argv.includes('--check');
@@ -32,8 +33,17 @@ function operationsModule(api, facts, table) {
     `export const LISTS = ${literal(lists)} as const;\n\n` +
     `/** Tracking operations → the statuses that are outcomes rather than errors (\`x-outcomes\` in the spec). */\n` +
     `export const OUTCOMES = ${literal(outcomes)} as const;\n\n` +
+    `/** Operations that leave the API's defaults: their own base URL (\`server\`), non-JSON answers (\`accept\`). */\n` +
+    `export const ROUTES = ${literal(routeTable(table))} as const;\n\n` +
     `/** Every operation of the spec: id, method, path template, documented statuses, media types, kind. */\n` +
     `export const OPERATIONS = ${literal(table)} as const;\n`;
+}
+
+/** `format: binary` (a PDF, a ZIP) is typed as the Blob the client reads such answers into, not as a string. */
+function binaryAsBlob(schema) {
+  if (schema.format !== 'binary') return undefined;
+  const blob = ts.factory.createTypeReferenceNode('Blob');
+  return schema.nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
 }
 
 /** The package.json fields that follow from the registry's entries and APIs. */
@@ -69,7 +79,7 @@ try {
     const spec = parse(bundle);
     const table = operationTable(api.name, spec);
     outputs.set(files.bundle, bundle);
-    outputs.set(files.types, banner(api) + astToString(await openapiTS(new URL(`file://${bundlePath}`))));
+    outputs.set(files.types, banner(api) + astToString(await openapiTS(new URL(`file://${bundlePath}`), { transform: binaryAsBlob })));
     outputs.set(files.operations, operationsModule(api, apiFacts(api, spec, table), table));
   }
 } finally {

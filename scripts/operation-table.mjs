@@ -15,7 +15,9 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
  *   id: string, method: string, path: string, statuses: number[], request: 'none' | 'json' | 'form',
  *   media: Record<string, string[]>, kind: 'list' | 'bulk' | 'tracking' | 'download' | 'call',
  *   page?: PageShape, outcomes?: Record<string, OutcomeRule>, parameters: string[], requiredParameters: string[],
+ *   server?: string,
  * }} Operation
+ * @typedef {{ server?: string, accept?: string }} Route
  */
 
 /** Follows local `$ref`s (`#/components/...`) of the bundle until a real object is reached. */
@@ -57,6 +59,7 @@ export function apiFacts(api, spec, operations) {
 /** Every operation of the spec, in path order. */
 export function operationTable(apiName, spec) {
   const deref = resolver(spec);
+  const apiBase = spec.servers?.[0]?.url;
   /** @type {Operation[]} */
   const table = [];
   for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
@@ -65,6 +68,8 @@ export function operationTable(apiName, spec) {
       const op = item[method];
       if (!op) continue;
       const where = `${apiName} ${method.toUpperCase()} ${path}`;
+      // A path or an operation may name its own server (another base path or host than the API's).
+      const server = (op.servers ?? item.servers)?.[0]?.url;
       const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
       const responses = Object.entries(op.responses ?? {}).map(([status, response]) => [status, deref(response)]);
       const media = Object.fromEntries(responses.filter(([, r]) => r.content).map(([status, r]) => [status, Object.keys(r.content)]));
@@ -81,6 +86,7 @@ export function operationTable(apiName, spec) {
         ...kindOf(where, method, op, parameters, responses, deref),
         parameters: parameters.map((p) => `${p.in}:${p.name}`),
         requiredParameters: parameters.filter((p) => p.required).map((p) => `${p.in}:${p.name}`),
+        ...(server && server !== apiBase ? { server } : {}),
       };
       table.push(entry);
     }
@@ -124,4 +130,26 @@ function outcomeRules(where, rules, responses) {
     if (!['not_referral', 'duplicate'].includes(rule?.outcome)) throw new Error(`${where}: x-outcomes ${status} has an unknown outcome`);
   }
   return rules;
+}
+
+/**
+ * `METHOD path` → what the client must do differently from the API's defaults for that operation:
+ * `server`, the base URL it lives under; `accept`, the Accept header of an operation that can answer
+ * something other than JSON (its non-JSON success types first, then JSON for the errors). Only the
+ * operations that need one are listed, so the table stays small enough for the client to bundle.
+ * @param {Operation[]} table
+ * @returns {Record<string, Route>}
+ */
+export function routeTable(table) {
+  const routes = {};
+  for (const op of table) {
+    const route = {};
+    if (op.server) route.server = op.server;
+    if (op.kind === 'download') {
+      const success = Object.entries(op.media).filter(([status]) => status.startsWith('2')).flatMap(([, types]) => types);
+      route.accept = [...new Set([...success.filter((type) => type !== JSON_TYPE), JSON_TYPE])].join(', ');
+    }
+    if (Object.keys(route).length > 0) routes[`${op.method} ${op.path}`] = route;
+  }
+  return routes;
 }

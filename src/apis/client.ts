@@ -9,6 +9,8 @@ import { attachFacts, type ApiFacts } from '../internal/api-facts.js';
 import { encodeBrackets, UnencodableValue } from '../internal/brackets.js';
 import { LiteRequest } from '../transport/lite-request.js';
 import { createTransport } from '../transport/transport.js';
+import { createRawRequest, type RawRequest } from './raw-request.js';
+import { withRoutes } from './routes.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ApiClient<Paths extends {}> {
@@ -23,17 +25,27 @@ export interface TrackingClient<Paths extends {}, Tracking> {
   readonly api: Client<Paths>;
   /** Server-side tracking with outcomes for FirstPromoter's special answers. */
   readonly track: Tracking;
+  /**
+   * An untyped call for a route the spec does not have yet (`request('GET', '/company/x/{id}', { path: { id } })`),
+   * through the same transport; `data` is `unknown`. Prefer `api` for every route the spec knows.
+   */
+  readonly request: RawRequest;
 }
 
-/** A frozen `{ api, track }` for `facts`, with the tracking methods `tracking` builds on its api. */
+/**
+ * A frozen `{ api, track, request }` for `facts`, with the tracking methods `tracking` builds on its
+ * api. The api follows the facts' routes (other base URLs, non-JSON answers): see routes.ts.
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export function createTrackingClient<Paths extends {}, Tracking>(
   facts: ApiFacts,
   options: ClientOptions,
   tracking: (api: Client<Paths>, minorUnits: ResolvedSettings['minorUnits']) => Tracking,
 ): TrackingClient<Paths, Tracking> {
-  const { api, settings } = createApiClient<Paths>(facts, options);
-  return Object.freeze({ api, track: tracking(api, settings.minorUnits) });
+  const client = createApiClient<Paths>(facts, options);
+  const api = withRoutes(client.api, facts, client.settings.baseUrl);
+  attachFacts(api, facts);
+  return Object.freeze({ api, track: tracking(api, client.settings.minorUnits), request: createRawRequest(api) });
 }
 
 /**

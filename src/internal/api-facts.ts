@@ -13,6 +13,16 @@ export interface ApiFacts {
   readonly paging: { readonly defaultPerPage: number; readonly maxPerPage?: number };
   /** GET path template → page shape; only on clients that bundle the list table. */
   readonly lists?: Readonly<Record<string, PageShape>>;
+  /** `METHOD path` → its own base URL or Accept (the generated `ROUTES`); only on full entries. */
+  readonly routes?: Readonly<Record<string, Route>>;
+}
+
+/** How one operation leaves the API's defaults (scripts/operation-table.mjs, `routeTable`). */
+export interface Route {
+  /** The base URL the operation lives under, when it is not the API's. */
+  readonly server?: string;
+  /** The Accept header of an operation whose answers are not all JSON; it is read by Content-Type. */
+  readonly accept?: string;
 }
 
 const FACTS = new WeakMap<object, ApiFacts>();

@@ -19,7 +19,7 @@ describe('non-JSON answers', () => {
   });
 
   it('reads the report export as CSV text, and its queued answer (202) as JSON, from the same call', async () => {
-    const query = { ...window, report_type: 'overview', columns: ['clicks_count', 'revenue_amount'] } as const;
+    const query = { ...window, report_type: 'overview' as const, columns: ['clicks_count' as const, 'revenue_amount' as const] };
     const file = await v2Client().api.GET('/company/reports/download', { params: { query } });
     expect(file.response.status).toBe(200);
     expect(typeof file.data === 'string' && file.data.startsWith('Period,')).toBe(true);

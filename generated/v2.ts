@@ -4488,33 +4488,34 @@ export interface components {
          * @enum {string}
          */
         RewardUnit: "cash" | "free_months" | "credits" | "points" | "mon_discount" | "discount_per";
-        /**
-         * @description One condition of a reward schema, e.g. "the customer's sales count is less than or equal to 3".
-         *     Several rules chain with `operator`.
-         */
-        RewardRule: {
-            /** @enum {string} */
-            type: "customer_sales_count" | "customer_age_in_months" | "promoter_campaign_customers_count" | "promoter_campaign_revenue";
-            /** @enum {string} */
-            condition: "less than" | "less than or equal to" | "equal to" | "greater than or equal to" | "greater than" | "multiple of";
-            /**
-             * @description `price` to apply the rule per price; null otherwise.
-             * @enum {string|null}
-             */
-            filter_by?: "price" | null;
-            value: number;
-            /** @enum {string} */
-            operator: "and" | "or";
-        };
-        /** @description An amount in a unit, flat or a percentage of the sale, with optional conditions. */
-        RewardSchema: {
+        RewardSchemaFields: {
             unit: components["schemas"]["RewardUnit"];
             /** @description Cents for `cash` and `mon_discount` when flat; otherwise a percentage or a count. */
             amount: number;
             /** @description `true`: `amount` is a fixed value; `false`: a percentage of the sale. */
             flat_amount: boolean;
-            rules?: components["schemas"]["RewardRule"][];
         };
+        RewardRuleFields: {
+            /** @enum {string} */
+            type: "customer_sales_count" | "customer_age_in_months" | "promoter_campaign_customers_count" | "promoter_campaign_revenue";
+            /** @enum {string} */
+            condition: "less than" | "less than or equal to" | "equal to" | "greater than or equal to" | "greater than" | "multiple of";
+            value: number;
+            /** @enum {string} */
+            operator: "and" | "or";
+        };
+        /**
+         * @description One condition of a reward schema, e.g. "the customer's sales count is less than or equal to 3".
+         *     Several rules chain with `operator`.
+         */
+        RewardRule: {
+            /** @description `price` when the rule applies per price; null otherwise. */
+            filter_by?: string | null;
+        } & components["schemas"]["RewardRuleFields"];
+        /** @description An amount in a unit, flat or a percentage of the sale, with optional conditions. */
+        RewardSchema: {
+            rules?: components["schemas"]["RewardRule"][];
+        } & components["schemas"]["RewardSchemaFields"];
         /** @description A reward definition. */
         Reward: {
             id: number;
@@ -4553,6 +4554,19 @@ export interface components {
             tier_level?: number | null;
             schemas: components["schemas"]["RewardSchema"][];
         };
+        /**
+         * @description A condition to set. FirstPromoter's file lets `filter_by` be `price` or null; this contract takes
+         *     `price` or nothing, because Prism 5 stops validating a request body whose schema has an enum with
+         *     null in it. Leave `filter_by` out for a rule on the whole sale.
+         */
+        RewardRuleInput: {
+            /** @enum {string} */
+            filter_by?: "price";
+        } & components["schemas"]["RewardRuleFields"];
+        /** @description An amount in a unit, flat or a percentage of the sale, with optional conditions. */
+        RewardSchemaInput: {
+            rules?: components["schemas"]["RewardRuleInput"][];
+        } & components["schemas"]["RewardSchemaFields"];
         /** @description What a reward is created or updated with. */
         RewardFields: {
             name?: string;
@@ -4573,7 +4587,7 @@ export interface components {
             new_customers_only?: boolean;
             /** @description Link the reward to a coupon that already exists at the billing provider. */
             provider_coupon_id?: string;
-            schemas?: components["schemas"]["RewardSchema"][];
+            schemas?: components["schemas"]["RewardSchemaInput"][];
         };
         RewardCreateBody: WithRequired<components["schemas"]["RewardFields"], "name" | "is_promoter_reward" | "schemas">;
         /** @description Extra HTTP headers sent with every delivery, name → value. */
@@ -12334,7 +12348,6 @@ export interface operations {
                  *             {
                  *               "type": "customer_age_in_months",
                  *               "condition": "less than or equal to",
-                 *               "filter_by": null,
                  *               "value": 12,
                  *               "operator": "and"
                  *             }

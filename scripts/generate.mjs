@@ -33,7 +33,7 @@ function operationsModule(api, facts, table) {
     `/** Tracking operations → the statuses that are outcomes rather than errors (\`x-outcomes\` in the spec). */\n` +
     `export const OUTCOMES = ${literal(outcomes)} as const;\n\n` +
     `/** Every operation of the spec: id, method, path template, documented statuses, media types, kind. */\n` +
-    `export const OPERATIONS = ${literal(table)} as const;\n`;
+    `export const OPERATIONS = [\n${table.map((op) => `  ${JSON.stringify(op)},\n`).join('')}] as const;\n`;
 }
 
 /** The package.json fields that follow from the registry's entries and APIs. */

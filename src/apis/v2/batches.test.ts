@@ -1,6 +1,6 @@
 // bulk() on hand-made results (both answer shapes, every status class) and waitForBatch's input checks.
 // Polling against a server whose batch moves on is in contract-tests/admin-helpers/batches.test.ts.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from '../../../generated/v2.js';
 import { bulk, waitForBatch } from './batches.js';
@@ -75,23 +75,18 @@ describe('waitForBatch input', () => {
 });
 
 describe('per-call settings of a wait', () => {
-  // Through the real client and transport: every look at the batch fails with 503 once, then answers.
-  function flakyClient() {
-    let requests = 0;
-    const fetch = async () => {
-      requests++;
-      return requests % 2 === 1
-        ? new Response('{"message":"busy"}', { status: 503, headers: { 'content-type': 'application/json' } })
-        : new Response('{"id":42,"status":"completed","progress":100,"processing_errors":[]}', { headers: { 'content-type': 'application/json' } });
-    };
-    const client = createFirstPromoter({ apiKey: 'k', accountId: 'a', fetch, maxRetries: 0, backoff: { baseDelayMs: 0, maxDelayMs: 0 } });
-    return { client, requests: () => requests };
-  }
+  // Through the real client and transport: the look at the batch fails with 503 once, then answers.
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const busyOnce = () => vi.fn<typeof fetch>()
+    .mockResolvedValueOnce(json(503, { message: 'busy' }))
+    .mockResolvedValue(json(200, { id: 42, status: 'completed', progress: 100, processing_errors: [] }));
+  const clientWith = (fetch: typeof globalThis.fetch) =>
+    createFirstPromoter({ apiKey: 'k', accountId: 'a', fetch, maxRetries: 0, backoff: { baseDelayMs: 0, maxDelayMs: 0 } });
 
   it('applies maxRetries to every look, overriding the client', async () => {
-    const flaky = flakyClient();
-    await expect(waitForBatch(flaky.client, 42, { maxRetries: 1 })).resolves.toMatchObject({ id: 42, status: 'completed' });
-    expect(flaky.requests()).toBe(2);
-    await expect(waitForBatch(flakyClient().client, 42)).rejects.toBeInstanceOf(InternalServerError);
+    const fetch = busyOnce();
+    await expect(waitForBatch(clientWith(fetch), 42, { maxRetries: 1 })).resolves.toMatchObject({ id: 42, status: 'completed' });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    await expect(waitForBatch(clientWith(busyOnce()), 42)).rejects.toBeInstanceOf(InternalServerError);
   });
 });

@@ -3,7 +3,7 @@
 // import anything; nothing may import a test or an entry point, and there are no cycles.
 const TESTS = '\\.test(-d)?\\.ts$';
 /** Test helpers that are not test files themselves. */
-const TEST_KITS = '^src/transport/adapters/(conformance|loopback-server)\\.ts$';
+const TEST_KITS = '^src/transport/(adapters/(conformance|loopback-server)|scripted-adapter)\\.ts$';
 
 module.exports = {
   forbidden: [

@@ -73,7 +73,6 @@ export function createTransport(settings: TransportSettings, adapter: TransportA
       }
       const decision = decideRetry(attemptResult(outcome), { method, idempotent: call.idempotent, retryNonIdempotent: settings.retryNonIdempotent, attempt, maxRetries, backoff });
       const status = failed ? undefined : outcome.status;
-      const reason = outcome === TIMEOUT ? 'timeout' : failed ? describe(outcome) : `status ${status}`;
       if (!decision.retry) {
         if (!failed) {
           log({ type: 'response', method, path, attempt, status, durationMs: durationMs() });
@@ -81,6 +80,7 @@ export function createTransport(settings: TransportSettings, adapter: TransportA
           recordResponseInfo(response, { method, path, attempts: attempt });
           return response;
         }
+        const reason = describe(outcome);
         log({ type: 'failure', method, path, attempt, durationMs: durationMs(), reason });
         const advice = ADVICE[decision.resend];
         if (outcome === TIMEOUT) {
@@ -88,6 +88,7 @@ export function createTransport(settings: TransportSettings, adapter: TransportA
         }
         throw new ConnectionError(method, path, attempt, `${what} failed in transit on ${attempt} attempt(s) (${reason}). ${advice}`, { cause: outcome.cause ?? outcome });
       }
+      const reason = failed ? describe(outcome) : `status ${status}`;
       log({ type: 'retry', method, path, attempt, status, durationMs: durationMs(), delayMs: Math.round(decision.delayMs), reason });
       try {
         await sleep(decision.delayMs, signal);
@@ -137,6 +138,8 @@ function guessTemplate(url: string): string {
   return new URL(url).pathname.replace(/[^/]+/g, (segment) => (/^[a-z_]+\d?$/i.test(segment) ? segment : '{id}'));
 }
 
-function describe(failure: WireFailure): string {
+/** What went wrong, for logs and errors: 'timeout', or the adapter's message with its code. */
+function describe(failure: WireFailure | typeof TIMEOUT): string {
+  if (failure === TIMEOUT) return 'timeout';
   return failure.code ? `${failure.message}: ${failure.code}` : failure.message;
 }

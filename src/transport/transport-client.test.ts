@@ -10,10 +10,9 @@ import { createFirstPromoter } from '../index.js';
 import { createFirstPromoterV1 } from '../v1.js';
 import { closedPort, startLoopbackServer, type LoopbackServer } from './adapters/loopback-server.js';
 import { LiteRequest } from './lite-request.js';
-import { FAST, rejection } from './scripted-adapter.js';
+import { FAST, rejection, type Step } from './scripted-adapter.js';
 import { createTransport } from './transport.js';
 
-type Step = number | { status: number; body?: string; headers?: Record<string, string> } | Error | 'hang';
 const V2 = 'https://api.example.test/api/v2';
 const fetchReset = () => new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
 

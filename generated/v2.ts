@@ -50,7 +50,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -229,7 +232,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -342,7 +348,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -375,7 +384,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -399,7 +411,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -423,7 +438,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -642,7 +660,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -717,7 +738,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -742,7 +766,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -766,7 +793,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -1001,6 +1031,7 @@ export interface paths {
                  * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
                  *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
                  *     credential of the promoter: never log it.
+                 * @example maria.lopez@example.com
                  */
                 id: components["parameters"]["PromoterKeyPath"];
             };
@@ -1031,7 +1062,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -1187,6 +1221,7 @@ export interface paths {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -1222,6 +1257,7 @@ export interface paths {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -1444,7 +1480,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -1476,7 +1515,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
             };
             cookie?: never;
@@ -1499,9 +1541,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
@@ -1524,9 +1572,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
@@ -4325,13 +4379,23 @@ export interface components {
         Page: number;
         /** @description Records per page (the API's default is 20, its maximum 100). */
         PerPage: number;
-        /** @description Record id. */
+        /**
+         * @description Record id.
+         * @example 1482
+         */
         IdPath: number;
-        /** @description Free-text search. */
+        /**
+         * @description Free-text search.
+         * @example maria
+         */
         Query: string;
         /**
          * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
          *     client's query serializer produces for every array.
+         * @example [
+         *       1482,
+         *       1533
+         *     ]
          */
         Ids: number[];
         /**
@@ -4339,53 +4403,188 @@ export interface components {
          *     `filters[created_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
          *     The `sale_amount` and `amount` ranges are in cents (for `amount`, only cash commissions are in
          *     cents; other units are counts or percentages).
+         * @example {
+         *       "status": "approved",
+         *       "paid": "no",
+         *       "created_at": {
+         *         "from": "2025-01-01",
+         *         "to": "2025-04-30"
+         *       },
+         *       "amount": {
+         *         "from": 100
+         *       },
+         *       "campaign_id": 28004,
+         *       "promoter_id": 8262622,
+         *       "first_commission": true,
+         *       "fraud_check": "no_suspicion"
+         *     }
          */
         CommissionFilters: components["schemas"]["CommissionFilterSet"];
-        /** @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`. */
+        /**
+         * @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`.
+         * @example {
+         *       "created_at": "desc",
+         *       "amount": "asc"
+         *     }
+         */
         CommissionSorting: components["schemas"]["CommissionSortOrder"];
-        /** @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`. */
+        /**
+         * @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`.
+         * @example {
+         *       "trigger_enabled": "yes",
+         *       "trigger_on": "promoter_accepted",
+         *       "sent_count": {
+         *         "from": 1
+         *       },
+         *       "campaign_id": [
+         *         3,
+         *         5
+         *       ]
+         *     }
+         */
         EmailFilters: components["schemas"]["EmailListFilters"];
-        /** @description Order of the list, e.g. `sorting[sent_count]=desc`. */
+        /**
+         * @description Order of the list, e.g. `sorting[sent_count]=desc`.
+         * @example {
+         *       "sent_count": "desc"
+         *     }
+         */
         EmailSorting: components["schemas"]["EmailListSorting"];
-        /** @description Id of the email. */
+        /**
+         * @description Id of the email.
+         * @example 214
+         */
         EmailIdPath: string;
         /**
          * @description Narrows the list, in bracket form: `filters[status]=pending`, `filters[period_end][to]=2025-04-30`,
          *     `filters[campaign_id][]=3&filters[campaign_id][]=4`, `filters[fraud_suspicions][]=same_ip`.
+         * @example {
+         *       "status": "pending",
+         *       "campaign_id": [
+         *         28004,
+         *         28005
+         *       ],
+         *       "due_period": "next",
+         *       "payout_method": "paypal",
+         *       "period_end": {
+         *         "to": "2025-04-30"
+         *       },
+         *       "only_payable": true,
+         *       "fraud_suspicions": [
+         *         "same_ip_suspicion"
+         *       ]
+         *     }
          */
         PayoutFilters: components["schemas"]["PayoutFilterSet"];
-        /** @description Sort order, e.g. `sorting[amount]=desc`. */
+        /**
+         * @description Sort order, e.g. `sorting[amount]=desc`.
+         * @example {
+         *       "amount": "desc"
+         *     }
+         */
         PayoutSorting: components["schemas"]["PayoutSortOrder"];
-        /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+        /**
+         * @description Restricts the figures to payouts in one status and/or of some campaigns.
+         * @example {
+         *       "status": "pending",
+         *       "campaign_id": [
+         *         28004
+         *       ]
+         *     }
+         */
         PayoutSummaryFilters: components["schemas"]["PayoutSummaryFilterSet"];
-        /** @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`. */
+        /**
+         * @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`.
+         * @example {
+         *       "status": "pending",
+         *       "campaign_id": 28004,
+         *       "min_payment": 5000,
+         *       "invoiceable": "true"
+         *     }
+         */
         PayoutGroupFilters: components["schemas"]["PayoutGroupFilterSet"];
         /**
          * @description Which breakdowns to compute, e.g. `stats_by[status]=true&stats_by[payout_method]=true`. Only the
          *     requested groups are present under `data`.
+         * @example {
+         *       "paid_period": true,
+         *       "status": true,
+         *       "payout_method": true
+         *     }
          */
         PayoutStatsBy: components["schemas"]["PayoutStatsSelection"];
-        /** @description Text to look for (for instance part of the promoter's email or name, or a ref token). */
+        /**
+         * @description Text to look for (for instance part of the promoter's email or name, or a ref token).
+         * @example maria
+         */
         PromoterCampaignSearch: string;
-        /** @description First day of the charted period (`YYYY-MM-DD`). */
+        /**
+         * @description First day of the charted period (`YYYY-MM-DD`).
+         * @example 2025-01-01
+         */
         PromoterChartPeriodFrom: string;
-        /** @description Last day of the charted period (`YYYY-MM-DD`). */
+        /**
+         * @description Last day of the charted period (`YYYY-MM-DD`).
+         * @example 2025-04-30
+         */
         PromoterChartPeriodTo: string;
-        /** @description The metric to chart. */
+        /**
+         * @description The metric to chart.
+         * @example referrals
+         */
         PromoterChartSelection: components["schemas"]["PromoterChartMetric"];
         /**
          * @description Ask for totals along with the series. FirstPromoter does not document where or how the totals
          *     appear in the answer.
+         * @example true
          */
         PromoterCampaignWithTotals: boolean;
-        /** @description Text matched against the promoter's email, name and ref token. */
+        /**
+         * @description Text matched against the promoter's email, name and ref token.
+         * @example lopez
+         */
         PromoterSearch: string;
         /**
          * @description Narrow the list. Sent in bracket form: `filters[state]=accepted`,
          *     `filters[joined_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
+         * @example {
+         *       "state": "accepted",
+         *       "campaign_id": [
+         *         31,
+         *         35
+         *       ],
+         *       "archived": false,
+         *       "has_wform": "no",
+         *       "revenue_amount": {
+         *         "from": 1000,
+         *         "to": 500000
+         *       },
+         *       "joined_at": {
+         *         "from": "2024-01-01",
+         *         "to": "2025-04-30"
+         *       },
+         *       "fraud_suspicions": [
+         *         "same_ip_suspicion",
+         *         "ad_source"
+         *       ],
+         *       "custom_field1": {
+         *         "key": "audience_size",
+         *         "operator": "exact",
+         *         "value": "12000"
+         *       },
+         *       "inactivity": {
+         *         "metric": "sale",
+         *         "days": 30
+         *       }
+         *     }
          */
         PromoterFilters: components["schemas"]["PromoterFilterSet"];
-        /** @description Sort order, e.g. `sorting[revenue_amount]=desc`. */
+        /**
+         * @description Sort order, e.g. `sorting[revenue_amount]=desc`.
+         * @example {
+         *       "revenue_amount": "desc"
+         *     }
+         */
         PromoterSorting: {
             clicks_count?: components["schemas"]["SortDirection"];
             referrals_count?: components["schemas"]["SortDirection"];
@@ -4397,23 +4596,38 @@ export interface components {
          * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
          *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
          *     credential of the promoter: never log it.
+         * @example maria.lopez@example.com
          */
         PromoterKeyPath: string;
-        /** @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id. */
+        /**
+         * @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id.
+         * @example email
+         */
         PromoterFindBy: components["schemas"]["PromoterFindBy"];
         /**
          * @description Ask for `parent_promoter` in the answer. FirstPromoter mentions this flag in its prose but does
          *     not declare it, so its effect is not guaranteed.
+         * @example true
          */
         PromoterIncludeParent: boolean;
         /**
          * @description Leave `selected_payout_method` out of the answer. Mentioned in FirstPromoter's prose but not
          *     declared in its files.
+         * @example true
          */
         PromoterExcludePayoutMethod: boolean;
         /**
          * @description Narrow the list, e.g. `filters[state]=active`, `filters[created_at][from]=2025-01-01`. Dates are
          *     `YYYY-MM-DD`.
+         * @example {
+         *       "type": "customer",
+         *       "promoter_id": 8262622,
+         *       "state": "active",
+         *       "created_at": {
+         *         "from": "2025-01-01",
+         *         "to": "2025-04-30"
+         *       }
+         *     }
          */
         ReferralFilters: {
             /**
@@ -4431,13 +4645,28 @@ export interface components {
         /**
          * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
          *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+         * @example jane.doe@example.com
          */
         ReferralKey: string;
-        /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+        /**
+         * @description Makes the path `id` an email, uid or username instead of the numeric id.
+         * @example email
+         */
         ReferralFindBy: components["schemas"]["ReferralFindByField"];
-        /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+        /**
+         * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+         * @example [
+         *       "clicks_count",
+         *       "referrals_count",
+         *       "revenue_amount",
+         *       "3m_epc"
+         *     ]
+         */
         ReportColumns: components["schemas"]["ReportColumn"][];
-        /** @description Length of each period in the time series. */
+        /**
+         * @description Length of each period in the time series.
+         * @example month
+         */
         ReportGroupBy: "day" | "week" | "month" | "year";
         /**
          * @description Start of the reporting window (ISO 8601 timestamp).
@@ -4449,26 +4678,60 @@ export interface components {
          * @example 2025-06-30T23:59:59Z
          */
         ReportEndDate: string;
-        /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+        /**
+         * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+         * @example {
+         *       "clicks_count": "desc"
+         *     }
+         */
         ReportSorting: components["schemas"]["ReportSort"];
         /** @description Which report to export. */
         ReportType: "overview" | "campaigns" | "promoters" | "traffic_sources" | "urls";
         /**
          * @description Metrics to export, at least one (`columns[]=…`). Pick them from the list that fits `report_type`:
          *     traffic sources and URLs offer fewer metrics, and `url` only makes sense for URLs.
+         * @example [
+         *       "clicks_count",
+         *       "referrals_count",
+         *       "customers_count",
+         *       "revenue_amount"
+         *     ]
          */
         ReportDownloadColumns: (components["schemas"]["ReportColumn"] | "url")[];
-        /** @description Add a totals line to the export. */
+        /**
+         * @description Add a totals line to the export.
+         * @example true
+         */
         ReportTotals: boolean;
-        /** @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics. */
+        /**
+         * @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics.
+         * @example [
+         *       "clicks_count",
+         *       "referrals_count",
+         *       "clicks_to_referrals_cr"
+         *     ]
+         */
         TrafficReportColumns: components["schemas"]["TrafficReportColumn"][];
-        /** @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself. */
+        /**
+         * @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself.
+         * @example [
+         *       "url",
+         *       "clicks_count",
+         *       "customers_count"
+         *     ]
+         */
         UrlReportColumns: (components["schemas"]["TrafficReportColumn"] | "url")[];
         /** @description Records per page. Webhook lists default to 25 (other lists to 20). */
         WebhookPerPage: number;
-        /** @description Id of the webhook subscription. */
+        /**
+         * @description Id of the webhook subscription.
+         * @example 12
+         */
         WebhookIdPath: number;
-        /** @description Id of the delivery. */
+        /**
+         * @description Id of the delivery.
+         * @example 5532
+         */
         WebhookDeliveryIdPath: number;
     };
     requestBodies: never;
@@ -4480,7 +4743,15 @@ export interface operations {
     listBatchProcesses: {
         parameters: {
             query?: {
-                /** @description Narrow the list by status. */
+                /**
+                 * @description Narrow the list by status.
+                 * @example {
+                 *       "status": [
+                 *         "pending",
+                 *         "in_progress"
+                 *       ]
+                 *     }
+                 */
                 filters?: {
                     status?: ("pending" | "in_progress" | "completed" | "failed" | "stopped") | ("pending" | "in_progress" | "completed" | "failed" | "stopped")[];
                 };
@@ -4544,7 +4815,12 @@ export interface operations {
     getBatchProcessesProgress: {
         parameters: {
             query?: {
-                /** @description Narrow the batches by status. */
+                /**
+                 * @description Narrow the batches by status.
+                 * @example {
+                 *       "status": "in_progress"
+                 *     }
+                 */
                 filters?: {
                     status?: ("pending" | "in_progress" | "completed" | "failed" | "stopped") | ("pending" | "in_progress" | "completed" | "failed" | "stopped")[];
                 };
@@ -4582,7 +4858,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -4625,11 +4904,18 @@ export interface operations {
     listCommissions: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
@@ -4637,9 +4923,30 @@ export interface operations {
                  *     `filters[created_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
                  *     The `sale_amount` and `amount` ranges are in cents (for `amount`, only cash commissions are in
                  *     cents; other units are counts or percentages).
+                 * @example {
+                 *       "status": "approved",
+                 *       "paid": "no",
+                 *       "created_at": {
+                 *         "from": "2025-01-01",
+                 *         "to": "2025-04-30"
+                 *       },
+                 *       "amount": {
+                 *         "from": 100
+                 *       },
+                 *       "campaign_id": 28004,
+                 *       "promoter_id": 8262622,
+                 *       "first_commission": true,
+                 *       "fraud_check": "no_suspicion"
+                 *     }
                  */
                 filters?: components["parameters"]["CommissionFilters"];
-                /** @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`. */
+                /**
+                 * @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`.
+                 * @example {
+                 *       "created_at": "desc",
+                 *       "amount": "asc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["CommissionSorting"];
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -4867,7 +5174,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -4894,11 +5204,32 @@ export interface operations {
     listEmails: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`. */
+                /**
+                 * @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`.
+                 * @example {
+                 *       "trigger_enabled": "yes",
+                 *       "trigger_on": "promoter_accepted",
+                 *       "sent_count": {
+                 *         "from": 1
+                 *       },
+                 *       "campaign_id": [
+                 *         3,
+                 *         5
+                 *       ]
+                 *     }
+                 */
                 filters?: components["parameters"]["EmailFilters"];
-                /** @description Order of the list, e.g. `sorting[sent_count]=desc`. */
+                /**
+                 * @description Order of the list, e.g. `sorting[sent_count]=desc`.
+                 * @example {
+                 *       "sent_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["EmailSorting"];
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -5114,7 +5445,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5164,7 +5498,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5238,7 +5575,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5263,7 +5603,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5313,7 +5656,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5338,7 +5684,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5361,19 +5710,47 @@ export interface operations {
     listPayouts: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
                  * @description Narrows the list, in bracket form: `filters[status]=pending`, `filters[period_end][to]=2025-04-30`,
                  *     `filters[campaign_id][]=3&filters[campaign_id][]=4`, `filters[fraud_suspicions][]=same_ip`.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": [
+                 *         28004,
+                 *         28005
+                 *       ],
+                 *       "due_period": "next",
+                 *       "payout_method": "paypal",
+                 *       "period_end": {
+                 *         "to": "2025-04-30"
+                 *       },
+                 *       "only_payable": true,
+                 *       "fraud_suspicions": [
+                 *         "same_ip_suspicion"
+                 *       ]
+                 *     }
                  */
                 filters?: components["parameters"]["PayoutFilters"];
-                /** @description Sort order, e.g. `sorting[amount]=desc`. */
+                /**
+                 * @description Sort order, e.g. `sorting[amount]=desc`.
+                 * @example {
+                 *       "amount": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["PayoutSorting"];
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -5556,9 +5933,20 @@ export interface operations {
     getPayoutDueStats: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+                /**
+                 * @description Restricts the figures to payouts in one status and/or of some campaigns.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": [
+                 *         28004
+                 *       ]
+                 *     }
+                 */
                 filters?: components["parameters"]["PayoutSummaryFilters"];
             };
             header?: never;
@@ -5626,11 +6014,25 @@ export interface operations {
     listPayoutsGroupedByPromoter: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`. */
+                /**
+                 * @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": 28004,
+                 *       "min_payment": 5000,
+                 *       "invoiceable": "true"
+                 *     }
+                 */
                 filters?: components["parameters"]["PayoutGroupFilters"];
-                /** @description Include the account details of each promoter's payout method. */
+                /**
+                 * @description Include the account details of each promoter's payout method.
+                 * @example true
+                 */
                 include_payout_method_details?: boolean;
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -5793,9 +6195,22 @@ export interface operations {
                 /**
                  * @description Which breakdowns to compute, e.g. `stats_by[status]=true&stats_by[payout_method]=true`. Only the
                  *     requested groups are present under `data`.
+                 * @example {
+                 *       "paid_period": true,
+                 *       "status": true,
+                 *       "payout_method": true
+                 *     }
                  */
                 stats_by?: components["parameters"]["PayoutStatsBy"];
-                /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+                /**
+                 * @description Restricts the figures to payouts in one status and/or of some campaigns.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": [
+                 *         28004
+                 *       ]
+                 *     }
+                 */
                 filters?: components["parameters"]["PayoutSummaryFilters"];
             };
             header?: never;
@@ -5885,7 +6300,10 @@ export interface operations {
     listPromoCodes: {
         parameters: {
             query?: {
-                /** @description Only the codes bound to this promoter campaign. */
+                /**
+                 * @description Only the codes bound to this promoter campaign.
+                 * @example 14850130
+                 */
                 promoter_campaign_id?: number;
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -5988,7 +6406,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6007,7 +6428,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6038,7 +6462,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6165,7 +6592,10 @@ export interface operations {
     searchPromoterCampaigns: {
         parameters: {
             query: {
-                /** @description Text to look for (for instance part of the promoter's email or name, or a ref token). */
+                /**
+                 * @description Text to look for (for instance part of the promoter's email or name, or a ref token).
+                 * @example maria
+                 */
                 q: components["parameters"]["PromoterCampaignSearch"];
             };
             header?: never;
@@ -6234,7 +6664,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6270,21 +6703,34 @@ export interface operations {
     getPromoterCampaignChartData: {
         parameters: {
             query: {
-                /** @description First day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description First day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-01-01
+                 */
                 period_from: components["parameters"]["PromoterChartPeriodFrom"];
-                /** @description Last day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description Last day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-04-30
+                 */
                 period_to: components["parameters"]["PromoterChartPeriodTo"];
-                /** @description The metric to chart. */
+                /**
+                 * @description The metric to chart.
+                 * @example referrals
+                 */
                 selection: components["parameters"]["PromoterChartSelection"];
                 /**
                  * @description Ask for totals along with the series. FirstPromoter does not document where or how the totals
                  *     appear in the answer.
+                 * @example true
                  */
                 with_totals?: components["parameters"]["PromoterCampaignWithTotals"];
             };
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6364,7 +6810,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6423,19 +6872,61 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description Records per page (the API's default is 20, its maximum 100). */
                 per_page?: components["parameters"]["PerPage"];
-                /** @description Text matched against the promoter's email, name and ref token. */
+                /**
+                 * @description Text matched against the promoter's email, name and ref token.
+                 * @example lopez
+                 */
                 q?: components["parameters"]["PromoterSearch"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
                  * @description Narrow the list. Sent in bracket form: `filters[state]=accepted`,
                  *     `filters[joined_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
+                 * @example {
+                 *       "state": "accepted",
+                 *       "campaign_id": [
+                 *         31,
+                 *         35
+                 *       ],
+                 *       "archived": false,
+                 *       "has_wform": "no",
+                 *       "revenue_amount": {
+                 *         "from": 1000,
+                 *         "to": 500000
+                 *       },
+                 *       "joined_at": {
+                 *         "from": "2024-01-01",
+                 *         "to": "2025-04-30"
+                 *       },
+                 *       "fraud_suspicions": [
+                 *         "same_ip_suspicion",
+                 *         "ad_source"
+                 *       ],
+                 *       "custom_field1": {
+                 *         "key": "audience_size",
+                 *         "operator": "exact",
+                 *         "value": "12000"
+                 *       },
+                 *       "inactivity": {
+                 *         "metric": "sale",
+                 *         "days": 30
+                 *       }
+                 *     }
                  */
                 filters?: components["parameters"]["PromoterFilters"];
-                /** @description Sort order, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Sort order, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "revenue_amount": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["PromoterSorting"];
             };
             header?: never;
@@ -7019,16 +7510,21 @@ export interface operations {
     getPromoter: {
         parameters: {
             query?: {
-                /** @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id. */
+                /**
+                 * @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id.
+                 * @example email
+                 */
                 find_by?: components["parameters"]["PromoterFindBy"];
                 /**
                  * @description Ask for `parent_promoter` in the answer. FirstPromoter mentions this flag in its prose but does
                  *     not declare it, so its effect is not guaranteed.
+                 * @example true
                  */
                 include_parent_promoter?: components["parameters"]["PromoterIncludeParent"];
                 /**
                  * @description Leave `selected_payout_method` out of the answer. Mentioned in FirstPromoter's prose but not
                  *     declared in its files.
+                 * @example true
                  */
                 exclude_payout_method?: components["parameters"]["PromoterExcludePayoutMethod"];
             };
@@ -7038,6 +7534,7 @@ export interface operations {
                  * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
                  *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
                  *     credential of the promoter: never log it.
+                 * @example maria.lopez@example.com
                  */
                 id: components["parameters"]["PromoterKeyPath"];
             };
@@ -7076,6 +7573,7 @@ export interface operations {
                  * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
                  *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
                  *     credential of the promoter: never log it.
+                 * @example maria.lopez@example.com
                  */
                 id: components["parameters"]["PromoterKeyPath"];
             };
@@ -7117,16 +7615,28 @@ export interface operations {
     getPromoterChartData: {
         parameters: {
             query: {
-                /** @description First day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description First day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-01-01
+                 */
                 period_from: components["parameters"]["PromoterChartPeriodFrom"];
-                /** @description Last day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description Last day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-04-30
+                 */
                 period_to: components["parameters"]["PromoterChartPeriodTo"];
-                /** @description The metric to chart. */
+                /**
+                 * @description The metric to chart.
+                 * @example referrals
+                 */
                 selection: components["parameters"]["PromoterChartSelection"];
             };
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -7177,16 +7687,32 @@ export interface operations {
     listReferrals: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
                  * @description Narrow the list, e.g. `filters[state]=active`, `filters[created_at][from]=2025-01-01`. Dates are
                  *     `YYYY-MM-DD`.
+                 * @example {
+                 *       "type": "customer",
+                 *       "promoter_id": 8262622,
+                 *       "state": "active",
+                 *       "created_at": {
+                 *         "from": "2025-01-01",
+                 *         "to": "2025-04-30"
+                 *       }
+                 *     }
                  */
                 filters?: components["parameters"]["ReferralFilters"];
                 /** @description Page number, starting at 1. */
@@ -7506,7 +8032,10 @@ export interface operations {
     getReferral: {
         parameters: {
             query?: {
-                /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+                /**
+                 * @description Makes the path `id` an email, uid or username instead of the numeric id.
+                 * @example email
+                 */
                 find_by?: components["parameters"]["ReferralFindBy"];
             };
             header?: never;
@@ -7514,6 +8043,7 @@ export interface operations {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -7536,6 +8066,7 @@ export interface operations {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -7579,7 +8110,10 @@ export interface operations {
     importReferralEvents: {
         parameters: {
             query?: {
-                /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+                /**
+                 * @description Makes the path `id` an email, uid or username instead of the numeric id.
+                 * @example email
+                 */
                 find_by?: components["parameters"]["ReferralFindBy"];
             };
             header?: never;
@@ -7587,6 +8121,7 @@ export interface operations {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -7643,9 +8178,20 @@ export interface operations {
     getCampaignsReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                /**
+                 * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "revenue_amount",
+                 *       "3m_epc"
+                 *     ]
+                 */
                 columns: components["parameters"]["ReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7657,9 +8203,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -7719,9 +8273,18 @@ export interface operations {
                 /**
                  * @description Metrics to export, at least one (`columns[]=…`). Pick them from the list that fits `report_type`:
                  *     traffic sources and URLs offer fewer metrics, and `url` only makes sense for URLs.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "customers_count",
+                 *       "revenue_amount"
+                 *     ]
                  */
                 columns: components["parameters"]["ReportDownloadColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7733,7 +8296,10 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Add a totals line to the export. */
+                /**
+                 * @description Add a totals line to the export.
+                 * @example true
+                 */
                 totals?: components["parameters"]["ReportTotals"];
             };
             header?: never;
@@ -7766,9 +8332,20 @@ export interface operations {
     getOverviewReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                /**
+                 * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "revenue_amount",
+                 *       "3m_epc"
+                 *     ]
+                 */
                 columns: components["parameters"]["ReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7780,9 +8357,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -7837,9 +8422,20 @@ export interface operations {
     getPromotersReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                /**
+                 * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "revenue_amount",
+                 *       "3m_epc"
+                 *     ]
+                 */
                 columns: components["parameters"]["ReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7851,9 +8447,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -7910,9 +8514,19 @@ export interface operations {
     getTrafficSourcesReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics. */
+                /**
+                 * @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "clicks_to_referrals_cr"
+                 *     ]
+                 */
                 columns: components["parameters"]["TrafficReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7924,9 +8538,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -7979,9 +8601,19 @@ export interface operations {
     getUrlsReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself. */
+                /**
+                 * @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself.
+                 * @example [
+                 *       "url",
+                 *       "clicks_count",
+                 *       "customers_count"
+                 *     ]
+                 */
                 columns: components["parameters"]["UrlReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7993,9 +8625,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -8245,7 +8885,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -8296,7 +8939,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -8363,7 +9009,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -8393,7 +9042,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
             };
             cookie?: never;
@@ -8452,9 +9104,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
@@ -8522,9 +9180,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;

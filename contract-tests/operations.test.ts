@@ -13,10 +13,10 @@ import { unwrap } from '../src/core/unwrap.js';
 import type { ApiFacts } from '../src/internal/api-facts.js';
 import { asServed, expectAnswer, expectedAnswer, servedExample } from './support/answer-checks.js';
 import { badVariant, type BadVariant } from './support/bad-variant.js';
-import { takeViolations } from './support/clients.js';
 import { ContractCoverage } from './support/coverage.js';
-import { exampleRequest, type ExampleRequest } from './support/example-request.js';
+import { exampleRequests, type ExampleRequest } from './support/example-request.js';
 import { sendOperation, type TableOperation } from './support/operation-client.js';
+import { violationMessages } from './support/prism-messages.js';
 import { readSpec } from './support/spec-operations.js';
 
 /** What the suite reads of generated/<api>.operations.ts. */
@@ -40,11 +40,6 @@ afterAll(() => {
   expect(coverage.complete, `${coverage.line()}: every operation and documented status must pass`).toBe(true);
 });
 
-/** Prism's messages since the last read, consumed so the suite-wide violation hook does not fail the test. */
-function violationMessages(): string[] {
-  return takeViolations().flatMap((v) => v.violations.map((x) => x.message));
-}
-
 for (const { name, table, spec } of registry) {
   describe(`${name} API`, () => {
     for (const operation of table.OPERATIONS) {
@@ -55,13 +50,14 @@ for (const { name, table, spec } of registry) {
       coverage.plan(operation.statuses);
 
       // Built once when the suite is collected; a missing example fails this operation's tests, not the file.
-      let good: ExampleRequest | undefined;
+      let requests: ExampleRequest[] = [];
       let missing: unknown;
       try {
-        good = exampleRequest(where, described);
+        requests = exampleRequests(where, described);
       } catch (error) {
         missing = error;
       }
+      const good = requests[0];
       const request = (): ExampleRequest => {
         if (!good) throw missing;
         return structuredClone(good);
@@ -69,12 +65,16 @@ for (const { name, table, spec } of registry) {
       const send = (body: ExampleRequest, status?: number) => sendOperation(name, table.API, operation, body, status);
 
       describe(key, () => {
-        it('sends the example request of the spec, which Prism accepts', async () => {
-          const result = await send(request());
-          expect(violationMessages()).toEqual([]);
-          expect(operation.statuses).toContain(result.response.status);
-          expect(result.response.ok).toBe(true);
-          expect(asServed(await unwrap(result), result.response)).toEqual(servedExample(where, described, result.response));
+        const shapes = requests.length > 1 ? ` (each of its ${requests.length} body examples)` : '';
+        it(`sends the example request of the spec${shapes}, which Prism accepts`, async () => {
+          if (!good) throw missing;
+          for (const example of requests) {
+            const result = await send(structuredClone(example));
+            expect(violationMessages()).toEqual([]);
+            expect(operation.statuses).toContain(result.response.status);
+            expect(result.response.ok).toBe(true);
+            expect(asServed(await unwrap(result), result.response)).toEqual(servedExample(where, described, result.response));
+          }
           coverage.operationPassed(where);
         });
 

@@ -4974,19 +4974,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "commission_type": "sale",
-                 *       "referral_id": 29203686,
-                 *       "sale_amount": 15000,
-                 *       "event_id": "manual-2025-05-02-001",
-                 *       "event_date": "2025-05-02",
-                 *       "internal_note": "Annual upgrade paid by bank transfer",
-                 *       "external_note": "Thanks for the referral!",
-                 *       "notify_promoter": true,
-                 *       "billing_period": "yearly"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CommissionCreateBody"];
             };
         };

@@ -69,6 +69,10 @@ function expectTypedError(operation: TableOperation, status: number, error: unkn
   expect({ status: apiError.status, method: apiError.method, path: apiError.path }).toEqual({ status, method: operation.method, path: operation.path });
   expect(apiError.body).toEqual(served);
   expect(apiError.message).toContain(`${status} to ${operation.method} ${operation.path}`);
+  // The reason the message quotes: a bare string body (the v1 401), else the body's message or error.
+  const parsed = served as { message?: unknown; error?: unknown } | undefined;
+  const reason = typeof served === 'string' ? served : parsed?.message ?? parsed?.error;
+  if (typeof reason === 'string') expect(apiError.message).toContain(reason);
 }
 
 /** The `when` of an outcome rule, as openapi/README.md defines it: each field equal, or present for `true`. */

@@ -1,5 +1,6 @@
-// The valid request of an operation, built from the spec alone: every parameter that has an example
-// (its own, or its schema's `example`, first `enum` value or `default`) and the request body's example.
+// The valid requests of an operation, built from the spec alone: every parameter that has an example
+// (its own, or its schema's `example`, first `enum` value or `default`) and the request body's example,
+// one request per named body example when the body has several (a oneOf of shapes).
 // A required parameter or a body without one is an error naming the operation, so an operation added
 // later cannot be skipped in silence.
 import type { SpecOperation, SpecParameter } from './spec-operations.js';
@@ -21,8 +22,8 @@ export function parameterValue(parameter: SpecParameter): unknown {
   return schema.default;
 }
 
-/** The operation's request from its examples; `where` (`v2 GET /company/promoters`) names it in errors. */
-export function exampleRequest(where: string, operation: SpecOperation): ExampleRequest {
+/** The operation's requests from its examples; `where` (`v2 GET /company/promoters`) names it in errors. */
+export function exampleRequests(where: string, operation: SpecOperation): ExampleRequest[] {
   const request: ExampleRequest = { path: {}, query: {}, headers: {}, body: undefined };
   const missing: string[] = [];
   for (const parameter of operation.parameters) {
@@ -37,9 +38,7 @@ export function exampleRequest(where: string, operation: SpecOperation): Example
     else throw new Error(`${where}: ${parameter.in} parameter ${parameter.name} cannot be sent by the suite`);
   }
   if (missing.length) throw new Error(`${where}: required parameter ${missing.join(', ')} has no example in the spec`);
-  if (operation.body) {
-    if (operation.body.example === undefined) throw new Error(`${where}: the ${operation.body.media} request body has no example in the spec`);
-    request.body = operation.body.example;
-  }
-  return structuredClone(request);
+  if (!operation.body) return [request];
+  if (!operation.body.examples.length) throw new Error(`${where}: the ${operation.body.media} request body has no example in the spec`);
+  return operation.body.examples.map((body) => structuredClone({ ...request, body }));
 }

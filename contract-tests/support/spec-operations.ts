@@ -38,7 +38,8 @@ export interface SpecParameter {
 export interface SpecBody {
   media: string;
   schema: Schema;
-  example: unknown;
+  /** The media type's `example`, or every value of its named `examples` (one per shape of a oneOf). */
+  examples: unknown[];
 }
 
 export interface SpecOperation {
@@ -79,10 +80,10 @@ export function readSpec(apiName: string): SpecReader {
         return { name: p.name, in: p.in, required: p.required === true, schema: deref(p.schema ?? {}), example };
       });
       const content = Object.entries(deref(op.requestBody)?.content ?? {});
-      const body = content.length ? { media: content[0]![0], schema: deref(content[0]![1].schema ?? {}), example: mediaExample(content[0]![1], deref) } : undefined;
+      const body = content.length ? { media: content[0]![0], schema: deref(content[0]![1].schema ?? {}), examples: mediaExamples(content[0]![1], deref) } : undefined;
       const answers = Object.fromEntries(Object.entries(op.responses ?? {}).map(([status, raw]) => {
         const media = deref(raw).content ?? {};
-        return [status, Object.fromEntries(Object.entries(media).map(([type, m]) => [type, mediaExample(m, deref)]))];
+        return [status, Object.fromEntries(Object.entries(media).map(([type, m]) => [type, mediaExamples(m, deref)[0]]))];
       }));
       return { parameters, body, answers };
     },
@@ -97,9 +98,10 @@ interface RawOperation {
   responses?: Record<string, { content?: Record<string, RawMedia> }>;
 }
 
-function mediaExample(media: RawMedia, deref: SpecReader['deref']): unknown {
-  if (media.example !== undefined) return media.example;
-  return Object.values(media.examples ?? {}).map((e) => deref(e).value)[0];
+/** `example`, or the values of `examples` in order (Prism serves the first of an answer's). */
+function mediaExamples(media: RawMedia, deref: SpecReader['deref']): unknown[] {
+  if (media.example !== undefined) return [media.example];
+  return Object.values(media.examples ?? {}).map((e) => deref(e).value).filter((value) => value !== undefined);
 }
 
 function isRef(node: unknown): node is { $ref: string } {

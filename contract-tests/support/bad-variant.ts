@@ -28,21 +28,22 @@ export function badVariant(operation: SpecOperation, good: ExampleRequest, deref
   const { body } = operation;
   if (body && isRecord(good.body)) {
     const schema = deref(body.schema);
-    const present = good.body;
-    const required = requiredOf(schema, deref).find((name) => name in present);
-    if (required) {
-      return variant(good, `body without required ${required}`, `required property '${required}'`, (r) => delete (r.body as Record<string, unknown>)[required]);
-    }
+    const present = Object.keys(good.body);
     const carrier: Carrier = body.media.includes('json') ? 'json' : 'text';
-    const alternatives = alternativesOf(schema, deref);
-    const identifying = [...new Set(alternatives.flat())].filter((name) => name in present);
-    if (identifying.length) {
+    const without = (names: string[], description: string, expected: string): BadVariant => {
       // An empty form body is no body at all, which Prism refuses as missing (an empty JSON object is sent).
-      const emptied = carrier === 'text' && Object.keys(present).every((name) => identifying.includes(name));
-      const expected = emptied ? 'Body parameter is required' : `required property '${alternatives[0]![0]}'`;
-      return variant(good, `body without any of ${alternatives.map((names) => names.join('+')).join(', ')}`, expected, (r) => {
-        for (const name of identifying) delete (r.body as Record<string, unknown>)[name];
+      const emptied = carrier === 'text' && present.every((name) => names.includes(name));
+      return variant(good, description, emptied ? 'Body parameter is required' : expected, (r) => {
+        for (const name of names) delete (r.body as Record<string, unknown>)[name];
       });
+    };
+    const required = requiredOf(schema, deref).find((name) => present.includes(name));
+    if (required) return without([required], `body without required ${required}`, `required property '${required}'`);
+    const alternatives = alternativesOf(schema, deref);
+    const identifying = [...new Set(alternatives.flat())].filter((name) => present.includes(name));
+    if (identifying.length) {
+      const description = `body without any of ${alternatives.map((names) => names.join('+')).join(', ')}`;
+      return without(identifying, description, `required property '${alternatives[0]![0]}'`);
     }
     const broken = findBreak(good.body, schema, carrier, deref, []);
     if (broken?.at.length) {

@@ -10,8 +10,8 @@ import type { Schema, SpecOperation, SpecReader } from './spec-operations.js';
 export interface BadVariant {
   /** What was broken, e.g. `body without required email`, `query filters.created_at.from: text that is no date`. */
   description: string;
-  /** Text one of Prism's messages must contain, e.g. `required property 'email'` or `filters.created_at.from`. */
-  expected: string;
+  /** What one of Prism's messages must say, e.g. `required property 'email'` or `filters.created_at.from`. */
+  expected: string | RegExp;
   request: ExampleRequest;
 }
 
@@ -53,7 +53,9 @@ export function badVariant(operation: SpecOperation, good: ExampleRequest, deref
   const query = operation.parameters.filter((p) => p.in === 'query' && p.name in good.query);
   const dropped = query.find((p) => p.required);
   if (dropped) {
-    return variant(good, `query without required ${dropped.name}`, `required property '${dropped.name}'`, (r) => delete r.query[dropped.name]);
+    // Prism reads a missing deepObject parameter as an empty object and names what that object lacks.
+    const expected = new RegExp(`required property '${dropped.name}'|parameter ${dropped.name} must`);
+    return variant(good, `query without required ${dropped.name}`, expected, (r) => delete r.query[dropped.name]);
   }
   for (const parameter of [...query, ...operation.parameters.filter((p) => p.in === 'path')]) {
     const where = parameter.in as 'query' | 'path';
@@ -63,7 +65,7 @@ export function badVariant(operation: SpecOperation, good: ExampleRequest, deref
   return undefined;
 }
 
-function variant(good: ExampleRequest, description: string, expected: string, change: (request: ExampleRequest) => void): BadVariant {
+function variant(good: ExampleRequest, description: string, expected: BadVariant['expected'], change: (request: ExampleRequest) => void): BadVariant {
   const request = structuredClone(good);
   change(request);
   return { description, expected, request };

@@ -45,11 +45,12 @@ export function sendOperation(
 }
 
 /**
- * A download asks for the media types its successful answers are documented with and reads the body
- * as text. (The client does not yet derive this from the table by itself; a later issue makes it.)
+ * A download accepts every media type its answers are documented with (the file, and the JSON of its
+ * queued and error answers) and reads the body as text. (The client does not derive this from the
+ * table by itself yet; a later issue makes it.)
  */
 function downloadOptions(operation: TableOperation, headers: Record<string, string>): Record<string, unknown> {
   if (operation.kind !== 'download') return Object.keys(headers).length ? { headers } : {};
-  const accepted = Object.entries(operation.media).filter(([status]) => status.startsWith('2')).flatMap(([, types]) => types);
-  return { headers: { ...headers, Accept: [...new Set(accepted)].join(', ') }, parseAs: 'text' };
+  const accepted = new Set(Object.values(operation.media).flat());
+  return { headers: { ...headers, Accept: [...accepted].join(', ') }, parseAs: 'text' };
 }

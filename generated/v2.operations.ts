@@ -75,6 +75,14 @@ export const OUTCOMES = {
   }
 } as const;
 
+/** Download operations ("METHOD path" → media types of their 2xx answers): the client asks for these and reads the answer by its type. */
+export const DOWNLOADS = {
+  "GET /company/reports/download": [
+    "text/csv",
+    "application/json"
+  ]
+} as const;
+
 /** Every operation of the spec: id, method, path template, documented statuses, media types, kind. */
 export const OPERATIONS = [
   {"id":"listBatchProcesses","method":"GET","path":"/company/batch_processes","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:filters","query:page","query:per_page"],"requiredParameters":[]},

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
 import { parse } from 'yaml';
 import { apiFacts, operationTable } from './operation-table.mjs';
 import { apis, distName, entries, generatedFiles, root } from './registry.mjs';
@@ -24,6 +25,7 @@ const banner = (api) =>
 function operationsModule(api, facts, table) {
   const lists = Object.fromEntries(table.filter((op) => op.kind === 'list').map((op) => [op.path, op.page]));
   const outcomes = Object.fromEntries(table.filter((op) => op.kind === 'tracking').map((op) => [`${op.method} ${op.path}`, op.outcomes]));
+  const downloads = Object.fromEntries(table.filter((op) => op.kind === 'download').map((op) => [`${op.method} ${op.path}`, successMedia(op)]));
   const literal = (value) => JSON.stringify(value, null, 2);
   return banner(api) +
     `/** Base URL, auth headers (from the spec's security schemes), body encoding and paging of the API. */\n` +
@@ -32,9 +34,20 @@ function operationsModule(api, facts, table) {
     `export const LISTS = ${literal(lists)} as const;\n\n` +
     `/** Tracking operations → the statuses that are outcomes rather than errors (\`x-outcomes\` in the spec). */\n` +
     `export const OUTCOMES = ${literal(outcomes)} as const;\n\n` +
+    `/** Download operations ("METHOD path" → media types of their 2xx answers): the client asks for these and reads the answer by its type. */\n` +
+    `export const DOWNLOADS = ${literal(downloads)} as const;\n\n` +
     `/** Every operation of the spec: id, method, path template, documented statuses, media types, kind. */\n` +
     `export const OPERATIONS = [\n${table.map((op) => `  ${JSON.stringify(op)},\n`).join('')}] as const;\n`;
 }
+
+/** The media types of an operation's 2xx answers, in the order the spec lists them. */
+function successMedia(op) {
+  return [...new Set(Object.entries(op.media).filter(([status]) => status.startsWith('2')).flatMap(([, types]) => types))];
+}
+
+// A binary answer (`format: binary`, e.g. a PDF) is typed as the bytes the client reads it into.
+const BYTES = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Uint8Array'));
+const typeOptions = { transform: (schema) => (schema.format === 'binary' ? BYTES : undefined) };
 
 /** The package.json fields that follow from the registry's entries and APIs. */
 function packageFields() {
@@ -69,7 +82,7 @@ try {
     const spec = parse(bundle);
     const table = operationTable(api.name, spec);
     outputs.set(files.bundle, bundle);
-    outputs.set(files.types, banner(api) + astToString(await openapiTS(new URL(`file://${bundlePath}`))));
+    outputs.set(files.types, banner(api) + astToString(await openapiTS(new URL(`file://${bundlePath}`), typeOptions)));
     outputs.set(files.operations, operationsModule(api, apiFacts(api, spec, table), table));
   }
 } finally {

@@ -1,7 +1,8 @@
 // One factory for the typed client of any API of the registry, driven by the API's generated facts:
 // credentials from the options or the environment into the headers the spec names, our transport as
 // openapi-fetch's fetch, the light request class, bracket encoding for queries (and form bodies), and
-// a middleware that hands the path template to the transport so logs and errors never carry ids.
+// a middleware that hands the path template to the transport so logs and errors never carry ids, and
+// (for APIs whose facts list them) download operations read by their answers' content types.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { ValidationError } from '../core/errors.js';
 import { requireCredential, resolveSettings, type ClientOptions, type ResolvedSettings } from '../core/options.js';
@@ -9,6 +10,7 @@ import { attachFacts, type ApiFacts } from '../internal/api-facts.js';
 import { encodeBrackets, UnencodableValue } from '../internal/brackets.js';
 import { LiteRequest } from '../transport/lite-request.js';
 import { createTransport } from '../transport/transport.js';
+import { readDownloadsByType } from './downloads.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ApiClient<Paths extends {}> {
@@ -60,6 +62,7 @@ export function createApiClient<Paths extends {}>(facts: ApiFacts, options: Clie
     ...(form ? { bodySerializer: (body: unknown) => encode(body) } : {}),
   });
   api.use(form ? formMiddleware : pathMiddleware);
+  if (facts.downloads) readDownloadsByType(api, facts.downloads);
   attachFacts(api, facts);
   return { api, settings };
 }

@@ -11,6 +11,7 @@ export async function sizes(root) {
     'firstpromoter (root, everything)': `export * from './dist/index.js';`,
     'firstpromoter/v1 (everything)': `export * from './dist/v1.js';`,
     'firstpromoter/money (everything)': `export * from './dist/money.js';`,
+    'firstpromoter/affiliate (everything)': `export * from './dist/affiliate.js';`,
   };
   const out = {};
   for (const [name, contents] of Object.entries(entries)) {

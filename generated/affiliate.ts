@@ -167,8 +167,8 @@ export interface paths {
         /**
          * Get a contract document as HTML or PDF
          * @description Returns one contract document in the format `content_type` asks for: JSON holding the HTML
-         *     (`{ data: { content } }`) for `html`, the PDF file's bytes for `pdf`. The client reads the answer by
-         *     its content type: an object for JSON, bytes (`Uint8Array`) for the PDF.
+         *     (`{ data: { content } }`) for `html`, the PDF file's bytes for `pdf`. The client parses the JSON
+         *     answer; a PDF is read with the call's `parseAs` (`arrayBuffer`, `blob` or `stream`).
          */
         get: operations["getContractDocument"];
         put?: never;
@@ -2578,7 +2578,7 @@ export interface operations {
                      *     trailer << /Root 1 0 R >>
                      *     %%EOF
                      */
-                    "application/pdf": Uint8Array;
+                    "application/pdf": never;
                 };
             };
             401: components["responses"]["Unauthorized"];

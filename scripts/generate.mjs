@@ -45,9 +45,14 @@ function successMedia(op) {
   return [...new Set(Object.entries(op.media).filter(([status]) => status.startsWith('2')).flatMap(([, types]) => types))];
 }
 
-// A binary answer (`format: binary`, e.g. a PDF) is typed as the bytes the client reads it into.
-const BYTES = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Uint8Array'));
-const typeOptions = { transform: (schema) => (schema.format === 'binary' ? BYTES : undefined) };
+// A binary answer (`format: binary`, e.g. a PDF) is read only with an explicit `parseAs` ('arrayBuffer',
+// 'blob', 'stream'), which openapi-fetch types itself: its Readable<> would turn a Uint8Array or Blob
+// type into a plain object type. Without parseAs the answer cannot be data, so the type says `never`
+// (openapi-typescript's default, `string`, would promise a value that never comes).
+const NEVER = ts.factory.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword);
+const typeOptions = {
+  transform: (schema, { path }) => (schema.format === 'binary' && /\/responses\//.test(path ?? '') ? NEVER : undefined),
+};
 
 /** The package.json fields that follow from the registry's entries and APIs. */
 function packageFields() {

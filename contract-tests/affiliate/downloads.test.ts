@@ -1,7 +1,7 @@
 // The affiliate exports and contract documents against Prism's mock of openapi/affiliate: the client
 // asks for the media types the spec lists and reads each answer by its content type: a CSV file is a
-// string, the 202 "queued" answer and the HTML document are parsed JSON, the PDF is bytes. A call with
-// its own `parseAs` is left alone. Deliberately bad requests show Prism would catch a wrong one.
+// string, the 202 "queued" answer and the HTML document are parsed JSON; the PDF is read with the call's
+// own `parseAs`. Deliberately bad requests show Prism would catch a wrong one.
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/affiliate.js';
 import { capturingFetch } from '../support/clients.js';
@@ -39,16 +39,15 @@ describe('affiliate exports and documents', () => {
     ]);
   });
 
-  it('gives a contract document as JSON holding its HTML, or as the PDF bytes', async () => {
+  it('gives a contract document as JSON holding its HTML, or as the PDF bytes with parseAs', async () => {
     const api = affiliateClient().api;
     const html = await unwrap(api.GET('/contract_documents/{id}', { params: { path: { id: 611 }, query: { content_type: 'html' } } }));
     expect(html).toEqual({ data: { content: expect.stringContaining('<h1>Partner agreement</h1>') } });
-    const pdf = await unwrap(api.GET('/contract_documents/{id}', {
-      params: { path: { id: 611 }, query: { content_type: 'pdf' } },
-      headers: { Accept: 'application/pdf' }, // Prism picks the answer by Accept; FirstPromoter by content_type
-    }));
-    expect(pdf).toBeInstanceOf(Uint8Array);
-    expect(new TextDecoder().decode(pdf as Uint8Array).startsWith('%PDF-1.4')).toBe(true);
+    // Prism picks the answer by Accept; FirstPromoter by content_type.
+    const pdfRequest = { params: { path: { id: 611 }, query: { content_type: 'pdf' as const } }, headers: { Accept: 'application/pdf' } };
+    const pdf = await unwrap(api.GET('/contract_documents/{id}', { ...pdfRequest, parseAs: 'arrayBuffer' }));
+    expect(new TextDecoder().decode(pdf).startsWith('%PDF-1.4')).toBe(true);
+    await expect(api.GET('/contract_documents/{id}', pdfRequest)).rejects.toThrow("answered application/pdf, which is binary: pass parseAs: 'arrayBuffer'");
   });
 
   it("leaves a call's own parseAs alone", async () => {

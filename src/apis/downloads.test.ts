@@ -2,7 +2,7 @@
 // operation's usual media. The affiliate client is the one with downloads (CSV exports, a PDF).
 import { describe, expect, it, vi } from 'vitest';
 import { createFirstPromoterAffiliate } from './affiliate/client.js';
-import { APIError } from '../core/errors.js';
+import { APIError, FirstPromoterError } from '../core/errors.js';
 import { unwrap } from '../core/unwrap.js';
 
 function answering(status: number, type: string | undefined, body: BodyInit | null) {
@@ -23,10 +23,17 @@ describe('download operations', () => {
     expect(await exportCommissions(answering(200, type, body).api)).toEqual(expected);
   });
 
-  it('gives any other type, or none, as bytes', async () => {
+  it('reads a binary answer only with an explicit parseAs, which it then leaves to openapi-fetch', async () => {
     const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
-    expect(await exportCommissions(answering(200, 'application/pdf', bytes).api)).toEqual(bytes);
-    expect(await exportCommissions(answering(200, undefined, bytes).api)).toEqual(bytes);
+    for (const type of ['application/pdf', undefined]) {
+      const error = await exportCommissions(answering(200, type, bytes).api).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FirstPromoterError);
+      expect((error as Error).message).toBe(`GET /commissions/export answered ${type ?? 'a body without a content type'}, which is binary: ` +
+        "pass parseAs: 'arrayBuffer', 'blob' or 'stream' to read it.");
+    }
+    const { api } = answering(200, 'application/pdf', bytes);
+    const pdf = await unwrap(api.GET('/contract_documents/{id}', { params: { path: { id: 1 }, query: { content_type: 'pdf' } }, parseAs: 'arrayBuffer' }));
+    expect(new Uint8Array(pdf)).toEqual(bytes);
   });
 
   it('resolves an empty answer with no data', async () => {

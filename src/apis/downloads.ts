@@ -1,12 +1,14 @@
 // Download operations (CSV exports, PDF documents) answer with something other than JSON, and some of
 // them answer JSON too: a 202 "queued" message instead of the file, or the HTML of a document as JSON.
 // The spec lists their media types (DOWNLOADS in generated/<api>.operations.ts); for these operations
-// the client asks for exactly those types and reads each answer by the type it came with: JSON is
-// parsed, text (CSV, HTML) is a string, anything else (a PDF) is bytes. A call that passes its own
-// `parseAs` (or `Accept` header) keeps it.
+// the client asks for exactly those types (unless the call sets Accept) and reads each answer by the
+// type it came with: JSON is parsed, text (CSV, HTML) is a string. A binary answer (a PDF) needs the
+// call's own `parseAs` ('arrayBuffer', 'blob' or 'stream'), which openapi-fetch then types: read
+// without one, it is a FirstPromoterError saying so, never bytes typed as something else.
 import type { Client } from 'openapi-fetch';
-import { APIError } from '../core/errors.js';
+import { APIError, FirstPromoterError } from '../core/errors.js';
 import { errorInit, type ApiResult } from '../core/unwrap.js';
+import { responseInfo } from '../internal/response-info.js';
 
 type Send = (path: string, init?: { parseAs?: unknown; headers?: HeadersInit }) => Promise<ApiResult>;
 
@@ -35,7 +37,11 @@ async function byContentType(result: ApiResult): Promise<ApiResult> {
   if (!(result.data instanceof ArrayBuffer)) return result; // an error, or a 2xx without a body
   const type = result.response.headers.get('content-type') ?? '';
   if (/^text\//i.test(type)) return { ...result, data: decoder.decode(result.data) };
-  if (!/[/+]json\b/i.test(type)) return { ...result, data: new Uint8Array(result.data) };
+  if (!/[/+]json\b/i.test(type)) {
+    const info = responseInfo(result.response);
+    throw new FirstPromoterError(`${info?.method ?? 'GET'} ${info?.path ?? 'this call'} answered ${type.split(';')[0] || 'a body without a content type'}, ` +
+      "which is binary: pass parseAs: 'arrayBuffer', 'blob' or 'stream' to read it.");
+  }
   const text = decoder.decode(result.data);
   try {
     return { ...result, data: text === '' ? undefined : JSON.parse(text) };

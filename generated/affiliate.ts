@@ -196,8 +196,8 @@ export interface paths {
         put?: never;
         /**
          * Sign a contract document
-         * @description Records the promoter's signature of the document, with the IP address they signed from. Signing a
-         *     document twice is rejected with 400.
+         * @description Records the promoter's signature of the document, with the IP address they signed from. A signature
+         *     that fails validation answers 400.
          */
         post: operations["signContractDocument"];
         delete?: never;
@@ -306,8 +306,8 @@ export interface paths {
         post?: never;
         /**
          * Delete a payout method
-         * @description Removes a payout method. FirstPromoter refuses (409) when it cannot delete it, for example while a
-         *     payout through it is being processed. The answer to a deletion has no body.
+         * @description Removes a payout method. FirstPromoter answers 409 (`destroy_failed`) when it cannot delete it; its
+         *     files do not say when that happens. The answer to a deletion has no body.
          */
         delete: operations["deletePayoutMethod"];
         options?: never;
@@ -392,7 +392,7 @@ export interface paths {
         /**
          * Create a promo code
          * @description Creates a coupon code for one of the promoter's campaigns, on a customer reward the campaign allows.
-         *     A code that is taken answers 400.
+         *     A code that fails validation answers 400.
          */
         post: operations["createPromoCode"];
         delete?: never;
@@ -448,8 +448,9 @@ export interface paths {
         get?: never;
         /**
          * Change the ref token of a promoter campaign
-         * @description Sets the token of the promoter's links in one campaign (`?fpr=<ref_token>`). Links with the old
-         *     token stop crediting the promoter. A token taken by another promoter answers 422.
+         * @description Sets the token of the promoter's links in one campaign (`?fpr=<ref_token>`); a token FirstPromoter
+         *     cannot use answers 422. Whether links with the old token keep crediting the promoter is not
+         *     documented.
          */
         put: operations["updatePromoterCampaign"];
         post?: never;
@@ -536,8 +537,7 @@ export interface paths {
          * Get the email address behind a set-password link
          * @description Returns the email address of the promoter an encrypted id names, so a set-password page can show
          *     whose password is being set. It belongs to the flow that runs before the promoter has a session:
-         *     FirstPromoter documents no 401 for it, and its 422 (an id that is invalid or expired) without a body
-         *     schema. Whether it answers without an access token only a live account can settle; this client
+         *     FirstPromoter documents no 401 for it, and its 422 without a body schema or a reason. Whether it answers without an access token only a live account can settle; this client
          *     always sends one.
          */
         get: operations["getEmailFromEncryptedId"];
@@ -561,8 +561,7 @@ export interface paths {
          * Set the promoter's password
          * @description Sets the password of the promoter an encrypted id (from a set-password link) names, and returns the
          *     promoter. Like `GET /promoters/email_from_encrypted_id` it runs before the promoter has a session:
-         *     FirstPromoter documents no 401, and its 422 (passwords that differ or are too weak, an expired link)
-         *     without a body schema. The passwords are secrets: the client never puts request bodies in errors or
+         *     FirstPromoter documents no 401, and its 422 without a body schema or a reason. The passwords are secrets: the client never puts request bodies in errors or
          *     logs, and redacts these fields should an answer echo them.
          */
         put: operations["setPassword"];
@@ -641,7 +640,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a referral link
-         * @description Deletes a link the promoter made (a campaign's default link cannot be). The answer has no body.
+         * @description Deletes a link the promoter made (a campaign's default link has no id to delete). The answer has no body.
          */
         delete: operations["deleteReferralLink"];
         options?: never;
@@ -665,8 +664,8 @@ export interface paths {
         put?: never;
         /**
          * Add a referral by hand
-         * @description Credits a lead to one of the promoter's campaigns, when the company lets promoters add referrals.
-         *     An email that is already a referral answers 422.
+         * @description Credits a lead the promoter adds by hand to one of their campaigns. A missing or unusable parameter
+         *     answers 422.
          */
         post: operations["createReferral"];
         delete?: never;
@@ -839,7 +838,7 @@ export interface components {
             /** @description The text of a text asset (an email template, a social post). */
             content?: string | null;
             landing_page_url?: string | null;
-            /** @description Kind of asset, e.g. `image`, `text`, `video`, `file`. */
+            /** @description Kind of asset (FirstPromoter's file lists no values). */
             asset_type: string;
             url?: string | null;
             thumbnail_url?: string | null;
@@ -1022,7 +1021,7 @@ export interface components {
             id: number;
             company_domain?: string;
             company_name?: string;
-            /** @description Onboarding and tips emails. */
+            /** @description The company's drip emails (automated sequences). */
             emails_opt_drip?: boolean;
             /** @description An email for each new commission. */
             emails_opt_new_commission?: boolean;
@@ -1095,7 +1094,7 @@ export interface components {
             /** @description Whether the promoter is paid with this method. */
             is_selected?: boolean;
             details?: components["schemas"]["PayoutMethodDetails"];
-            /** @description Whether payouts through this method are made by FirstPromoter on the company's behalf. */
+            /** @description Whether payouts through this method are managed by FirstPromoter. */
             managed_payouts?: boolean;
         };
         /** @description The payout methods the company offers and their settings. */
@@ -1293,7 +1292,7 @@ export interface components {
             };
         };
         PromoterCampaignUpdateBody: {
-            /** @description The new token in the promoter's links (`?fpr=<ref_token>`); it must be free in the company. */
+            /** @description The new token in the promoter's links (`?fpr=<ref_token>`). */
             ref_token: string;
         };
         /** @enum {string} */
@@ -1435,7 +1434,7 @@ export interface components {
             pending_contract_documents?: string[];
             profile?: components["schemas"]["PromoterProfile"];
             promoter_campaigns?: components["schemas"]["PromoterCampaignSummary"][];
-            /** @description Whether the promoter confirmed their email address. */
+            /** @description Whether the promoter's account is confirmed. */
             is_confirmed?: boolean;
         };
         PromoterEmail: {
@@ -1461,7 +1460,7 @@ export interface components {
             joined_at?: string;
         };
         ReferralLink: {
-            /** @description Null for a campaign's default link, which is not a stored record. */
+            /** @description Null for a campaign's default link (`source: campaign`). */
             id?: number | null;
             name: string;
             url: string;
@@ -1547,7 +1546,7 @@ export interface components {
             referrals_count?: number;
             clicks_count?: number;
             active_customers?: number;
-            /** @description Earnings per click over the last three months, in cents. */
+            /** @description Earnings per click; FirstPromoter documents neither the `3m` window nor the unit. */
             "3m_epc"?: number;
         };
         OverviewRow: {
@@ -1612,7 +1611,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The token is valid but may not do this (for example a company user's token, or a blocked promoter). */
+        /** @description The token is valid but may not do this (FirstPromoter's messages include "Invalid user type"). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -1772,7 +1771,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "message": "The link is invalid or has expired",
+                 *       "message": "Invalid parameters",
                  *       "code": "invalid_params"
                  *     }
                  */
@@ -1987,7 +1986,7 @@ export interface components {
         /**
          * @description The encrypted email address from the "manage your email settings" link of a FirstPromoter email.
          *     It names the promoter whose settings to read, for a visitor who arrives from that link. Treat it as
-         *     a credential: whoever has it can change those settings. Without it the settings are the signed-in
+         *     a credential: it may let whoever has it read and change those settings. Without it the settings are the signed-in
          *     promoter's. Whether FirstPromoter still requires the access token when `e` is given is not
          *     documented; only a live account can settle it.
          * @example U2FsdGVkX1-ZmFrZS1lbmNyeXB0ZWQtZW1haWw
@@ -2661,7 +2660,7 @@ export interface operations {
                 /**
                  * @description The encrypted email address from the "manage your email settings" link of a FirstPromoter email.
                  *     It names the promoter whose settings to read, for a visitor who arrives from that link. Treat it as
-                 *     a credential: whoever has it can change those settings. Without it the settings are the signed-in
+                 *     a credential: it may let whoever has it read and change those settings. Without it the settings are the signed-in
                  *     promoter's. Whether FirstPromoter still requires the access token when `e` is given is not
                  *     documented; only a live account can settle it.
                  * @example U2FsdGVkX1-ZmFrZS1lbmNyeXB0ZWQtZW1haWw

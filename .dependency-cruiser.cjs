@@ -2,6 +2,8 @@
 // only the folders below it: internal ← core ← transport ← apis ← entry points (src/*.ts). Tests may
 // import anything; nothing may import a test or an entry point, and there are no cycles.
 const TESTS = '\\.test(-d)?\\.ts$';
+/** Test helpers that are not test files themselves. */
+const TEST_KITS = '^src/transport/(adapters/(conformance|loopback-server)|scripted-adapter)\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -41,6 +43,13 @@ module.exports = {
       to: { path: '^src/' },
     },
     { name: 'no-test-imports', severity: 'error', from: { pathNot: TESTS }, to: { path: TESTS } },
+    {
+      name: 'test-kits-only-in-tests',
+      comment: 'The adapter conformance suite and its loopback servers load vitest and node:http: only tests import them, so no published entry can pull them in.',
+      severity: 'error',
+      from: { pathNot: `${TESTS}|${TEST_KITS}` },
+      to: { path: TEST_KITS },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -5,6 +5,8 @@ export default defineConfig({
     reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      // Type tests: `*.test-d.ts` files are type-checked by tsc (never run); each `it` is one type test.
+      { test: { name: 'types', include: [], typecheck: { enabled: true, only: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' } } },
       {
         test: {
           name: 'contract',

@@ -174,7 +174,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -417,7 +420,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -733,7 +739,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -766,7 +775,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -790,7 +802,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -814,7 +829,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -1449,7 +1467,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -1524,7 +1545,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -1549,7 +1573,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -1573,7 +1600,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -1808,6 +1838,7 @@ export interface paths {
                  * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
                  *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
                  *     credential of the promoter: never log it.
+                 * @example maria.lopez@example.com
                  */
                 id: components["parameters"]["PromoterKeyPath"];
             };
@@ -1838,7 +1869,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -1994,6 +2028,7 @@ export interface paths {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -2029,6 +2064,7 @@ export interface paths {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -2336,7 +2372,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -2368,7 +2407,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
             };
             cookie?: never;
@@ -2391,9 +2433,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
@@ -2416,9 +2464,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
@@ -6326,18 +6380,28 @@ export interface components {
          * @example 6120
          */
         AssetIdPath: number;
-        /** @description Record id. */
+        /**
+         * @description Record id.
+         * @example 1482
+         */
         IdPath: number;
         /**
          * @description Campaign id.
          * @example 31
          */
         CampaignIdPath: number;
-        /** @description Free-text search. */
+        /**
+         * @description Free-text search.
+         * @example maria
+         */
         Query: string;
         /**
          * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
          *     client's query serializer produces for every array.
+         * @example [
+         *       1482,
+         *       1533
+         *     ]
          */
         Ids: number[];
         /**
@@ -6345,9 +6409,30 @@ export interface components {
          *     `filters[created_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
          *     The `sale_amount` and `amount` ranges are in cents (for `amount`, only cash commissions are in
          *     cents; other units are counts or percentages).
+         * @example {
+         *       "status": "approved",
+         *       "paid": "no",
+         *       "created_at": {
+         *         "from": "2025-01-01",
+         *         "to": "2025-04-30"
+         *       },
+         *       "amount": {
+         *         "from": 100
+         *       },
+         *       "campaign_id": 28004,
+         *       "promoter_id": 8262622,
+         *       "first_commission": true,
+         *       "fraud_check": "no_suspicion"
+         *     }
          */
         CommissionFilters: components["schemas"]["CommissionFilterSet"];
-        /** @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`. */
+        /**
+         * @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`.
+         * @example {
+         *       "created_at": "desc",
+         *       "amount": "asc"
+         *     }
+         */
         CommissionSorting: components["schemas"]["CommissionSortOrder"];
         /**
          * @description Contract document id.
@@ -6369,11 +6454,32 @@ export interface components {
             /** @description One campaign id, or several. */
             campaign_id?: number | number[];
         };
-        /** @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`. */
+        /**
+         * @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`.
+         * @example {
+         *       "trigger_enabled": "yes",
+         *       "trigger_on": "promoter_accepted",
+         *       "sent_count": {
+         *         "from": 1
+         *       },
+         *       "campaign_id": [
+         *         3,
+         *         5
+         *       ]
+         *     }
+         */
         EmailFilters: components["schemas"]["EmailListFilters"];
-        /** @description Order of the list, e.g. `sorting[sent_count]=desc`. */
+        /**
+         * @description Order of the list, e.g. `sorting[sent_count]=desc`.
+         * @example {
+         *       "sent_count": "desc"
+         *     }
+         */
         EmailSorting: components["schemas"]["EmailListSorting"];
-        /** @description Id of the email. */
+        /**
+         * @description Id of the email.
+         * @example 214
+         */
         EmailIdPath: string;
         /**
          * @description Narrows the list, in bracket form: `filters[promoter_id]=1482&filters[status]=open`.
@@ -6422,17 +6528,59 @@ export interface components {
         /**
          * @description Narrows the list, in bracket form: `filters[status]=pending`, `filters[period_end][to]=2025-04-30`,
          *     `filters[campaign_id][]=3&filters[campaign_id][]=4`, `filters[fraud_suspicions][]=same_ip`.
+         * @example {
+         *       "status": "pending",
+         *       "campaign_id": [
+         *         28004,
+         *         28005
+         *       ],
+         *       "due_period": "next",
+         *       "payout_method": "paypal",
+         *       "period_end": {
+         *         "to": "2025-04-30"
+         *       },
+         *       "only_payable": true,
+         *       "fraud_suspicions": [
+         *         "same_ip_suspicion"
+         *       ]
+         *     }
          */
         PayoutFilters: components["schemas"]["PayoutFilterSet"];
-        /** @description Sort order, e.g. `sorting[amount]=desc`. */
+        /**
+         * @description Sort order, e.g. `sorting[amount]=desc`.
+         * @example {
+         *       "amount": "desc"
+         *     }
+         */
         PayoutSorting: components["schemas"]["PayoutSortOrder"];
-        /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+        /**
+         * @description Restricts the figures to payouts in one status and/or of some campaigns.
+         * @example {
+         *       "status": "pending",
+         *       "campaign_id": [
+         *         28004
+         *       ]
+         *     }
+         */
         PayoutSummaryFilters: components["schemas"]["PayoutSummaryFilterSet"];
-        /** @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`. */
+        /**
+         * @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`.
+         * @example {
+         *       "status": "pending",
+         *       "campaign_id": 28004,
+         *       "min_payment": 5000,
+         *       "invoiceable": "true"
+         *     }
+         */
         PayoutGroupFilters: components["schemas"]["PayoutGroupFilterSet"];
         /**
          * @description Which breakdowns to compute, e.g. `stats_by[status]=true&stats_by[payout_method]=true`. Only the
          *     requested groups are present under `data`.
+         * @example {
+         *       "paid_period": true,
+         *       "status": true,
+         *       "payout_method": true
+         *     }
          */
         PayoutStatsBy: components["schemas"]["PayoutStatsSelection"];
         /**
@@ -6440,27 +6588,78 @@ export interface components {
          * @example 905
          */
         ProductIdPath: number;
-        /** @description Text to look for (for instance part of the promoter's email or name, or a ref token). */
+        /**
+         * @description Text to look for (for instance part of the promoter's email or name, or a ref token).
+         * @example maria
+         */
         PromoterCampaignSearch: string;
-        /** @description First day of the charted period (`YYYY-MM-DD`). */
+        /**
+         * @description First day of the charted period (`YYYY-MM-DD`).
+         * @example 2025-01-01
+         */
         PromoterChartPeriodFrom: string;
-        /** @description Last day of the charted period (`YYYY-MM-DD`). */
+        /**
+         * @description Last day of the charted period (`YYYY-MM-DD`).
+         * @example 2025-04-30
+         */
         PromoterChartPeriodTo: string;
-        /** @description The metric to chart. */
+        /**
+         * @description The metric to chart.
+         * @example referrals
+         */
         PromoterChartSelection: components["schemas"]["PromoterChartMetric"];
         /**
          * @description Ask for totals along with the series. FirstPromoter does not document where or how the totals
          *     appear in the answer.
+         * @example true
          */
         PromoterCampaignWithTotals: boolean;
-        /** @description Text matched against the promoter's email, name and ref token. */
+        /**
+         * @description Text matched against the promoter's email, name and ref token.
+         * @example lopez
+         */
         PromoterSearch: string;
         /**
          * @description Narrow the list. Sent in bracket form: `filters[state]=accepted`,
          *     `filters[joined_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
+         * @example {
+         *       "state": "accepted",
+         *       "campaign_id": [
+         *         31,
+         *         35
+         *       ],
+         *       "archived": false,
+         *       "has_wform": "no",
+         *       "revenue_amount": {
+         *         "from": 1000,
+         *         "to": 500000
+         *       },
+         *       "joined_at": {
+         *         "from": "2024-01-01",
+         *         "to": "2025-04-30"
+         *       },
+         *       "fraud_suspicions": [
+         *         "same_ip_suspicion",
+         *         "ad_source"
+         *       ],
+         *       "custom_field1": {
+         *         "key": "audience_size",
+         *         "operator": "exact",
+         *         "value": "12000"
+         *       },
+         *       "inactivity": {
+         *         "metric": "sale",
+         *         "days": 30
+         *       }
+         *     }
          */
         PromoterFilters: components["schemas"]["PromoterFilterSet"];
-        /** @description Sort order, e.g. `sorting[revenue_amount]=desc`. */
+        /**
+         * @description Sort order, e.g. `sorting[revenue_amount]=desc`.
+         * @example {
+         *       "revenue_amount": "desc"
+         *     }
+         */
         PromoterSorting: {
             clicks_count?: components["schemas"]["SortDirection"];
             referrals_count?: components["schemas"]["SortDirection"];
@@ -6472,23 +6671,38 @@ export interface components {
          * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
          *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
          *     credential of the promoter: never log it.
+         * @example maria.lopez@example.com
          */
         PromoterKeyPath: string;
-        /** @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id. */
+        /**
+         * @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id.
+         * @example email
+         */
         PromoterFindBy: components["schemas"]["PromoterFindBy"];
         /**
          * @description Ask for `parent_promoter` in the answer. FirstPromoter mentions this flag in its prose but does
          *     not declare it, so its effect is not guaranteed.
+         * @example true
          */
         PromoterIncludeParent: boolean;
         /**
          * @description Leave `selected_payout_method` out of the answer. Mentioned in FirstPromoter's prose but not
          *     declared in its files.
+         * @example true
          */
         PromoterExcludePayoutMethod: boolean;
         /**
          * @description Narrow the list, e.g. `filters[state]=active`, `filters[created_at][from]=2025-01-01`. Dates are
          *     `YYYY-MM-DD`.
+         * @example {
+         *       "type": "customer",
+         *       "promoter_id": 8262622,
+         *       "state": "active",
+         *       "created_at": {
+         *         "from": "2025-01-01",
+         *         "to": "2025-04-30"
+         *       }
+         *     }
          */
         ReferralFilters: {
             /**
@@ -6506,13 +6720,28 @@ export interface components {
         /**
          * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
          *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+         * @example jane.doe@example.com
          */
         ReferralKey: string;
-        /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+        /**
+         * @description Makes the path `id` an email, uid or username instead of the numeric id.
+         * @example email
+         */
         ReferralFindBy: components["schemas"]["ReferralFindByField"];
-        /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+        /**
+         * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+         * @example [
+         *       "clicks_count",
+         *       "referrals_count",
+         *       "revenue_amount",
+         *       "3m_epc"
+         *     ]
+         */
         ReportColumns: components["schemas"]["ReportColumn"][];
-        /** @description Length of each period in the time series. */
+        /**
+         * @description Length of each period in the time series.
+         * @example month
+         */
         ReportGroupBy: "day" | "week" | "month" | "year";
         /**
          * @description Start of the reporting window (ISO 8601 timestamp).
@@ -6524,20 +6753,48 @@ export interface components {
          * @example 2025-06-30T23:59:59Z
          */
         ReportEndDate: string;
-        /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+        /**
+         * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+         * @example {
+         *       "clicks_count": "desc"
+         *     }
+         */
         ReportSorting: components["schemas"]["ReportSort"];
         /** @description Which report to export. */
         ReportType: "overview" | "campaigns" | "promoters" | "traffic_sources" | "urls";
         /**
          * @description Metrics to export, at least one (`columns[]=…`). Pick them from the list that fits `report_type`:
          *     traffic sources and URLs offer fewer metrics, and `url` only makes sense for URLs.
+         * @example [
+         *       "clicks_count",
+         *       "referrals_count",
+         *       "customers_count",
+         *       "revenue_amount"
+         *     ]
          */
         ReportDownloadColumns: (components["schemas"]["ReportColumn"] | "url")[];
-        /** @description Add a totals line to the export. */
+        /**
+         * @description Add a totals line to the export.
+         * @example true
+         */
         ReportTotals: boolean;
-        /** @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics. */
+        /**
+         * @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics.
+         * @example [
+         *       "clicks_count",
+         *       "referrals_count",
+         *       "clicks_to_referrals_cr"
+         *     ]
+         */
         TrafficReportColumns: components["schemas"]["TrafficReportColumn"][];
-        /** @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself. */
+        /**
+         * @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself.
+         * @example [
+         *       "url",
+         *       "clicks_count",
+         *       "customers_count"
+         *     ]
+         */
         UrlReportColumns: (components["schemas"]["TrafficReportColumn"] | "url")[];
         /**
          * @description Only promoter rewards (`promoters`) or only referral rewards (`referrals`); both when left out.
@@ -6551,9 +6808,15 @@ export interface components {
         RewardIdPath: number;
         /** @description Records per page. Webhook lists default to 25 (other lists to 20). */
         WebhookPerPage: number;
-        /** @description Id of the webhook subscription. */
+        /**
+         * @description Id of the webhook subscription.
+         * @example 12
+         */
         WebhookIdPath: number;
-        /** @description Id of the delivery. */
+        /**
+         * @description Id of the delivery.
+         * @example 5532
+         */
         WebhookDeliveryIdPath: number;
         /**
          * @description The promoter, by FirstPromoter id. Send this or `cust_id`, not both.
@@ -6943,7 +7206,15 @@ export interface operations {
     listBatchProcesses: {
         parameters: {
             query?: {
-                /** @description Narrow the list by status. */
+                /**
+                 * @description Narrow the list by status.
+                 * @example {
+                 *       "status": [
+                 *         "pending",
+                 *         "in_progress"
+                 *       ]
+                 *     }
+                 */
                 filters?: {
                     status?: ("pending" | "in_progress" | "completed" | "failed" | "stopped") | ("pending" | "in_progress" | "completed" | "failed" | "stopped")[];
                 };
@@ -7007,7 +7278,12 @@ export interface operations {
     getBatchProcessesProgress: {
         parameters: {
             query?: {
-                /** @description Narrow the batches by status. */
+                /**
+                 * @description Narrow the batches by status.
+                 * @example {
+                 *       "status": "in_progress"
+                 *     }
+                 */
                 filters?: {
                     status?: ("pending" | "in_progress" | "completed" | "failed" | "stopped") | ("pending" | "in_progress" | "completed" | "failed" | "stopped")[];
                 };
@@ -7045,7 +7321,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -7393,11 +7672,18 @@ export interface operations {
     listCommissions: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
@@ -7405,9 +7691,30 @@ export interface operations {
                  *     `filters[created_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
                  *     The `sale_amount` and `amount` ranges are in cents (for `amount`, only cash commissions are in
                  *     cents; other units are counts or percentages).
+                 * @example {
+                 *       "status": "approved",
+                 *       "paid": "no",
+                 *       "created_at": {
+                 *         "from": "2025-01-01",
+                 *         "to": "2025-04-30"
+                 *       },
+                 *       "amount": {
+                 *         "from": 100
+                 *       },
+                 *       "campaign_id": 28004,
+                 *       "promoter_id": 8262622,
+                 *       "first_commission": true,
+                 *       "fraud_check": "no_suspicion"
+                 *     }
                  */
                 filters?: components["parameters"]["CommissionFilters"];
-                /** @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`. */
+                /**
+                 * @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`.
+                 * @example {
+                 *       "created_at": "desc",
+                 *       "amount": "asc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["CommissionSorting"];
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -7435,19 +7742,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "commission_type": "sale",
-                 *       "referral_id": 29203686,
-                 *       "sale_amount": 15000,
-                 *       "event_id": "manual-2025-05-02-001",
-                 *       "event_date": "2025-05-02",
-                 *       "internal_note": "Annual upgrade paid by bank transfer",
-                 *       "external_note": "Thanks for the referral!",
-                 *       "notify_promoter": true,
-                 *       "billing_period": "yearly"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CommissionCreateBody"];
             };
         };
@@ -7635,7 +7929,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -7760,7 +8057,7 @@ export interface operations {
                      *     1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
                      *     %%EOF
                      */
-                    "application/pdf": Blob;
+                    "application/pdf": never;
                     /**
                      * @example {
                      *       "data": {
@@ -8173,11 +8470,32 @@ export interface operations {
     listEmails: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`. */
+                /**
+                 * @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`.
+                 * @example {
+                 *       "trigger_enabled": "yes",
+                 *       "trigger_on": "promoter_accepted",
+                 *       "sent_count": {
+                 *         "from": 1
+                 *       },
+                 *       "campaign_id": [
+                 *         3,
+                 *         5
+                 *       ]
+                 *     }
+                 */
                 filters?: components["parameters"]["EmailFilters"];
-                /** @description Order of the list, e.g. `sorting[sent_count]=desc`. */
+                /**
+                 * @description Order of the list, e.g. `sorting[sent_count]=desc`.
+                 * @example {
+                 *       "sent_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["EmailSorting"];
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -8393,7 +8711,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -8443,7 +8764,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -8517,7 +8841,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -8542,7 +8869,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -8592,7 +8922,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -8617,7 +8950,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -9337,19 +9673,47 @@ export interface operations {
     listPayouts: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
                  * @description Narrows the list, in bracket form: `filters[status]=pending`, `filters[period_end][to]=2025-04-30`,
                  *     `filters[campaign_id][]=3&filters[campaign_id][]=4`, `filters[fraud_suspicions][]=same_ip`.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": [
+                 *         28004,
+                 *         28005
+                 *       ],
+                 *       "due_period": "next",
+                 *       "payout_method": "paypal",
+                 *       "period_end": {
+                 *         "to": "2025-04-30"
+                 *       },
+                 *       "only_payable": true,
+                 *       "fraud_suspicions": [
+                 *         "same_ip_suspicion"
+                 *       ]
+                 *     }
                  */
                 filters?: components["parameters"]["PayoutFilters"];
-                /** @description Sort order, e.g. `sorting[amount]=desc`. */
+                /**
+                 * @description Sort order, e.g. `sorting[amount]=desc`.
+                 * @example {
+                 *       "amount": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["PayoutSorting"];
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -9532,9 +9896,20 @@ export interface operations {
     getPayoutDueStats: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+                /**
+                 * @description Restricts the figures to payouts in one status and/or of some campaigns.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": [
+                 *         28004
+                 *       ]
+                 *     }
+                 */
                 filters?: components["parameters"]["PayoutSummaryFilters"];
             };
             header?: never;
@@ -9602,11 +9977,25 @@ export interface operations {
     listPayoutsGroupedByPromoter: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`. */
+                /**
+                 * @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": 28004,
+                 *       "min_payment": 5000,
+                 *       "invoiceable": "true"
+                 *     }
+                 */
                 filters?: components["parameters"]["PayoutGroupFilters"];
-                /** @description Include the account details of each promoter's payout method. */
+                /**
+                 * @description Include the account details of each promoter's payout method.
+                 * @example true
+                 */
                 include_payout_method_details?: boolean;
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -9769,9 +10158,22 @@ export interface operations {
                 /**
                  * @description Which breakdowns to compute, e.g. `stats_by[status]=true&stats_by[payout_method]=true`. Only the
                  *     requested groups are present under `data`.
+                 * @example {
+                 *       "paid_period": true,
+                 *       "status": true,
+                 *       "payout_method": true
+                 *     }
                  */
                 stats_by?: components["parameters"]["PayoutStatsBy"];
-                /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+                /**
+                 * @description Restricts the figures to payouts in one status and/or of some campaigns.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": [
+                 *         28004
+                 *       ]
+                 *     }
+                 */
                 filters?: components["parameters"]["PayoutSummaryFilters"];
             };
             header?: never;
@@ -10071,7 +10473,10 @@ export interface operations {
     listPromoCodes: {
         parameters: {
             query?: {
-                /** @description Only the codes bound to this promoter campaign. */
+                /**
+                 * @description Only the codes bound to this promoter campaign.
+                 * @example 14850130
+                 */
                 promoter_campaign_id?: number;
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -10174,7 +10579,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -10193,7 +10601,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -10224,7 +10635,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -10351,7 +10765,10 @@ export interface operations {
     searchPromoterCampaigns: {
         parameters: {
             query: {
-                /** @description Text to look for (for instance part of the promoter's email or name, or a ref token). */
+                /**
+                 * @description Text to look for (for instance part of the promoter's email or name, or a ref token).
+                 * @example maria
+                 */
                 q: components["parameters"]["PromoterCampaignSearch"];
             };
             header?: never;
@@ -10420,7 +10837,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -10456,21 +10876,34 @@ export interface operations {
     getPromoterCampaignChartData: {
         parameters: {
             query: {
-                /** @description First day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description First day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-01-01
+                 */
                 period_from: components["parameters"]["PromoterChartPeriodFrom"];
-                /** @description Last day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description Last day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-04-30
+                 */
                 period_to: components["parameters"]["PromoterChartPeriodTo"];
-                /** @description The metric to chart. */
+                /**
+                 * @description The metric to chart.
+                 * @example referrals
+                 */
                 selection: components["parameters"]["PromoterChartSelection"];
                 /**
                  * @description Ask for totals along with the series. FirstPromoter does not document where or how the totals
                  *     appear in the answer.
+                 * @example true
                  */
                 with_totals?: components["parameters"]["PromoterCampaignWithTotals"];
             };
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -10550,7 +10983,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -10609,19 +11045,61 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description Records per page (the API's default is 20, its maximum 100). */
                 per_page?: components["parameters"]["PerPage"];
-                /** @description Text matched against the promoter's email, name and ref token. */
+                /**
+                 * @description Text matched against the promoter's email, name and ref token.
+                 * @example lopez
+                 */
                 q?: components["parameters"]["PromoterSearch"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
                  * @description Narrow the list. Sent in bracket form: `filters[state]=accepted`,
                  *     `filters[joined_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
+                 * @example {
+                 *       "state": "accepted",
+                 *       "campaign_id": [
+                 *         31,
+                 *         35
+                 *       ],
+                 *       "archived": false,
+                 *       "has_wform": "no",
+                 *       "revenue_amount": {
+                 *         "from": 1000,
+                 *         "to": 500000
+                 *       },
+                 *       "joined_at": {
+                 *         "from": "2024-01-01",
+                 *         "to": "2025-04-30"
+                 *       },
+                 *       "fraud_suspicions": [
+                 *         "same_ip_suspicion",
+                 *         "ad_source"
+                 *       ],
+                 *       "custom_field1": {
+                 *         "key": "audience_size",
+                 *         "operator": "exact",
+                 *         "value": "12000"
+                 *       },
+                 *       "inactivity": {
+                 *         "metric": "sale",
+                 *         "days": 30
+                 *       }
+                 *     }
                  */
                 filters?: components["parameters"]["PromoterFilters"];
-                /** @description Sort order, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Sort order, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "revenue_amount": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["PromoterSorting"];
             };
             header?: never;
@@ -11205,16 +11683,21 @@ export interface operations {
     getPromoter: {
         parameters: {
             query?: {
-                /** @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id. */
+                /**
+                 * @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id.
+                 * @example email
+                 */
                 find_by?: components["parameters"]["PromoterFindBy"];
                 /**
                  * @description Ask for `parent_promoter` in the answer. FirstPromoter mentions this flag in its prose but does
                  *     not declare it, so its effect is not guaranteed.
+                 * @example true
                  */
                 include_parent_promoter?: components["parameters"]["PromoterIncludeParent"];
                 /**
                  * @description Leave `selected_payout_method` out of the answer. Mentioned in FirstPromoter's prose but not
                  *     declared in its files.
+                 * @example true
                  */
                 exclude_payout_method?: components["parameters"]["PromoterExcludePayoutMethod"];
             };
@@ -11224,6 +11707,7 @@ export interface operations {
                  * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
                  *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
                  *     credential of the promoter: never log it.
+                 * @example maria.lopez@example.com
                  */
                 id: components["parameters"]["PromoterKeyPath"];
             };
@@ -11262,6 +11746,7 @@ export interface operations {
                  * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
                  *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
                  *     credential of the promoter: never log it.
+                 * @example maria.lopez@example.com
                  */
                 id: components["parameters"]["PromoterKeyPath"];
             };
@@ -11303,16 +11788,28 @@ export interface operations {
     getPromoterChartData: {
         parameters: {
             query: {
-                /** @description First day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description First day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-01-01
+                 */
                 period_from: components["parameters"]["PromoterChartPeriodFrom"];
-                /** @description Last day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description Last day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-04-30
+                 */
                 period_to: components["parameters"]["PromoterChartPeriodTo"];
-                /** @description The metric to chart. */
+                /**
+                 * @description The metric to chart.
+                 * @example referrals
+                 */
                 selection: components["parameters"]["PromoterChartSelection"];
             };
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -11363,16 +11860,32 @@ export interface operations {
     listReferrals: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
                  * @description Narrow the list, e.g. `filters[state]=active`, `filters[created_at][from]=2025-01-01`. Dates are
                  *     `YYYY-MM-DD`.
+                 * @example {
+                 *       "type": "customer",
+                 *       "promoter_id": 8262622,
+                 *       "state": "active",
+                 *       "created_at": {
+                 *         "from": "2025-01-01",
+                 *         "to": "2025-04-30"
+                 *       }
+                 *     }
                  */
                 filters?: components["parameters"]["ReferralFilters"];
                 /** @description Page number, starting at 1. */
@@ -11692,7 +12205,10 @@ export interface operations {
     getReferral: {
         parameters: {
             query?: {
-                /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+                /**
+                 * @description Makes the path `id` an email, uid or username instead of the numeric id.
+                 * @example email
+                 */
                 find_by?: components["parameters"]["ReferralFindBy"];
             };
             header?: never;
@@ -11700,6 +12216,7 @@ export interface operations {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -11722,6 +12239,7 @@ export interface operations {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -11765,7 +12283,10 @@ export interface operations {
     importReferralEvents: {
         parameters: {
             query?: {
-                /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+                /**
+                 * @description Makes the path `id` an email, uid or username instead of the numeric id.
+                 * @example email
+                 */
                 find_by?: components["parameters"]["ReferralFindBy"];
             };
             header?: never;
@@ -11773,6 +12294,7 @@ export interface operations {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -11829,9 +12351,20 @@ export interface operations {
     getCampaignsReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                /**
+                 * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "revenue_amount",
+                 *       "3m_epc"
+                 *     ]
+                 */
                 columns: components["parameters"]["ReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -11843,9 +12376,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -11905,9 +12446,18 @@ export interface operations {
                 /**
                  * @description Metrics to export, at least one (`columns[]=…`). Pick them from the list that fits `report_type`:
                  *     traffic sources and URLs offer fewer metrics, and `url` only makes sense for URLs.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "customers_count",
+                 *       "revenue_amount"
+                 *     ]
                  */
                 columns: components["parameters"]["ReportDownloadColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -11919,7 +12469,10 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Add a totals line to the export. */
+                /**
+                 * @description Add a totals line to the export.
+                 * @example true
+                 */
                 totals?: components["parameters"]["ReportTotals"];
             };
             header?: never;
@@ -11952,9 +12505,20 @@ export interface operations {
     getOverviewReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                /**
+                 * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "revenue_amount",
+                 *       "3m_epc"
+                 *     ]
+                 */
                 columns: components["parameters"]["ReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -11966,9 +12530,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -12023,9 +12595,20 @@ export interface operations {
     getPromotersReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                /**
+                 * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "revenue_amount",
+                 *       "3m_epc"
+                 *     ]
+                 */
                 columns: components["parameters"]["ReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -12037,9 +12620,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -12096,9 +12687,19 @@ export interface operations {
     getTrafficSourcesReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics. */
+                /**
+                 * @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "clicks_to_referrals_cr"
+                 *     ]
+                 */
                 columns: components["parameters"]["TrafficReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -12110,9 +12711,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -12165,9 +12774,19 @@ export interface operations {
     getUrlsReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself. */
+                /**
+                 * @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself.
+                 * @example [
+                 *       "url",
+                 *       "clicks_count",
+                 *       "customers_count"
+                 *     ]
+                 */
                 columns: components["parameters"]["UrlReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -12179,9 +12798,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -12706,7 +13333,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -12757,7 +13387,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -12824,7 +13457,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -12854,7 +13490,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
             };
             cookie?: never;
@@ -12913,9 +13552,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
@@ -12983,9 +13628,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { parse } from 'yaml';
-import { apiFacts, operationTable, routeTable } from './operation-table.mjs';
+import { apiFacts, operationTable } from './operation-table.mjs';
 import { apis, distName, entries, generatedFiles, root } from './registry.mjs';
 
 const check = process.argv.includes('--check');
@@ -25,6 +25,8 @@ const banner = (api) =>
 function operationsModule(api, facts, table) {
   const lists = Object.fromEntries(table.filter((op) => op.kind === 'list').map((op) => [op.path, op.page]));
   const outcomes = Object.fromEntries(table.filter((op) => op.kind === 'tracking').map((op) => [`${op.method} ${op.path}`, op.outcomes]));
+  const downloads = Object.fromEntries(table.filter((op) => op.kind === 'download').map((op) => [`${op.method} ${op.path}`, successMedia(op)]));
+  const servers = Object.fromEntries(table.filter((op) => op.server).map((op) => [`${op.method} ${op.path}`, op.server]));
   const literal = (value) => JSON.stringify(value, null, 2);
   return banner(api) +
     `/** Base URL, auth headers (from the spec's security schemes), body encoding and paging of the API. */\n` +
@@ -33,18 +35,27 @@ function operationsModule(api, facts, table) {
     `export const LISTS = ${literal(lists)} as const;\n\n` +
     `/** Tracking operations → the statuses that are outcomes rather than errors (\`x-outcomes\` in the spec). */\n` +
     `export const OUTCOMES = ${literal(outcomes)} as const;\n\n` +
-    `/** Operations that leave the API's defaults: their own base URL (\`server\`), non-JSON answers (\`accept\`). */\n` +
-    `export const ROUTES = ${literal(routeTable(table))} as const;\n\n` +
+    `/** Download operations ("METHOD path" → media types of their 2xx answers): the client asks for these and reads the answer by its type. */\n` +
+    `export const DOWNLOADS = ${literal(downloads)} as const;\n\n` +
+    `/** Operations under another base URL than the API's ("METHOD path" → the base its path's \`servers\` names). */\n` +
+    `export const SERVERS = ${literal(servers)} as const;\n\n` +
     `/** Every operation of the spec: id, method, path template, documented statuses, media types, kind. */\n` +
-    `export const OPERATIONS = ${literal(table)} as const;\n`;
+    `export const OPERATIONS = [\n${table.map((op) => `  ${JSON.stringify(op)},\n`).join('')}] as const;\n`;
 }
 
-/** `format: binary` (a PDF, a ZIP) is typed as the Blob the client reads such answers into, not as a string. */
-function binaryAsBlob(schema) {
-  if (schema.format !== 'binary') return undefined;
-  const blob = ts.factory.createTypeReferenceNode('Blob');
-  return schema.nullable ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
+/** The media types of an operation's 2xx answers, in the order the spec lists them. */
+function successMedia(op) {
+  return [...new Set(Object.entries(op.media).filter(([status]) => status.startsWith('2')).flatMap(([, types]) => types))];
 }
+
+// A binary answer (`format: binary`, e.g. a PDF) is read only with an explicit `parseAs` ('arrayBuffer',
+// 'blob', 'stream'), which openapi-fetch types itself: its Readable<> would turn a Uint8Array or Blob
+// type into a plain object type. Without parseAs the answer cannot be data, so the type says `never`
+// (openapi-typescript's default, `string`, would promise a value that never comes).
+const NEVER = ts.factory.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword);
+const typeOptions = {
+  transform: (schema, { path }) => (schema.format === 'binary' && /\/responses\//.test(path ?? '') ? NEVER : undefined),
+};
 
 /** The package.json fields that follow from the registry's entries and APIs. */
 function packageFields() {
@@ -79,7 +90,7 @@ try {
     const spec = parse(bundle);
     const table = operationTable(api.name, spec);
     outputs.set(files.bundle, bundle);
-    outputs.set(files.types, banner(api) + astToString(await openapiTS(new URL(`file://${bundlePath}`), { transform: binaryAsBlob })));
+    outputs.set(files.types, banner(api) + astToString(await openapiTS(new URL(`file://${bundlePath}`), typeOptions)));
     outputs.set(files.operations, operationsModule(api, apiFacts(api, spec, table), table));
   }
 } finally {

@@ -17,7 +17,6 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
  *   page?: PageShape, outcomes?: Record<string, OutcomeRule>, parameters: string[], requiredParameters: string[],
  *   server?: string,
  * }} Operation
- * @typedef {{ server?: string, accept?: string }} Route
  */
 
 /** Follows local `$ref`s (`#/components/...`) of the bundle until a real object is reached. */
@@ -132,24 +131,3 @@ function outcomeRules(where, rules, responses) {
   return rules;
 }
 
-/**
- * `METHOD path` → what the client must do differently from the API's defaults for that operation:
- * `server`, the base URL it lives under; `accept`, the Accept header of an operation that can answer
- * something other than JSON (its non-JSON success types first, then JSON for the errors). Only the
- * operations that need one are listed, so the table stays small enough for the client to bundle.
- * @param {Operation[]} table
- * @returns {Record<string, Route>}
- */
-export function routeTable(table) {
-  const routes = {};
-  for (const op of table) {
-    const route = {};
-    if (op.server) route.server = op.server;
-    if (op.kind === 'download') {
-      const success = Object.entries(op.media).filter(([status]) => status.startsWith('2')).flatMap(([, types]) => types);
-      route.accept = [...new Set([...success.filter((type) => type !== JSON_TYPE), JSON_TYPE])].join(', ');
-    }
-    if (Object.keys(route).length > 0) routes[`${op.method} ${op.path}`] = route;
-  }
-  return routes;
-}

@@ -115,12 +115,14 @@ step(`done, bundle for workerd ${(readFileSync(join(workerDir, 'worker.bundle.mj
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
-/** What the server should have seen from one run: a v2 sale in cents, its duplicate, and a v1 form sale. */
+/** What the server should have seen from one run: a v2 sale in cents, its duplicate, a v1 form sale, and an affiliate call sent twice (refused token, then the new one). */
 function wireProblem(tag) {
   const seen = server.requestsFor(tag);
   const v2 = seen.filter((r) => r.url === '/api/v2/track/sale');
   const v1 = seen.filter((r) => r.url === '/api/v1/track/sale');
-  if (seen.length !== 3) return `server saw ${seen.length} requests, expected 3: ${seen.map((r) => r.url).join(', ')}`;
+  const affiliate = seen.filter((r) => r.url === '/api/v2/affiliate/promoters/current').map((r) => r.headers.authorization);
+  if (seen.length !== 5) return `server saw ${seen.length} requests, expected 5: ${seen.map((r) => r.url).join(', ')}`;
+  if (affiliate.join() !== `Bearer expired-${tag},Bearer fresh-${tag}`) return `affiliate call was not sent with the refused token and then the new one (${affiliate.length} requests)`;
   if (v2.length !== 2 || v2[0].body?.amount !== 1999 || v2[0].body?.currency !== 'USD' || !v2[0].type.startsWith('application/json')) return 'v2 sale body was not JSON with amount 1999 USD';
   if (v1.length !== 1 || v1[0].body?.amount !== '550' || v1[0].body?.currency !== 'EUR' || v1[0].headers['x-api-key'] !== `v1-${tag}`) return 'v1 sale was not a form with amount=550 EUR';
   return undefined;
@@ -161,7 +163,7 @@ async function runWorkerd(tag) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(30_000) });
         const text = await res.text();
-        return res.status === 200 && text.includes('"v1":"tracked"') ? undefined : `worker answered ${res.status}: ${firstLines(text)} ${firstLines(log)}`;
+        return res.status === 200 && text.includes('"v1":"tracked"') && text.includes('"affiliate":"refreshed"') ? undefined : `worker answered ${res.status}: ${firstLines(text)} ${firstLines(log)}`;
       } catch {
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -1,7 +1,8 @@
 // One factory for the typed client of any API of the registry, driven by the API's generated facts:
 // credentials from the options or the environment into the headers the spec names, our transport as
 // openapi-fetch's fetch, the light request class, bracket encoding for queries (and form bodies), and
-// a middleware that hands the path template to the transport so logs and errors never carry ids.
+// a middleware that hands the path template to the transport so logs and errors never carry ids, and
+// (for APIs whose facts list them) download operations read by their answers' content types.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { ValidationError } from '../core/errors.js';
 import { requireCredential, resolveSettings, type ClientOptions, type ResolvedSettings } from '../core/options.js';
@@ -9,8 +10,9 @@ import { attachFacts, type ApiFacts } from '../internal/api-facts.js';
 import { encodeBrackets, UnencodableValue } from '../internal/brackets.js';
 import { LiteRequest } from '../transport/lite-request.js';
 import { createTransport } from '../transport/transport.js';
+import { readDownloadsByType } from './downloads.js';
 import { createRawRequest, type RawRequest } from './raw-request.js';
-import { withRoutes } from './routes.js';
+import { withServers } from './servers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ApiClient<Paths extends {}> {
@@ -34,7 +36,7 @@ export interface TrackingClient<Paths extends {}, Tracking> {
 
 /**
  * A frozen `{ api, track, request }` for `facts`, with the tracking methods `tracking` builds on its
- * api. The api follows the facts' routes (other base URLs, non-JSON answers): see routes.ts.
+ * api. The api sends the operations of the facts' `servers` to their own base URL: see servers.ts.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export function createTrackingClient<Paths extends {}, Tracking>(
@@ -43,7 +45,7 @@ export function createTrackingClient<Paths extends {}, Tracking>(
   tracking: (api: Client<Paths>, minorUnits: ResolvedSettings['minorUnits']) => Tracking,
 ): TrackingClient<Paths, Tracking> {
   const client = createApiClient<Paths>(facts, options);
-  const api = withRoutes(client.api, facts, client.settings.baseUrl);
+  const api = withServers(client.api, facts, client.settings.baseUrl);
   attachFacts(api, facts);
   return Object.freeze({ api, track: tracking(api, client.settings.minorUnits), request: createRawRequest(api) });
 }
@@ -72,6 +74,7 @@ export function createApiClient<Paths extends {}>(facts: ApiFacts, options: Clie
     ...(form ? { bodySerializer: (body: unknown) => encode(body) } : {}),
   });
   api.use(form ? formMiddleware : pathMiddleware);
+  if (facts.downloads) readDownloadsByType(api, facts.downloads);
   attachFacts(api, facts);
   return { api, settings };
 }

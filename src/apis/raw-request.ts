@@ -9,7 +9,6 @@ import { callOptions, type RequestOptions } from '../core/request-options.js';
 import { errorFrom, type ApiResult } from '../core/unwrap.js';
 import { templateOf } from '../internal/path-template.js';
 import type { LiteRequest } from '../transport/lite-request.js';
-import { readAnswer } from './routes.js';
 
 export type RawMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -61,6 +60,14 @@ export function createRawRequest<Paths extends {}>(api: Client<Paths>): RawReque
     if (!result.response.ok) throw errorFrom(result);
     return { data: result.data === undefined ? undefined : await readAnswer(result.response), response: result.response };
   };
+}
+
+/** The body as its Content-Type says: JSON → value, text (CSV, HTML) → string, anything else → Blob. */
+function readAnswer(response: Response): Promise<unknown> {
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json' || type.endsWith('+json')) return response.json();
+  if (type.startsWith('text/')) return response.text();
+  return response.blob();
 }
 
 function checkOptions(options: RawRequestOptions): RawRequestOptions {

@@ -5,14 +5,16 @@
 import { APIError } from '../core/errors.js';
 import { responseInfo } from '../internal/response-info.js';
 
-type Buffered = new (body: ArrayBuffer, from: Response) => Response;
+/** Status line and headers of the answer received (a Response, or an adapter's WireResponse). */
+type Received = Pick<Response, 'status' | 'statusText' | 'headers'>;
+type Buffered = new (body: ArrayBuffer, from: Received) => Response;
 let BufferedResponse: Buffered | undefined;
 
 /**
  * A Response with `body` already read: its headers describe the body held (decoded, complete), and
  * `json()` turns a body that is not JSON (a proxy's HTML page with status 200) into a typed APIError.
  */
-export function bufferedResponse(body: ArrayBuffer, from: Response): Response {
+export function bufferedResponse(body: ArrayBuffer, from: Received): Response {
   // Defined on first use: `extends Response` at import time would make Node load its fetch
   // implementation (~30 ms) for every program that merely imports the package.
   BufferedResponse ??= defineBufferedResponse();
@@ -28,7 +30,7 @@ function defineBufferedResponse(): Buffered {
     #used = false;
     #stream: Response | undefined;
 
-    constructor(body: ArrayBuffer, from: Response) {
+    constructor(body: ArrayBuffer, from: Received) {
       super(null, { status: from.status, statusText: from.statusText, headers: from.headers });
       this.headers.set('content-length', String(body.byteLength));
       this.headers.delete('content-encoding');

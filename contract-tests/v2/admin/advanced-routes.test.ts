@@ -4,14 +4,13 @@
 // custom referral status sent to /api/v2, or a company call sent to /api/admin/v1, is a violation.
 import { inject } from 'vitest';
 import { describe, expect, it } from 'vitest';
-import { API, ROUTES } from '../../../generated/v2.operations.js';
+import { API, SERVERS } from '../../../generated/v2.operations.js';
 import { createFirstPromoter, mintDashboardToken, revokeDashboardTokens, unwrap } from '../../../src/index.js';
 import { CANARY } from '../../support/canary.js';
 import { recordingFetch, takeViolations } from '../../support/clients.js';
 
 /** Every base URL the spec names: the API's and the ones of routed operations, longest first. */
-const SERVERS = [...new Set([API.baseUrl, ...Object.values(ROUTES).flatMap((route) => ('server' in route ? [route.server] : []))])]
-  .sort((a, b) => b.length - a.length);
+const BASES: string[] = [...new Set([API.baseUrl, ...Object.values(SERVERS)])].sort((a, b) => b.length - a.length);
 
 /** A production-configured client whose requests go to Prism, tagged with the base they were sent to. */
 function productionClient() {
@@ -20,7 +19,7 @@ function productionClient() {
   const fetch: typeof globalThis.fetch = (input, init) => {
     const url = String(input);
     sent.push(url);
-    const server = SERVERS.find((base) => url.startsWith(`${base}/`));
+    const server = BASES.find((base) => url.startsWith(`${base}/`));
     if (!server) throw new Error(`The client sent ${url}, under no server of the spec`);
     const rest = url.slice(server.length);
     const tag = `${rest.includes('?') ? '&' : '?'}__server=${encodeURIComponent(server)}`;

@@ -1,6 +1,6 @@
 // The v1 (legacy) client: X-API-KEY, form bodies, bracket query strings (facts from the generated
 // table of openapi/v1).
-import { API, LISTS, ROUTES } from '../../../generated/v1.operations.js';
+import { API, LISTS } from '../../../generated/v1.operations.js';
 import type { paths } from '../../../generated/v1.js';
 import type { ClientOptions } from '../../core/options.js';
 import { createTrackingClient, type TrackingClient } from '../client.js';
@@ -17,5 +17,5 @@ export interface FirstPromoterV1Options extends ClientOptions {
 export type FirstPromoterV1 = TrackingClient<paths, V1Tracking>;
 
 export function createFirstPromoterV1(options: FirstPromoterV1Options = {}): FirstPromoterV1 {
-  return createTrackingClient({ ...API, lists: LISTS, routes: ROUTES }, options, createV1Tracking);
+  return createTrackingClient({ ...API, lists: LISTS }, options, createV1Tracking);
 }

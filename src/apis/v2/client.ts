@@ -1,6 +1,6 @@
 // The v2 client: Bearer key plus Account-ID, JSON bodies, bracket query strings (facts from the
 // generated table of openapi/v2).
-import { API, LISTS, ROUTES } from '../../../generated/v2.operations.js';
+import { API, DOWNLOADS, LISTS, SERVERS } from '../../../generated/v2.operations.js';
 import type { paths } from '../../../generated/v2.js';
 import type { ClientOptions } from '../../core/options.js';
 import { createTrackingClient, type TrackingClient } from '../client.js';
@@ -19,5 +19,5 @@ export interface FirstPromoterOptions extends ClientOptions {
 export type FirstPromoter = TrackingClient<paths, V2Tracking>;
 
 export function createFirstPromoter(options: FirstPromoterOptions = {}): FirstPromoter {
-  return createTrackingClient({ ...API, lists: LISTS, routes: ROUTES }, options, createV2Tracking);
+  return createTrackingClient({ ...API, lists: LISTS, downloads: DOWNLOADS, servers: SERVERS }, options, createV2Tracking);
 }

@@ -1,0 +1,176 @@
+// What every transport adapter must do on the wire, checked against real HTTP on loopback: the attempt
+// loop and the retry policy rely on each of these. An adapter's test file calls
+// `describeAdapterConformance(name, makeAdapter)`. For tests only: nothing published imports this
+// (dependency-cruiser checks it), so tsup's entries never pull in vitest or node:http.
+import { randomBytes } from 'node:crypto';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WireFailure, type TransportAdapter, type WireRequest, type WireResponse } from '../adapter.js';
+import { closedPort, startLoopbackServer, startResettingServer, type LoopbackServer, type Route } from './loopback-server.js';
+
+const JSON_BODY = JSON.stringify({ id: 7, email: 'jane@example.com', note: 'é'.repeat(300) });
+const LARGE = randomBytes(8 * 1024 * 1024);
+const REDIRECTS = [301, 302, 303, 307, 308];
+const ENCODINGS = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync } as const;
+
+export function describeAdapterConformance(name: string, makeAdapter: () => TransportAdapter): void {
+  describe(`${name}: adapter conformance`, () => {
+    let server: LoopbackServer;
+    let elsewhere: LoopbackServer;
+    /** Paths whose answer the server saw the client abandon (the connection closed before the end). */
+    const abandoned = new Map<string, Promise<void>>();
+
+    const routes = (): Record<string, Route> => {
+      const watch = (path: string, res: Parameters<Route>[1], cleanup: () => void) => {
+        abandoned.set(path, new Promise((resolve) => res.on('close', () => {
+          cleanup();
+          if (!res.writableFinished) resolve();
+        })));
+      };
+      const table: Record<string, Route> = {
+        '/echo': (req, res, body) => res.writeHead(201, 'Created', { 'content-type': 'application/octet-stream', 'x-seen-method': req.method ?? '' }).end(body),
+        '/hang': (_req, res) => watch('/hang', res, () => undefined),
+        '/trickle': (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' }).flushHeaders();
+          const timer = setInterval(() => res.write(' '), 20);
+          watch('/trickle', res, () => clearInterval(timer));
+        },
+        '/reset-after': (req) => req.socket.resetAndDestroy(),
+        '/retry-after': (req, res) => res.writeHead(429, { 'retry-after': String(req.headers['x-retry-after']) }).end('{}'),
+        '/no-content': (_req, res) => res.writeHead(204).end(),
+        '/empty': (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': '0' }).end(),
+        '/head': (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1234' }).end(),
+        '/cut': (req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' }).write('{"id":7,');
+          setTimeout(() => req.socket.destroy(), 10);
+        },
+        '/large': (_req, res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(LARGE),
+      };
+      for (const status of REDIRECTS) {
+        table[`/redirect/${status}`] = (_req, res) => res.writeHead(status, { location: elsewhere.url('/steal') }).end('moved');
+      }
+      for (const [encoding, compress] of Object.entries(ENCODINGS)) {
+        table[`/encoded/${encoding}`] = (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding }).end(compress(JSON_BODY));
+      }
+      return table;
+    };
+
+    beforeAll(async () => {
+      elsewhere = await startLoopbackServer({ '/steal': (_req, res) => res.end('{}') });
+      server = await startLoopbackServer(routes());
+    });
+    afterAll(async () => {
+      await Promise.all([server?.close(), elsewhere?.close()]);
+    });
+
+    const send = (path: string, init: Partial<WireRequest> = {}): Promise<WireResponse> =>
+      makeAdapter().send({ method: 'GET', url: server.url(path), headers: new Headers(), body: undefined, signal: new AbortController().signal, ...init });
+    const failureOf = (attempt: Promise<WireResponse>): Promise<unknown> => attempt.then(
+      (response) => { throw new Error(`resolved with status ${response.status} and ${response.body.byteLength} bytes instead of failing`); },
+      (error: unknown) => error,
+    );
+    const text = (response: WireResponse) => new TextDecoder().decode(response.body);
+
+    it('sends method, headers and a text body; resolves with status, headers and the body', async () => {
+      const response = await send('/echo', { method: 'POST', headers: new Headers({ 'x-api-key': 'key_1', 'content-type': 'application/json' }), body: JSON_BODY });
+      expect([response.status, response.statusText, response.headers.get('x-seen-method')]).toEqual([201, 'Created', 'POST']);
+      expect(text(response)).toBe(JSON_BODY);
+      expect(server.received.at(-1)).toMatchObject({ method: 'POST', path: '/echo', headers: { 'x-api-key': 'key_1', 'content-type': 'application/json' } });
+      expect(server.received.at(-1)?.body.toString('utf8')).toBe(JSON_BODY);
+    });
+
+    it('sends a body of bytes unchanged', async () => {
+      const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+      const response = await send('/echo', { method: 'PUT', body: bytes });
+      expect(new Uint8Array(response.body)).toEqual(bytes);
+      expect(new Uint8Array(server.received.at(-1)?.body ?? [])).toEqual(bytes);
+    });
+
+    it.each([
+      ['waiting for headers (a timeout)', '/hang', Symbol('timeout')],
+      ['waiting for headers (the caller)', '/hang', new Error('caller gave up')],
+      ['while the body trickles (a timeout)', '/trickle', Symbol('timeout')],
+      ['while the body trickles (the caller)', '/trickle', new Error('caller gave up')],
+    ])('stops when the signal fires %s: rejects as aborted and drops the connection', async (_when, path, reason) => {
+      const controller = new AbortController();
+      const started = performance.now();
+      setTimeout(() => controller.abort(reason), 100);
+      const error = await failureOf(send(path, { signal: controller.signal }));
+      expect(error).toBeInstanceOf(WireFailure);
+      expect(error).toMatchObject({ kind: 'aborted' });
+      expect(performance.now() - started).toBeLessThan(2_000);
+      await expect(abandoned.get(path)).resolves.toBeUndefined();
+    });
+
+    it('rejects as aborted without sending anything when the signal fired before the call', async () => {
+      const error = await failureOf(send('/echo?never', { method: 'POST', body: '{}', signal: AbortSignal.abort(new Error('early')) }));
+      expect(error).toMatchObject({ kind: 'aborted' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(server.hits('/echo?never')).toBe(0);
+    });
+
+    it.each(REDIRECTS)('hands back a %i as it is: not followed, the other host never contacted', async (status) => {
+      const response = await send(`/redirect/${status}`, { method: 'POST', headers: new Headers({ 'x-api-key': 'key_must_stay_home' }), body: '{}' });
+      expect(response.status).toBe(status);
+      expect(response.headers.get('location')).toBe(elsewhere.url('/steal'));
+      expect(response.body.byteLength).toBe(0);
+      expect(elsewhere.hits('/steal')).toBe(0);
+    });
+
+    it('reports a reset before the server read anything as a connection failure with a code', async () => {
+      const resetting = await startResettingServer();
+      try {
+        const error = await failureOf(makeAdapter().send({ method: 'POST', url: resetting.url('/track/sale'), headers: new Headers(), body: '{}', signal: new AbortController().signal }));
+        expect(error).toBeInstanceOf(WireFailure);
+        expect(error).toMatchObject({ kind: 'connection', code: expect.stringMatching(/^[A-Z_]+$/) });
+        expect(resetting.connections()).toBeGreaterThanOrEqual(1);
+      } finally {
+        await resetting.close();
+      }
+    });
+
+    it('reports a reset after the server read the request and acted as a connection failure with a code', async () => {
+      const error = await failureOf(send('/reset-after', { method: 'POST', body: '{"event_id":"in_1"}' }));
+      expect(error).toBeInstanceOf(WireFailure);
+      expect(error).toMatchObject({ kind: 'connection', code: expect.stringMatching(/^[A-Z_]+$/) });
+      expect(server.received.at(-1)).toMatchObject({ path: '/reset-after', body: Buffer.from('{"event_id":"in_1"}') });
+    });
+
+    it('reports a refused connection with the never-connected code ECONNREFUSED', async () => {
+      const url = `http://127.0.0.1:${await closedPort()}/track/sale`;
+      const error = await failureOf(makeAdapter().send({ method: 'POST', url, headers: new Headers(), body: '{}', signal: new AbortController().signal }));
+      expect(error).toMatchObject({ kind: 'connection', code: 'ECONNREFUSED' });
+    });
+
+    it.each(['7', 'Wed, 21 Oct 2026 07:28:00 GMT'])('passes Retry-After %j through', async (value) => {
+      const response = await send('/retry-after', { headers: new Headers({ 'x-retry-after': value }) });
+      expect([response.status, response.headers.get('retry-after')]).toEqual([429, value]);
+    });
+
+    it.each([['a 204', '/no-content', 204], ['a 200 with Content-Length 0', '/empty', 200]])('resolves %s with an empty body', async (_what, path, status) => {
+      const response = await send(path);
+      expect([response.status, response.body.byteLength]).toEqual([status, 0]);
+    });
+
+    it('answers HEAD with the headers sent and no body', async () => {
+      const response = await send('/head', { method: 'HEAD' });
+      expect([response.status, response.headers.get('content-length'), response.body.byteLength]).toEqual([200, '1234', 0]);
+    });
+
+    it('rejects a body cut short of its Content-Length as a connection failure, not a short success', async () => {
+      const error = await failureOf(send('/cut'));
+      expect(error).toBeInstanceOf(WireFailure);
+      expect(error).toMatchObject({ kind: 'connection' });
+    });
+
+    it.each(Object.keys(ENCODINGS))('decodes a %s body', async (encoding) => {
+      expect(text(await send(`/encoded/${encoding}`))).toBe(JSON_BODY);
+    });
+
+    it('reads a large body whole', async () => {
+      const response = await send('/large');
+      expect(response.body.byteLength).toBe(LARGE.byteLength);
+      expect(Buffer.from(response.body).equals(LARGE)).toBe(true);
+    });
+  });
+}

@@ -936,11 +936,12 @@ export interface components {
              */
             event_type: string;
             /**
-             * @description What happened to the record. Create/update/delete events carry their suffix; for status-like
-             *     events FirstPromoter's only example (`contract_document.signed`) carries `updated`.
-             * @enum {string}
+             * @description What happened to the record: `created`, `updated` or `deleted` per FirstPromoter's guide.
+             *     Create/update/delete events carry their suffix; for status-like events the only example
+             *     (`contract_document.signed`) carries `updated`. Typed as a string so an undocumented value is
+             *     still received.
              */
-            action: "created" | "updated" | "deleted";
+            action: string;
             /**
              * @description Kind of record, in lower snake case in the payload examples (`referral`, `contract_document`);
              *     FirstPromoter's delivery-log reference capitalises it (`Referral`), so compare case-insensitively.

@@ -73,8 +73,11 @@ function filled(value: unknown, field: string): asserts value is string {
 
 /** A check comparing what `read` finds in a request with `secret`; a missing value never matches. */
 function matches(secret: string, read: (request: Request) => string | Uint8Array<ArrayBuffer> | undefined): Check {
-  const expected = secretDigest(utf8(secret));
+  // Hashed on the first request, not at creation: Workers forbid some crypto work in global scope,
+  // where handlers are usually created.
+  let expected: Promise<Uint8Array> | undefined;
   return async (request) => {
+    expected ??= secretDigest(utf8(secret));
     const found = read(request);
     const received = await secretDigest(typeof found === 'string' ? utf8(found) : (found ?? new Uint8Array()));
     return found !== undefined && sameDigest(received, await expected);

@@ -1,5 +1,6 @@
 // createWebhookHandler through Fetch API Request objects: what it answers for each kind of delivery,
 // and that FirstPromoter's retries get exactly the events that were not handled.
+import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { sendWebhook, type SendWebhookOptions } from '../testing/send-webhook.js';
 import { webhookExample } from '../testing/examples.js';
@@ -151,6 +152,13 @@ describe('createWebhookHandler', () => {
     expect(added).toEqual([[event.event_id, 72 * 3_600_000]]);
     const get = await handler(new Request(URL));
     expect([get.status, get.headers.get('allow')]).toEqual([405, 'POST']);
+  });
+
+  it('keeps the configured secrets out of sight: inspecting the handler shows none', async () => {
+    const { handler, send } = setup({ auth: { basic: basicAuth, header: { name: 'X-Webhook-Secret', value: 'whsec_hidden_77' } } });
+    const answer = await send(webhookExample('promoter.created'), { basicAuth: { ...basicAuth, password: 'pw_guess_1' } });
+    const text = `${inspect(handler, { showHidden: true, depth: 5 })} ${await answer.text()}`;
+    for (const secret of [basicAuth.password, 'whsec_hidden_77', 'pw_guess_1']) expect(text).not.toContain(secret);
   });
 
   it('checks its options before any request', () => {

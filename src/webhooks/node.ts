@@ -25,8 +25,13 @@ export interface NodeResponseLike {
 /** `(req, res)` for node:http and Express, running `handler` on a Request built from `req`. */
 export function toNodeHandler(handler: WebhookHandler): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
   return async (req, res) => {
-    const request = toRequest(req);
-    await send(request ? await handler(request) : bodyAlreadyRead(), res);
+    try {
+      const request = toRequest(req);
+      await send(request ? await handler(request) : bodyAlreadyRead(), res);
+    } catch {
+      // Only writing the answer can fail (the connection is gone): FirstPromoter sees a failed attempt
+      // and retries. Not rethrown, as node:http would make it an unhandled rejection.
+    }
   };
 }
 

@@ -10,6 +10,7 @@ export async function sizes(root) {
   const entries = {
     'openapi-fetch alone': `export { default } from 'openapi-fetch';`,
     'firstpromoter/track (createTracking)': `export { createTracking } from './dist/track.js';`,
+    'firstpromoter/webhooks (createWebhookHandler)': `export { createWebhookHandler } from './dist/webhooks.js';`,
   };
   for (const entry of packageEntries) {
     if (entry.subpath === 'track') continue; // measured above as what it is for

@@ -55,6 +55,21 @@ export function apiFacts(api, spec, operations) {
   };
 }
 
+/**
+ * Every webhook of a receiver-side spec (OpenAPI 3.1 `webhooks`), in spec order: its name (the event
+ * type FirstPromoter sends) and the example body of its POST, which each webhook must have.
+ * @returns {{ name: string, example: unknown }[]}
+ */
+export function webhookList(specName, spec) {
+  const deref = resolver(spec);
+  return Object.entries(spec.webhooks ?? {}).map(([name, rawItem]) => {
+    const post = deref(rawItem)?.post;
+    const media = deref(post?.requestBody)?.content?.[JSON_TYPE];
+    if (!media || media.example === undefined) throw new Error(`${specName} webhook ${name}: needs a POST with an application/json example`);
+    return { name, example: media.example };
+  });
+}
+
 /** Every operation of the spec, in path order. */
 export function operationTable(apiName, spec) {
   const deref = resolver(spec);

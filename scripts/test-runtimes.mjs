@@ -2,13 +2,15 @@
 // Runtime matrix: packs the package, installs the tarball into test-runtimes/ (whose own lockfile pins
 // Node 22 and 24, Bun, Deno and workerd, so none of them is a dependency of the package), then runs
 // every consumer project there against a loopback stand-in for FirstPromoter and checks both what the
-// consumer reports and what reached the server. One line per run, then `N passed, N failed`.
+// consumer reports and what reached the server. Each consumer also receives webhooks (Request objects
+// everywhere, real HTTP through node:http where the runtime has it), and the runner delivers to the
+// workerd receiver over HTTP. One line per run, then `N passed, N failed`.
 // Usage: node scripts/test-runtimes.mjs [--no-build] [--only <substring>]
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startLoopback } from '../test-runtimes/support/loopback.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,7 +87,8 @@ const bun = `bun ${version(bin('.bin/bun'))}`;
 const deno = `deno ${version(bin('.bin/deno'))}`;
 runs.push({ name: `${bun} ts-esm (source)`, cmd: bin('.bin/bun'), args: ['ts-esm/index.ts'] });
 runs.push({ name: `${bun} cjs`, cmd: bin('.bin/bun'), args: ['cjs/index.cjs'] });
-const denoFlags = ['run', '--quiet', '--no-lock', '--node-modules-dir=manual', '--allow-env=FP_ORIGIN,FP_TAG', `--allow-net=127.0.0.1:${server.port}`];
+// Loopback only: the tracking server, and the webhook receiver the scenario serves on a free port.
+const denoFlags = ['run', '--quiet', '--no-lock', '--node-modules-dir=manual', '--allow-env=FP_ORIGIN,FP_TAG', '--allow-net=127.0.0.1'];
 runs.push({ name: `${deno} ts-esm (source)`, cmd: bin('.bin/deno'), args: [...denoFlags, 'ts-esm/index.ts'] });
 runs.push({ name: `${deno} esm`, cmd: bin('.bin/deno'), args: [...denoFlags, 'esm/index.mjs'] });
 runs.push({ name: `workerd ${version(bin('.bin/workerd'))} worker bundle`, workerd: true });
@@ -100,7 +103,10 @@ try {
     else if (run.workerd) problem = await runWorkerd(tag);
     else {
       const out = await exec(run.cmd, run.args, tag);
-      problem = out.code !== 0 ? `exit ${out.code}: ${firstLines(out.stderr || out.stdout)}` : out.stdout.includes('RESULT ') ? undefined : 'no RESULT line';
+      // Every consumer receives webhooks; the plain JavaScript ones also over real HTTP (node:http).
+      const wanted = ['RESULT ', '"webhooks":"received"', ...(/^(cjs|esm)\//.test(run.args.at(-1)) ? ['"webhooksOverHttp":"received"'] : [])];
+      const missing = wanted.find((text) => !out.stdout.includes(text));
+      problem = out.code !== 0 ? `exit ${out.code}: ${firstLines(out.stderr || out.stdout)}` : missing ? `no ${missing} in the output` : undefined;
     }
     problem ??= wireProblem(tag);
     record(run.name, !problem, Date.now() - t0, problem);
@@ -163,7 +169,8 @@ async function runWorkerd(tag) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(30_000) });
         const text = await res.text();
-        return res.status === 200 && text.includes('"v1":"tracked"') && text.includes('"affiliate":"refreshed"') ? undefined : `worker answered ${res.status}: ${firstLines(text)} ${firstLines(log)}`;
+        if (res.status !== 200 || !text.includes('"v1":"tracked"') || !text.includes('"affiliate":"refreshed"') || !text.includes('"webhooks":"received"')) return `worker answered ${res.status}: ${firstLines(text)} ${firstLines(log)}`;
+        return await webhooksOverHttp(`http://127.0.0.1:${port}/webhooks`);
       } catch {
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -172,6 +179,20 @@ async function runWorkerd(tag) {
   } finally {
     child.kill('SIGTERM');
   }
+}
+
+/** Deliveries to the worker's receiver over real HTTP, built by the packed `firstpromoter/testing`. */
+async function webhooksOverHttp(url) {
+  const testing = await import(pathToFileURL(join(modules, 'firstpromoter/dist/testing.js')).href);
+  const event = testing.webhookExample('referral.created');
+  const send = (secret) => testing.sendWebhook(url, event, { headers: { 'X-Webhook-Secret': secret } });
+  const answers = [];
+  for (const secret of ['whsec-workerd', 'whsec-workerd', 'whsec-guess']) {
+    const res = await send(secret);
+    answers.push(`${res.status} ${await res.text()}`);
+  }
+  const expected = ['200 {"received":true}', '200 {"received":true,"duplicate":true}', '401 {"error":"unauthorized"}'];
+  return answers.join() === expected.join() ? undefined : `worker webhook receiver answered ${answers.join(' | ')}`;
 }
 
 function freePort() {

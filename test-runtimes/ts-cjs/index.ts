@@ -5,6 +5,8 @@ import { createTracking, ValidationError as TrackValidationError } from 'firstpr
 import { createFirstPromoterV1 } from 'firstpromoter/v1';
 import { toMinorUnits } from 'firstpromoter/money';
 import { createFirstPromoterAffiliate, unwrap, type AccessTokenProvider } from 'firstpromoter/affiliate';
+import { createWebhookHandler, type WebhookEvent } from 'firstpromoter/webhooks';
+import { sendWebhook, webhookExample } from 'firstpromoter/testing';
 
 const origin = process.env.FP_ORIGIN ?? '';
 const tag = process.env.FP_TAG ?? 'ts-cjs';
@@ -48,7 +50,21 @@ async function main(): Promise<void> {
   const email: string = me.email;
   check(email === 'maria.lopez@example.com' && asked.join() === 'false,true', `affiliate call refreshed its token once (asked ${asked.join()})`);
 
-  console.log(`RESULT ${JSON.stringify({ tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Sale.outcome, affiliate: 'refreshed' })}`);
+  // Webhooks: the published types narrow the event, and the handler answers a delivery from the testing kit.
+  const approvals: string[] = [];
+  const receiver = createWebhookHandler({
+    auth: { basic: { username: 'fp', password: `pw-${tag}` } },
+    onEvent: (event: WebhookEvent) => {
+      // changes.status is typed [old, new] from the commission's `status`.
+      if (event.event_type === 'commission.approved') approvals.push(String(event.changes.status?.[1] satisfies string | null | undefined));
+    },
+  });
+  // @ts-expect-error a handler needs auth
+  void (() => createWebhookHandler({ onEvent: () => undefined }));
+  const delivered = await sendWebhook('https://receiver.example/hooks', webhookExample('commission.approved'), { basicAuth: { username: 'fp', password: `pw-${tag}` }, fetch: receiver });
+  check(delivered.status === 200 && approvals.join() === 'approved', `webhook handled (got ${delivered.status}, ${approvals.join()})`);
+
+  console.log(`RESULT ${JSON.stringify({ tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Sale.outcome, affiliate: 'refreshed', webhooks: 'received' })}`);
 }
 
 main().catch((error: unknown) => {

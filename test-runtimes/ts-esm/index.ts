@@ -6,6 +6,8 @@ import { createTracking, type TrackSaleParams, ValidationError as TrackValidatio
 import { createFirstPromoterV1, type TrackV1Result } from 'firstpromoter/v1';
 import { toMinorUnits } from 'firstpromoter/money';
 import { createFirstPromoterAffiliate, unwrap, type AccessTokenProvider } from 'firstpromoter/affiliate';
+import { createWebhookHandler, type WebhookEvent } from 'firstpromoter/webhooks';
+import { sendWebhook, webhookExample } from 'firstpromoter/testing';
 
 declare const process: { env: Record<string, string | undefined> };
 
@@ -56,4 +58,18 @@ const me = await unwrap(portal.api.GET('/promoters/current'));
 const email: string = me.email;
 check(email === 'maria.lopez@example.com' && asked.join() === 'false,true', `affiliate call refreshed its token once (asked ${asked.join()})`);
 
-console.log(`RESULT ${JSON.stringify({ tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Sale.outcome, affiliate: 'refreshed' })}`);
+// Webhooks: the published types narrow the event, and the handler answers a delivery from the testing kit.
+const approvals: string[] = [];
+const receiver = createWebhookHandler({
+  auth: { basic: { username: 'fp', password: `pw-${tag}` } },
+  onEvent: (event: WebhookEvent) => {
+    // changes.status is typed [old, new] from the commission's `status`.
+    if (event.event_type === 'commission.approved') approvals.push(String(event.changes.status?.[1] satisfies string | null | undefined));
+  },
+});
+// @ts-expect-error a handler needs auth
+void (() => createWebhookHandler({ onEvent: () => undefined }));
+const delivered = await sendWebhook('https://receiver.example/hooks', webhookExample('commission.approved'), { basicAuth: { username: 'fp', password: `pw-${tag}` }, fetch: receiver });
+check(delivered.status === 200 && approvals.join() === 'approved', `webhook handled (got ${delivered.status}, ${approvals.join()})`);
+
+console.log(`RESULT ${JSON.stringify({ tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Sale.outcome, affiliate: 'refreshed', webhooks: 'received' })}`);

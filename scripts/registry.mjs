@@ -1,5 +1,5 @@
 // Loads openapi/registry.yaml, the one list of APIs and entry points, for every tool that needs it
-// (generator, lint, Prism setup, contract harness, build, package check, README test).
+// (generator, lint, Prism setup, contract harness, build, package check, code-samples test, docs site).
 // @ts-check
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

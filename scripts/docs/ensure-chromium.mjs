@@ -15,7 +15,7 @@ if (!existsSync(CHROMIUM)) {
   const apt = (/** @type {string[]} */ ...args) =>
     execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   apt('update', '-qq');
-  apt('install', '-y', '-qq', '--no-install-recommends', 'chromium');
+  apt('install', '-y', '-qq', 'chromium');
   if (!existsSync(CHROMIUM)) {
     console.error(`docs: apt-get installed chromium but ${CHROMIUM} is still missing`);
     process.exit(1);

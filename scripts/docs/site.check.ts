@@ -2,7 +2,7 @@
 // Chromium and must render (not blank), log no console error, fetch nothing off this machine, and
 // link only to pages and anchors that exist; every operation of every spec must render at its route
 // in Redocly's reference. Run by `npm run docs:check` after the build (never by `npm test`).
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,8 @@ let server: Awaited<ReturnType<typeof serveFolder>>;
 let browser: Browser;
 
 beforeAll(async () => {
+  // Screenshots of this run only (docs/.artifacts/ is ignored by git).
+  rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
   server = await serveFolder(site);
   browser = await launchChromium();
@@ -129,11 +131,15 @@ describe('reference', () => {
   // look up) when it has one.
   const shot = references.find((page) => page.name === apis.find((api) => api.entry === '.')?.name) ?? references[0];
 
-  /** Goes to an operation's route and waits until its section shows the operation's summary. */
+  /** Goes to an operation's route and waits until its section, in view, shows the operation's summary. */
   async function renders(page: Page, item: ReferenceItem): Promise<boolean> {
     await page.evaluate((route) => (location.hash = `#${route}`), item.route);
-    const shown = ({ route, summary }: { route: string; summary: string }) =>
-      Boolean((document.querySelector(`[data-section-id="${route}"][data-item-kind]`) as HTMLElement | null)?.innerText.includes(summary));
+    const shown = ({ route, summary }: { route: string; summary: string }) => {
+      const section = document.querySelector(`[data-section-id="${route}"][data-item-kind]`) as HTMLElement | null;
+      const box = section?.getBoundingClientRect();
+      // Redoc renders neighbouring operations too: the route's own section must be the one in view.
+      return Boolean(section?.innerText.includes(summary) && box && box.top < innerHeight / 2 && box.bottom > 0);
+    };
     return page.waitForFunction(shown, { route: item.route, summary: item.summary }, { timeout: 10_000 }).then(() => true, () => false);
   }
 

@@ -37,6 +37,20 @@ module.exports = {
       to: { path: '^src/[^/]+\\.ts$' },
     },
     {
+      name: 'testing-only-for-tests',
+      comment: 'src/testing/ (the firstpromoter/testing entry) is never imported by production code.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: `^src/(testing/|testing\\.ts$)|${TESTS}` },
+      to: { path: '^src/(testing/|testing\\.ts$)' },
+    },
+    {
+      name: 'testing-stands-alone',
+      comment: 'The testing entry is built on its own (tsup.config.ts): it reads the generated tables but no client code, so no class of the client exists twice.',
+      severity: 'error',
+      from: { path: '^src/(testing/|testing\\.ts$)', pathNot: TESTS },
+      to: { path: '^src/(?!testing/)' },
+    },
+    {
       name: 'generated-imports-no-source',
       severity: 'error',
       from: { path: '^generated/' },

@@ -1,23 +1,34 @@
 // Builds the published package: ESM (.js) and CommonJS (.cjs) for every entry of openapi/registry.yaml,
 // with type declarations for each (.d.ts / .d.cts) that inline generated/*.ts, so the tarball needs
 // nothing from this repo. Shared code goes into chunks (splitting), so `instanceof ValidationError`
-// holds across entries.
-import { defineConfig } from 'tsup';
+// holds across entries. Entries marked `alone` (the Node-only test helpers) are a second build with no
+// chunks: the modules they share with the others (the operation tables) would otherwise move into new
+// chunks and change the production entries' files.
+import { rmSync } from 'node:fs';
+import { defineConfig, type Options } from 'tsup';
 import { distName, entries } from './scripts/registry.mjs';
 
-export default defineConfig({
-  entry: Object.fromEntries(entries.map((entry) => [distName(entry), entry.source])),
+// tsup cleans per build, at times that race between two builds: dist/ is emptied once, here, instead.
+rmSync('dist', { recursive: true, force: true });
+
+const common: Options = {
   format: ['esm', 'cjs'],
   // Node 20, Bun, Deno and workerd all run ES2022 natively: no down-levelling, no helpers.
   target: 'es2022',
-  platform: 'neutral',
   dts: true,
-  splitting: true,
   treeshake: true,
   sourcemap: false,
   minify: false,
-  clean: true,
+  clean: false,
   outDir: 'dist',
   // openapi-fetch is the one runtime dependency: imported, never bundled.
   external: ['openapi-fetch'],
-});
+};
+const build = (alone: boolean) => Object.fromEntries(entries.filter((entry) => Boolean(entry.alone) === alone).map((entry) => [distName(entry), entry.source]));
+
+export default defineConfig([
+  { ...common, entry: build(false), platform: 'neutral', splitting: true },
+  // Prism (an optional peer dependency) stays external; `shims` gives the CommonJS build import.meta.url;
+  // `node:` specifiers are kept, as Deno wants them.
+  { ...common, entry: build(true), platform: 'node', splitting: false, shims: true, removeNodeProtocol: false },
+]);

@@ -13,7 +13,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
  * @typedef {{ option: string, env: string, scheme: string, label: string }} Credential
  * @typedef {{ defaultPerPage: number, maxPerPage?: number }} Paging
  * @typedef {{ name: string, spec: string, entry: string, credentials: Credential[], paging: Paging }} Api
- * @typedef {{ subpath: string, source: string }} Entry
+ * @typedef {{ subpath: string, source: string, alone?: boolean }} Entry
  */
 
 const raw = parse(readFileSync(join(root, 'openapi/registry.yaml'), 'utf8'));
@@ -22,7 +22,10 @@ const packageName = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 /** @type {Api[]} Every API, in registry order; `spec` is relative to the project root. */
 export const apis = Object.entries(raw.apis).map(([name, api]) => ({ name, ...api, spec: `openapi/${api.spec}` }));
 
-/** @type {Entry[]} Every package entry point; `subpath` is `.` or a name such as `v1`. */
+/**
+ * @type {Entry[]} Every package entry point; `subpath` is `.` or a name such as `v1`. `alone`: built on its
+ * own, sharing no chunk with the other entries (tsup.config.ts).
+ */
 export const entries = Object.entries(raw.entries).map(([subpath, entry]) => ({ subpath, ...entry }));
 
 /** Where the generator writes each artefact of an API, relative to the project root. */

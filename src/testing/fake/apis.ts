@@ -1,0 +1,56 @@
+// The APIs the fake serves, with the facts of each from the generated operation tables: base path,
+// credential headers, body encoding, paging limits, every operation (method, path template, statuses,
+// media types, kind) and the tracking outcomes. Routes, auth checks and special answers follow these
+// instead of restating header names, paths or statuses.
+import * as v1 from '../../../generated/v1.operations.js';
+import * as v2 from '../../../generated/v2.operations.js';
+import type { ApiName } from './state.js';
+
+export interface Operation {
+  readonly id: string;
+  readonly method: string;
+  readonly path: string;
+  readonly statuses: readonly number[];
+  readonly media: Readonly<Record<string, readonly string[] | undefined>>;
+  readonly kind: string;
+  readonly page?: string;
+}
+
+export interface OutcomeRule {
+  readonly outcome: 'not_referral' | 'duplicate';
+  readonly when?: Readonly<Record<string, string | true>>;
+}
+
+export interface FakeApi {
+  readonly name: ApiName;
+  /** The path of the API's base URL, e.g. `/api/v2`: the fake serves each API under its real path. */
+  readonly basePath: string;
+  readonly encoding: 'json' | 'form';
+  readonly credentials: ReadonlyArray<{ readonly option: string; readonly header: string; readonly prefix: string }>;
+  readonly maxPerPage: number | undefined;
+  readonly operations: readonly Operation[];
+  readonly outcomes: Readonly<Record<string, Readonly<Record<string, OutcomeRule>>>>;
+}
+
+function fakeApi(table: typeof v1 | typeof v2): FakeApi {
+  const { API } = table;
+  return {
+    name: API.name,
+    basePath: new URL(API.baseUrl).pathname.replace(/\/$/, ''),
+    encoding: API.encoding,
+    credentials: API.credentials,
+    maxPerPage: 'maxPerPage' in API.paging ? API.paging.maxPerPage : undefined,
+    operations: table.OPERATIONS,
+    outcomes: table.OUTCOMES,
+  };
+}
+
+export const FAKE_APIS: readonly FakeApi[] = [fakeApi(v2), fakeApi(v1)];
+
+/**
+ * The name a credential goes by in the fake's options: the root API's (v2) keep the client's option
+ * names (`apiKey`, `accountId`), the others carry their API's name (`v1ApiKey`).
+ */
+export function credentialName(api: FakeApi, option: string): string {
+  return api.name === 'v2' ? option : `${api.name}${option[0]!.toUpperCase()}${option.slice(1)}`;
+}

@@ -32,10 +32,11 @@ const PAGING = new Set(['page', 'per_page']);
 export function listAnswer(ctx: Context, spec: ListSpec): Answer {
   let rows = spec.rows(ctx);
   const { q, ids, filters, sorting, ...rest } = ctx.query;
-  const filterValues = spec.topLevelFilters ? rest : isParams(filters) ? filters : {};
+  const topLevel = Object.fromEntries(Object.entries(rest).filter(([name]) => !PAGING.has(name) && !spec.ignored?.includes(name)));
+  const filterValues = spec.topLevelFilters ? topLevel : isParams(filters) ? filters : {};
   const unmodelled = spec.topLevelFilters
-    ? Object.keys(rest).filter((name) => !PAGING.has(name) && !spec.filters?.[name] && !spec.ignored?.includes(name))
-    : [...Object.keys(rest).filter((name) => !PAGING.has(name) && !spec.ignored?.includes(name)), ...Object.keys(filterValues).filter((name) => !spec.filters?.[name]).map((name) => `filters[${name}]`)];
+    ? Object.keys(topLevel).filter((name) => !spec.filters?.[name])
+    : [...Object.keys(topLevel), ...Object.keys(filterValues).filter((name) => !spec.filters?.[name]).map((name) => `filters[${name}]`)];
   if (unmodelled.length > 0) return notModelled(ctx, unmodelled);
   for (const [name, value] of Object.entries(filterValues)) rows = rows.filter((row) => spec.filters![name]!(row, value));
   if (typeof q === 'string' && q !== '' && spec.search) rows = rows.filter((row) => spec.search!(row).some((field) => typeof field === 'string' && field.toLowerCase().includes(q.toLowerCase())));

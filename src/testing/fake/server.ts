@@ -56,7 +56,8 @@ export async function startServer(deps: ServerDeps): Promise<{ origin: string; c
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => req.socket.destroy());
+    // A bug of the fake is a 500 that says so, not a reset that looks like a network fault.
+    handle(req, res).catch((error: unknown) => send(res, { status: 500, body: { message: `fake FirstPromoter failed: ${String(error)}`, code: 'fake_error' } }));
   });
   server.keepAliveTimeout = 2_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

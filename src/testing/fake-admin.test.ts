@@ -25,12 +25,12 @@ async function sales(count: number): Promise<void> {
 }
 
 describe('lists page to the last row', () => {
-  it('walks 250 commissions made by 250 sales in pages of 100, 100 and 50, each row once', async () => {
-    await sales(250);
+  it('walks the commissions of 120 sales in pages of 100 and 20, each row once', async () => {
+    await sales(120);
     const ids = (await toArray(paginate(client(), '/company/commissions'), { limit: 1_000 })).map((c) => c.id);
-    expect(ids).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+    expect(ids).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
     expect(fake.requests.filter((r) => r.operationId === 'listCommissions').map((r) => r.target)).toEqual([
-      '/company/commissions?page=1&per_page=100', '/company/commissions?page=2&per_page=100', '/company/commissions?page=3&per_page=100',
+      '/company/commissions?page=1&per_page=100', '/company/commissions?page=2&per_page=100',
     ]);
   });
 

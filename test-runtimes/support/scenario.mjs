@@ -1,6 +1,6 @@
 // The tracking scenario every JavaScript consumer runs, given the package's entry points as that
 // consumer loaded them (require, import, or a worker bundle). Throws on the first surprise.
-// The loopback server (support/loopback.mjs) checks the wire side: headers, bodies, amounts.
+// The runner checks the wire side on the fake FirstPromoter: headers, bodies, amounts, what it recorded.
 
 /**
  * @param {{ root: any, track: any, v1?: any, money: any }} entries  `firstpromoter`, `/track`, `/v1`, `/money`

@@ -15,12 +15,17 @@ const imports: Record<string, string> = Object.fromEntries(
 );
 // Names the examples use without defining them, as a reader's surrounding code would.
 const context = 'export {};\ndeclare const invoice: { id: string };\n';
+// Blocks marked ```ts jest use Jest's globals, which Jest injects and this project does not install:
+// they are declared with vitest's types, which match Jest's for the calls the examples make.
+const jestGlobals = "import type * as vi from 'vitest';\n"
+  + 'declare const describe: typeof vi.describe, it: typeof vi.it, expect: typeof vi.expect;\n'
+  + 'declare const beforeAll: typeof vi.beforeAll, afterAll: typeof vi.afterAll, beforeEach: typeof vi.beforeEach;\n';
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 it('every ts block of the README type-checks against src/', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  const blocks = [...readme.matchAll(/```ts( jest)?\n([\s\S]*?)```/g)].map((match) => (match[1] ? jestGlobals : '') + (match[2] ?? ''));
   expect(blocks.length).toBeGreaterThanOrEqual(4);
   mkdirSync(scratch, { recursive: true });
   const files = blocks.map((block, index) => {

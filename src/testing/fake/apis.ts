@@ -45,6 +45,10 @@ function fakeApi(table: typeof v1 | typeof v2): FakeApi {
   };
 }
 
+/**
+ * Every API the fake serves. Adding one: import its generated table here, add it to this list, and give
+ * its operations handlers (handlers.ts); operations without one answer 501, lists an empty page.
+ */
 export const FAKE_APIS: readonly FakeApi[] = [fakeApi(v2), fakeApi(v1)];
 
 /**

@@ -34,9 +34,12 @@ function compile(operation: Operation): Matcher {
   return { operation, pattern: new RegExp(`^/${source}$`), names, literals: segments.length - names.length };
 }
 
+/** APIs by base path, longest first: an API under another's path (`/api/v2/affiliate`) wins over it. */
+const byBasePath = [...FAKE_APIS].sort((a, b) => b.basePath.length - a.basePath.length);
+
 /** The route of `method pathname`, or undefined when the path is under no API's base path. */
 export function findRoute(method: string, pathname: string): Route | undefined {
-  const api = FAKE_APIS.find((candidate) => pathname.startsWith(`${candidate.basePath}/`));
+  const api = byBasePath.find((candidate) => pathname.startsWith(`${candidate.basePath}/`));
   if (!api) return undefined;
   const path = pathname.slice(api.basePath.length);
   for (const matcher of matchers.get(api)!) {

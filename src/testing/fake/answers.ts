@@ -14,7 +14,6 @@ export class Raw {
   constructor(readonly text: string, readonly type: string) {}
 }
 
-export const ok = (body: unknown, status = 200): Answer => ({ status, body });
 
 export function notFound(api: FakeApi, what = 'Record'): Answer {
   return api.name === 'v1' ? { status: 404, body: { error: `${what} not found.` } } : { status: 404, body: { message: `${what} not found`, code: 'not_found' } };

@@ -42,7 +42,7 @@ function advance(batch: Batch, count: number): void {
 }
 
 /** One look at a queued batch: a share of its records, or all of them once `batchMs` has passed. */
-export function lookAt(ctx: Context, batch: Batch): void {
+function lookAt(ctx: Context, batch: Batch): void {
   if (batch.stopped || batch.processed >= batch.ids.length) return;
   batch.polls++;
   const late = Date.now() - Date.parse(batch.created_at) >= ctx.settings.batchMs;

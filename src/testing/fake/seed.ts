@@ -32,7 +32,7 @@ export interface SeedOptions {
   referrals?: readonly ReferralSeed[];
 }
 
-export const DEFAULT_PROMOTER: PromoterSeed = { email: 'pat.partner@example.com', name: 'Pat Partner', ref_id: 'pat' };
+const DEFAULT_PROMOTER: PromoterSeed = { email: 'pat.partner@example.com', name: 'Pat Partner', ref_id: 'pat' };
 
 export function seededState(options: SeedOptions): FakeState {
   const state = emptyState();

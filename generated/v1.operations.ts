@@ -66,6 +66,12 @@ export const OUTCOMES = {
   }
 } as const;
 
+/** Download operations ("METHOD path" → media types of their 2xx answers): the client asks for these and reads the answer by its type. */
+export const DOWNLOADS = {} as const;
+
+/** Operations under another base URL than the API's ("METHOD path" → the base its path's `servers` names). */
+export const SERVERS = {} as const;
+
 /** Every operation of the spec: id, method, path template, documented statuses, media types, kind. */
 export const OPERATIONS = [
   {"id":"deleteLead","method":"DELETE","path":"/leads/delete","statuses":[200,401,404,422],"request":"form","media":{"200":["application/json"],"401":["application/json"],"404":["application/json"],"422":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},

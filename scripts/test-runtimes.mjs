@@ -3,8 +3,10 @@
 // Node 22 and 24, Bun, Deno and workerd, so none of them is a dependency of the package), then runs
 // every consumer project there against the fake FirstPromoter of the installed tarball's
 // `firstpromoter/testing` (one fake per run) and checks both what the consumer reports and what reached
-// the fake. The `testing/` consumers import `firstpromoter/testing` themselves and run a webhook-handler
-// test against a fake of their own. One line per run, then `N passed, N failed`.
+// the fake. Each consumer also receives webhooks (Request objects everywhere, real HTTP through
+// node:http where the runtime has it), and the runner delivers to the workerd receiver over HTTP. The
+// `testing/` consumers import `firstpromoter/testing` themselves and run a webhook-handler test against
+// a fake of their own. One line per run, then `N passed, N failed`.
 // Usage: node scripts/test-runtimes.mjs [--no-build] [--only <substring>]
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'test-runtimes');
@@ -89,7 +91,8 @@ const bun = `bun ${version(bin('.bin/bun'))}`;
 const deno = `deno ${version(bin('.bin/deno'))}`;
 runs.push({ name: `${bun} ts-esm (source)`, cmd: bin('.bin/bun'), args: ['ts-esm/index.ts'] });
 runs.push({ name: `${bun} cjs`, cmd: bin('.bin/bun'), args: ['cjs/index.cjs'] });
-// Any port of 127.0.0.1: each run's fake has its own, and the testing consumers start one themselves.
+// Loopback only: each run's fake has its own port, the testing consumers start one themselves, and the
+// webhook scenario serves its receiver on a free port.
 const denoFlags = ['run', '--quiet', '--no-lock', '--node-modules-dir=manual', '--allow-env=FP_ORIGIN,FP_TAG', '--allow-net=127.0.0.1'];
 runs.push({ name: `${deno} ts-esm (source)`, cmd: bin('.bin/deno'), args: [...denoFlags, 'ts-esm/index.ts'] });
 runs.push({ name: `${deno} esm`, cmd: bin('.bin/deno'), args: [...denoFlags, 'esm/index.mjs'] });
@@ -108,17 +111,24 @@ for (const run of runs) {
   if (only && !run.name.includes(only)) continue;
   const tag = run.name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '');
   const t0 = Date.now();
-  // The consumers' credentials are made from the tag; ada@example.com is a referred customer.
-  const fake = await startFakeFirstPromoter({ apiKey: `key-${tag}`, accountId: tag, v1ApiKey: `v1-${tag}`, referrals: [{ email: 'ada@example.com' }] });
+  // The consumers' credentials are made from the tag; ada@example.com is a referred customer of Maria, the
+  // starting promoter, whose dashboard session has the token `fresh-<tag>` (the scenario's first, `expired-<tag>`, is refused).
+  const fake = await startFakeFirstPromoter({
+    apiKey: `key-${tag}`, accountId: tag, v1ApiKey: `v1-${tag}`, affiliateAccessToken: `fresh-${tag}`,
+    promoter: { email: 'maria.lopez@example.com', name: 'Maria Lopez', ref_id: 'maria' }, referrals: [{ email: 'ada@example.com' }],
+  });
   let problem;
   try {
     if (run.needs && !compiled[run.needs]) problem = 'not compiled';
     else if (run.workerd) problem = await runWorkerd(tag, fake.origin);
     else {
       const out = run.withoutPrism ? await runWithoutPrism(tag) : await exec(run.cmd, run.args, tag, fake.origin);
-      problem = out.code !== 0 ? `exit ${out.code}: ${firstLines(out.stderr || out.stdout)}` : out.stdout.includes('RESULT ') ? undefined : 'no RESULT line';
+      // Every consumer of the client entries receives webhooks; the plain JavaScript ones also over real HTTP (node:http).
+      const wanted = ['RESULT ', ...(run.ownFake ? [] : ['"affiliate":"refreshed"', '"webhooks":"received"']), ...(/^(cjs|esm)\//.test(run.args?.at(-1)) ? ['"webhooksOverHttp":"received"'] : [])];
+      const missing = wanted.find((text) => !out.stdout.includes(text));
+      problem = out.code !== 0 ? `exit ${out.code}: ${firstLines(out.stderr || out.stdout)}` : missing ? `no ${missing} in the output` : undefined;
     }
-    if (!run.ownFake) problem ??= wireProblem(fake);
+    if (!run.ownFake) problem ??= wireProblem(fake, tag);
   } finally {
     await fake.close();
   }
@@ -131,16 +141,22 @@ step(`done, bundle for workerd ${(readFileSync(join(workerDir, 'worker.bundle.mj
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
-/** What the fake should have seen from one run: a v2 sale in cents, its duplicate, and a v1 form sale, each recorded once. */
-function wireProblem(fake) {
+/**
+ * What the fake should have seen from one run: a v2 sale in cents, its duplicate, an affiliate call sent
+ * twice (the ended session's token refused, then the new one accepted) and a v1 form sale; two sales recorded.
+ */
+function wireProblem(fake, tag) {
   const seen = fake.requests;
   const v2 = seen.filter((r) => r.api === 'v2' && r.operationId === 'trackSale');
   const v1 = seen.filter((r) => r.api === 'v1' && r.operationId === 'trackSale');
-  if (seen.length !== 3) return `the fake saw ${seen.length} requests, expected 3: ${seen.map((r) => `${r.api} ${r.target}`).join(', ')}`;
+  const affiliate = seen.filter((r) => r.api === 'affiliate' && r.operationId === 'getCurrentPromoter');
+  if (seen.length !== 5) return `the fake saw ${seen.length} requests, expected 5: ${seen.map((r) => `${r.api} ${r.target}`).join(', ')}`;
+  const tokens = affiliate.map((r) => `${r.headers.authorization} ${r.status}`).join();
+  if (tokens !== `Bearer expired-${tag} 401,Bearer fresh-${tag} 200`) return `affiliate call was not refused with the ended session's token and then accepted with the new one (${tokens})`;
   if (v2.length !== 2 || v2[0].body?.amount !== 1999 || v2[0].body?.currency !== 'USD' || !v2[0].headers['content-type']?.startsWith('application/json')) return 'v2 sale body was not JSON with amount 1999 USD';
-  if (v1.length !== 1 || v1[0].body?.amount !== '550' || v1[0].body?.currency !== 'EUR') return 'v1 sale was not a form with amount=550 EUR';
+  if (v1.length !== 1 || v1[0].body?.amount !== '550' || v1[0].body?.currency !== 'EUR' || v1[0].headers['x-api-key'] !== `v1-${tag}`) return 'v1 sale was not a form with amount=550 EUR';
   const statuses = seen.map((r) => r.status).join();
-  if (statuses !== '200,409,200' || fake.records.sales.length !== 2) return `the fake answered ${statuses} and recorded ${fake.records.sales.length} sales`;
+  if (statuses !== '200,409,401,200,200' || fake.records.sales.length !== 2) return `the fake answered ${statuses} and recorded ${fake.records.sales.length} sales`;
   return undefined;
 }
 
@@ -187,7 +203,8 @@ async function runWorkerd(tag, origin) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(30_000) });
         const text = await res.text();
-        return res.status === 200 && text.includes('"v1":"tracked"') ? undefined : `worker answered ${res.status}: ${firstLines(text)} ${firstLines(log)}`;
+        if (res.status !== 200 || !text.includes('"v1":"tracked"') || !text.includes('"affiliate":"refreshed"') || !text.includes('"webhooks":"received"')) return `worker answered ${res.status}: ${firstLines(text)} ${firstLines(log)}`;
+        return await webhooksOverHttp(`http://127.0.0.1:${port}/webhooks`);
       } catch {
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -196,6 +213,20 @@ async function runWorkerd(tag, origin) {
   } finally {
     child.kill('SIGTERM');
   }
+}
+
+/** Deliveries to the worker's receiver over real HTTP, built by the packed `firstpromoter/testing`. */
+async function webhooksOverHttp(url) {
+  const testing = await import(pathToFileURL(join(modules, 'firstpromoter/dist/testing.js')).href);
+  const event = testing.webhookExample('referral.created');
+  const send = (secret) => testing.sendWebhook(url, event, { headers: { 'X-Webhook-Secret': secret } });
+  const answers = [];
+  for (const secret of ['whsec-workerd', 'whsec-workerd', 'whsec-guess']) {
+    const res = await send(secret);
+    answers.push(`${res.status} ${await res.text()}`);
+  }
+  const expected = ['200 {"received":true}', '200 {"received":true,"duplicate":true}', '401 {"error":"unauthorized"}'];
+  return answers.join() === expected.join() ? undefined : `worker webhook receiver answered ${answers.join(' | ')}`;
 }
 
 function freePort() {

@@ -26,6 +26,8 @@ export interface APIErrorInit {
   headers: Headers | Record<string, string>;
   body: unknown;
   attempts?: number;
+  /** What to do about a 401, when the client knows better than the generic advice (an expired session token). */
+  authHint?: string;
 }
 
 /** FirstPromoter answered with a status that is an error for this call. */
@@ -56,7 +58,7 @@ export class APIError extends FirstPromoterError {
   static from(init: APIErrorInit): APIError {
     const { status } = init;
     if (status === 400) return new BadRequestError(init, 'The request was rejected: check the parameters named in the body.');
-    if (status === 401) return new AuthenticationError(init, 'Check the API key (and, for v2, the Account-ID).');
+    if (status === 401) return new AuthenticationError(init, init.authHint ?? 'Check the API key (and, for v2, the Account-ID).');
     if (status === 403) return new PermissionDeniedError(init, 'The key is valid but lacks the rights for this call.');
     if (status === 404) return new NotFoundError(init, 'No record matches: check the id or the find_by value.');
     if (status === 409) return new ConflictError(init, 'The record or event already exists.');

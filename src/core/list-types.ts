@@ -43,18 +43,23 @@ interface CommonListOptions<Query> extends RequestOptions {
   /**
    * The list's query parameters as the spec names them (`filters`, `sorting`, `q`...). `page` is the
    * first page to fetch (default 1); `per_page` the page size (default and upper bound 100 on v2, its
-   * documented maximum; default 20 on v1, whose limits are undocumented).
+   * documented maximum; default 20 on v1, whose limits are undocumented). Required when the list has
+   * a required parameter (`filters[promoter_id]` of `/company/payout_methods`).
    */
   query?: Query;
 }
 
+/** Whether a list must be given options: it has path parameters, or a required query parameter. */
+type NeedsOptions<Op> = [PathParamsOf<Op>] extends [never] ? ({} extends QueryOf<Op> ? false : true) : true;
+
 /** Options of a list: its query, its path parameters when the path has any, and a signal. */
 export type ListOptions<Paths, P extends keyof Paths> = CommonListOptions<QueryOf<GetOperation<Paths, P>>> &
+  ({} extends QueryOf<GetOperation<Paths, P>> ? unknown : { query: QueryOf<GetOperation<Paths, P>> }) &
   ([PathParamsOf<GetOperation<Paths, P>>] extends [never]
     ? { path?: never }
     : { path: PathParamsOf<GetOperation<Paths, P>> });
 
-/** The options argument: optional unless the path has parameters (`{webhook_id}`). */
-export type ListOptionsArg<Paths, P extends keyof Paths> = [PathParamsOf<GetOperation<Paths, P>>] extends [never]
-  ? [options?: ListOptions<Paths, P>]
-  : [options: ListOptions<Paths, P>];
+/** The options argument: optional unless the path has parameters (`{webhook_id}`) or a required query parameter. */
+export type ListOptionsArg<Paths, P extends keyof Paths> = NeedsOptions<GetOperation<Paths, P>> extends true
+  ? [options: ListOptions<Paths, P>]
+  : [options?: ListOptions<Paths, P>];

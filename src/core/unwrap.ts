@@ -1,6 +1,7 @@
 // openapi-fetch never throws on an HTTP status: it returns `{ data, error, response }`. `unwrap` turns
 // that into the usual SDK contract for admin calls: the parsed data, or a typed APIError.
 import { APIError, type APIErrorInit } from './errors.js';
+import { authHintOf } from '../internal/auth-hint.js';
 import { responseInfo } from '../internal/response-info.js';
 
 export interface ApiResult {
@@ -31,5 +32,6 @@ export function errorInit(result: ApiResult, body: unknown = result.error): APIE
     headers: result.response.headers,
     body,
     attempts: info?.attempts ?? 1,
+    authHint: authHintOf(result.response),
   };
 }

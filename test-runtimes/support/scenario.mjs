@@ -1,13 +1,13 @@
-// The tracking scenario every JavaScript consumer runs, given the package's entry points as that
-// consumer loaded them (require, import, or a worker bundle). Throws on the first surprise.
+// The scenario every JavaScript consumer runs (tracking, plus one affiliate call), given the package's
+// entry points as that consumer loaded them (require, import, or a worker bundle). Throws on the first surprise.
 // The runner checks the wire side on the fake FirstPromoter: headers, bodies, amounts, what it recorded.
 
 /**
- * @param {{ root: any, track: any, v1?: any, money: any }} entries  `firstpromoter`, `/track`, `/v1`, `/money`
- * @param {{ origin: string, tag: string }} target  loopback server origin, and a tag naming this run
+ * @param {{ root: any, track: any, v1?: any, money: any, affiliate: any }} entries  `firstpromoter`, `/track`, `/v1`, `/money`, `/affiliate`
+ * @param {{ origin: string, tag: string }} target  the fake FirstPromoter's origin, and a tag naming this run
  */
 export async function runScenario(entries, { origin, tag }) {
-  const { root, track, v1, money } = entries;
+  const { root, track, v1, money, affiliate } = entries;
   const check = (ok, what) => {
     if (!ok) throw new Error(`${tag}: ${what}`);
   };
@@ -36,6 +36,17 @@ export async function runScenario(entries, { origin, tag }) {
 
   check(money.toMinorUnits('19.99', 'USD') === 1999 && money.toMinorUnits('500', 'JPY') === 500, 'money helpers convert exactly');
 
+  // The affiliate client with a token function: the fake refuses the first token (its session ended),
+  // the client asks once for a new one and sends the call again.
+  const asked = [];
+  const portal = affiliate.createFirstPromoterAffiliate({
+    accountId: tag, baseUrl: `${origin}/api/v2/affiliate`, maxRetries: 0,
+    accessToken: async ({ refresh }) => (asked.push(refresh), `${refresh ? 'fresh' : 'expired'}-${tag}`),
+  });
+  const current = await affiliate.unwrap(portal.api.GET('/promoters/current'));
+  check(current.email === 'maria.lopez@example.com' && asked.join() === 'false,true', `affiliate call refreshed its token once (got ${JSON.stringify(current)}, asked ${asked})`);
+  check(rejected instanceof affiliate.ValidationError, 'the affiliate entry shares the error classes');
+
   let v1Outcome = 'skipped';
   if (v1) {
     const legacy = v1.createFirstPromoterV1({ apiKey: `v1-${tag}`, baseUrl: `${origin}/api/v1`, maxRetries: 0 });
@@ -43,5 +54,5 @@ export async function runScenario(entries, { origin, tag }) {
     check(v1Sale.outcome === 'tracked' && v1Sale.data.amount_cents === 550, `v1 sale tracked (got ${JSON.stringify(v1Sale)})`);
     v1Outcome = v1Sale.outcome;
   }
-  return { tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Outcome };
+  return { tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Outcome, affiliate: 'refreshed' };
 }

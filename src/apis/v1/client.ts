@@ -13,7 +13,7 @@ export interface FirstPromoterV1Options extends ClientOptions {
   apiKey?: string;
 }
 
-/** The v1 client: `api` for every operation of openapi/v1 (`api.GET('/promoters/show')`), and `track`. */
+/** The v1 client: `api` for every operation of openapi/v1 (`api.GET('/promoters/show')`), `track`, and `request` for routes the spec lacks. */
 export type FirstPromoterV1 = TrackingClient<paths, V1Tracking>;
 
 export function createFirstPromoterV1(options: FirstPromoterV1Options = {}): FirstPromoterV1 {

@@ -25,6 +25,8 @@ describe('startContractMock', () => {
     const v1 = createFirstPromoterV1({ apiKey: 'k', baseUrl: mock.v1BaseUrl, maxRetries: 0 });
     await v1.track.signup({ email: 'jane@example.com', ref_id: 'jane20' });
     await unwrap(v1.api.GET('/reports/promoters', { params: { query: { selected_fields: ['revenue_amount'], promoter_ids: [1, 2] } } }));
+    // An operation with a base URL of its own (/api/admin/v1).
+    await unwrap(v2().api.GET('/custom_referral_statuses'));
     expect(mock.takeViolations()).toEqual([]);
   });
 

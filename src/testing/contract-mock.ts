@@ -1,7 +1,8 @@
 // startContractMock(): Prism over the specs this package ships (generated/<api>.openapi.yaml), started
 // in this process the way the project's own contract tests start it, behind one loopback server that
-// serves each API under its real base path (`/api/v2`, `/api/v1`), rewrites Rails arrays into the form
-// Prism reads, and collects every violation Prism reports. A user's contract test then checks that the
+// serves each API under its real base paths (`/api/v2`, `/api/v1`, and those of operations with a base
+// URL of their own), rewrites Rails arrays into the form Prism reads, and collects every violation
+// Prism reports. A user's contract test then checks that the
 // requests their code makes are the ones the contract allows:
 //   const mock = await startContractMock();
 //   ...run the code against mock.v2BaseUrl...
@@ -11,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FAKE_APIS } from './fake/apis.js';
+import { basePathsOf, FAKE_APIS } from './fake/apis.js';
 import { startPrism, type RunningPrism } from './prism.js';
 import { toOpenApiArrays } from './rails-arrays.js';
 import { violationsOf, type ContractViolation } from './violations.js';
@@ -40,16 +41,19 @@ export async function startContractMock(options: ContractMockOptions = {}): Prom
   const mocks = new Map<string, RunningPrism>();
   const violations: ContractViolation[] = [];
   try {
-    for (const api of FAKE_APIS) mocks.set(api.basePath, await startPrism(options.specs?.[api.name] ?? bundledSpec(api.name)));
+    for (const api of FAKE_APIS) mocks.set(api.name, await startPrism(options.specs?.[api.name] ?? bundledSpec(api.name)));
   } catch (error) {
     await Promise.all([...mocks.values()].map((mock) => mock.close()));
     throw error;
   }
+  // Longest first: an API under another's path (`/api/v2/affiliate`) wins over it.
+  const routes = FAKE_APIS.flatMap((api) => basePathsOf(api).map((basePath) => ({ basePath, mock: mocks.get(api.name)! })))
+    .sort((a, b) => b.basePath.length - a.basePath.length);
 
   async function forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const sent = req.url ?? '/';
-    const basePath = [...mocks.keys()].find((path) => sent.startsWith(`${path}/`));
-    if (!basePath) {
+    const route = routes.find(({ basePath }) => sent.startsWith(`${basePath}/`));
+    if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`No API is served under ${sent.split('?')[0]}`);
       return;
     }
@@ -57,7 +61,7 @@ export async function startContractMock(options: ContractMockOptions = {}): Prom
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = Object.entries(req.headers).flatMap(([name, value]) => (HOP_BY_HOP.has(name) || value === undefined ? [] : [[name, String(value)] as [string, string]]));
     const method = req.method ?? 'GET';
-    const response = await fetch(mocks.get(basePath)!.url + toOpenApiArrays(sent.slice(basePath.length)), {
+    const response = await fetch(route.mock.url + toOpenApiArrays(sent.slice(route.basePath.length)), {
       method, headers, body: method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks),
     });
     const found = await violationsOf(response, method, sent);

@@ -170,6 +170,16 @@ describe('bulk actions and batches', () => {
   });
 });
 
+describe('operations under another base URL', () => {
+  it('serves them where the client sends them (custom referral statuses under /api/admin/v1) and says they are not modelled', async () => {
+    const listed = await client().api.GET('/custom_referral_statuses');
+    expect([listed.response.status, listed.error]).toEqual([501, expect.objectContaining({ code: 'not_modelled', message: expect.stringContaining('listCustomReferralStatuses') })]);
+    expect(fake.requests.map((r) => [r.api, r.operationId, r.target])).toEqual([['v2', 'listCustomReferralStatuses', '/custom_referral_statuses']]);
+    const unknown = await fetch(`${fake.origin}/api/admin/v1/nothing-here`, { headers: { authorization: `Bearer ${fake.apiKey}`, 'account-id': fake.accountId } });
+    expect([unknown.status, await unknown.json()]).toEqual([404, { message: 'Not found', code: 'not_found' }]);
+  });
+});
+
 describe('the handler table', () => {
   it('names only operations of the specs, so a renamed operation cannot leave a handler behind unnoticed', () => {
     for (const api of FAKE_APIS) {

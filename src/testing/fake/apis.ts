@@ -1,7 +1,7 @@
 // The APIs the fake serves, with the facts of each from the generated operation tables: base path,
-// credential headers, body encoding, paging limits, every operation (method, path template, statuses,
-// media types, kind) and the tracking outcomes. Routes, auth checks and special answers follow these
-// instead of restating header names, paths or statuses.
+// credential headers, body encoding, paging limits, every operation (method, path template, its own
+// base URL if it has one, statuses, media types, kind) and the tracking outcomes. Routes, auth checks
+// and special answers follow these instead of restating header names, paths or statuses.
 import * as v1 from '../../../generated/v1.operations.js';
 import * as v2 from '../../../generated/v2.operations.js';
 import type { ApiName } from './state.js';
@@ -14,6 +14,8 @@ export interface Operation {
   readonly media: Readonly<Record<string, readonly string[] | undefined>>;
   readonly kind: string;
   readonly page?: string;
+  /** The operation's own base URL, when it is not the API's (`/api/admin/v1` for custom referral statuses). */
+  readonly server?: string;
 }
 
 export interface OutcomeRule {
@@ -32,11 +34,14 @@ export interface FakeApi {
   readonly outcomes: Readonly<Record<string, Readonly<Record<string, OutcomeRule>>>>;
 }
 
+/** The path of a base URL, without a trailing slash: `https://api.firstpromoter.com/api/v2/` → `/api/v2`. */
+const pathOf = (url: string) => new URL(url).pathname.replace(/\/$/, '');
+
 function fakeApi(table: typeof v1 | typeof v2): FakeApi {
   const { API } = table;
   return {
     name: API.name,
-    basePath: new URL(API.baseUrl).pathname.replace(/\/$/, ''),
+    basePath: pathOf(API.baseUrl),
     encoding: API.encoding,
     credentials: API.credentials,
     maxPerPage: 'maxPerPage' in API.paging ? API.paging.maxPerPage : undefined,
@@ -50,6 +55,17 @@ function fakeApi(table: typeof v1 | typeof v2): FakeApi {
  * its operations handlers (handlers.ts); operations without one answer 501, lists an empty page.
  */
 export const FAKE_APIS: readonly FakeApi[] = [fakeApi(v2), fakeApi(v1)];
+
+/**
+ * The base paths `api` is served under, its own first: operations with a base URL of their own add
+ * theirs (`/api/admin/v1`), which is where the client sends them when its `baseUrl` ends in the API's path.
+ */
+export function basePathsOf(api: FakeApi): string[] {
+  return [...new Set([api.basePath, ...api.operations.flatMap((op) => (op.server ? [pathOf(op.server)] : []))])];
+}
+
+/** The base path `operation` of `api` is served under. */
+export const basePathOf = (api: FakeApi, operation: Operation): string => (operation.server ? pathOf(operation.server) : api.basePath);
 
 /**
  * The name a credential goes by in the fake's options: the root API's (v2) keep the client's option

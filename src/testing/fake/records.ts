@@ -12,7 +12,7 @@ export interface FakeRequest {
   api: ApiName | undefined;
   /** The operation of the spec the request matched, e.g. `trackSale`; undefined when none did. */
   operationId: string | undefined;
-  /** Path and query under the API's base URL exactly as sent, e.g. `/company/promoters?page=1&per_page=100`. */
+  /** Path and query under the base URL it was sent to, exactly as sent, e.g. `/company/promoters?page=1&per_page=100`. */
   target: string;
   /** The query, bracket names decoded (`filters[state]=accepted` → `{ filters: { state: 'accepted' } }`). */
   query: Params;

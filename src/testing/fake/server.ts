@@ -128,7 +128,7 @@ function describe(req: IncomingMessage, url: URL, route: Route | undefined, raw:
     body = parseBrackets(new URLSearchParams(raw)) satisfies Params;
   }
   const sent = req.url ?? '/';
-  const target = route ? sent.slice(route.api.basePath.length) : sent;
+  const target = route ? sent.slice(route.basePath.length) : sent;
   return {
     method: req.method ?? 'GET', api: route?.api.name, operationId: route?.operation?.id, target,
     query: searchParams(url.search), headers: req.headers, body, status: undefined, fault: undefined,

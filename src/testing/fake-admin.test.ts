@@ -76,6 +76,9 @@ describe('lists page to the last row', () => {
   it('answers 501 naming a filter or sort key it does not model, rather than ignoring it', async () => {
     const error = await unwrap(client().api.GET('/company/commissions', { params: { query: { filters: { due_period: 'next' } } } })).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 501, body: { code: 'not_modelled', message: expect.stringContaining('filters[due_period]') } });
+    // A search on a list the fake does not search (the batch processes) is not modelled either.
+    const searched = await fetch(`${fake.v2BaseUrl}/company/batch_processes?q=approve`, { headers: { authorization: `Bearer ${fake.apiKey}`, 'account-id': fake.accountId } });
+    expect([searched.status, (await searched.json()).message]).toEqual([501, expect.stringMatching(/does not model q of listBatchProcesses/)]);
   });
 
   it('serves lists it keeps no records of as a fresh account would: empty, or 404 under an unknown parent', async () => {

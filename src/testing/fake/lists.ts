@@ -37,9 +37,10 @@ export function listAnswer(ctx: Context, spec: ListSpec): Answer {
   const unmodelled = spec.topLevelFilters
     ? Object.keys(topLevel).filter((name) => !spec.filters?.[name])
     : [...Object.keys(topLevel), ...Object.keys(filterValues).filter((name) => !spec.filters?.[name]).map((name) => `filters[${name}]`)];
+  if (q !== undefined && q !== '' && !spec.search) unmodelled.push('q');
   if (unmodelled.length > 0) return notModelled(ctx, unmodelled);
   for (const [name, value] of Object.entries(filterValues)) rows = rows.filter((row) => spec.filters![name]!(row, value));
-  if (typeof q === 'string' && q !== '' && spec.search) rows = rows.filter((row) => spec.search!(row).some((field) => typeof field === 'string' && field.toLowerCase().includes(q.toLowerCase())));
+  if (typeof q === 'string' && q !== '') rows = rows.filter((row) => spec.search!(row).some((field) => typeof field === 'string' && field.toLowerCase().includes(q.toLowerCase())));
   if (Array.isArray(ids)) rows = rows.filter((row) => ids.includes(String(row.id)));
   if (isParams(sorting)) {
     const keys = Object.keys(sorting).filter((key) => !spec.sorts?.[key]);

@@ -2,6 +2,7 @@
 // checks, and bad requests are reported. Then Prism as a proxy in front of the fake: the fake's
 // answers to a whole scenario are checked against the same contract (and a broken answer is caught).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFirstPromoterAffiliate, paginate as paginateAffiliate } from '../affiliate.js';
 import { bulk, createFirstPromoter, paginate, toArray, unwrap, waitForBatch } from '../index.js';
 import { createFirstPromoterV1 } from '../v1.js';
 import { startContractMock, startFakeFirstPromoter, type ContractMock, type ContractViolation } from '../testing.js';
@@ -17,6 +18,7 @@ describe('startContractMock', () => {
   afterAll(() => mock?.close());
 
   const v2 = () => createFirstPromoter({ apiKey: 'k', accountId: 'a', baseUrl: mock.v2BaseUrl, maxRetries: 0 });
+  const affiliate = () => createFirstPromoterAffiliate({ accessToken: 't', accountId: 'a', baseUrl: mock.affiliateBaseUrl, maxRetries: 0 });
 
   it('passes valid tracking, admin and v1 calls, Rails arrays included, with no violation', async () => {
     expect((await v2().track.sale({ email: 'jane@example.com', event_id: 'in_1', amount: 4999 })).outcome).toBe('tracked');
@@ -25,7 +27,9 @@ describe('startContractMock', () => {
     const v1 = createFirstPromoterV1({ apiKey: 'k', baseUrl: mock.v1BaseUrl, maxRetries: 0 });
     await v1.track.signup({ email: 'jane@example.com', ref_id: 'jane20' });
     await unwrap(v1.api.GET('/reports/promoters', { params: { query: { selected_fields: ['revenue_amount'], promoter_ids: [1, 2] } } }));
-    // An operation with a base URL of its own (/api/admin/v1).
+    // The Affiliate API under /api/v2/affiliate, and an operation with a base URL of its own (/api/admin/v1).
+    await unwrap(affiliate().api.GET('/commissions', { params: { query: { filters: { status: 'approved', campaign_id: [3, 4] } } } }));
+    await unwrap(affiliate().api.GET('/promoters/current'));
     await unwrap(v2().api.GET('/custom_referral_statuses'));
     expect(mock.takeViolations()).toEqual([]);
   });
@@ -34,8 +38,11 @@ describe('startContractMock', () => {
     await v2().api.GET('/company/promoters', { params: { query: { filters: { state: 'bogus' as 'accepted' } } } });
     await v2().api.POST('/company/commissions/approve', { body: { ids: ['one'] as unknown as number[] } });
     await fetch(`${mock.v2BaseUrl}/company/nothing-here`, { headers: { authorization: 'Bearer k', 'account-id': 'a' } });
+    await affiliate().api.GET('/referrals', { params: { query: { filters: { type: 'bogus' as 'lead' } } } });
     const found = mock.takeViolations();
-    expect(found.map((v) => `${v.method} ${v.url.split('?')[0]}`)).toEqual(['GET /api/v2/company/promoters', 'POST /api/v2/company/commissions/approve', 'GET /api/v2/company/nothing-here']);
+    expect(found.map((v) => `${v.method} ${v.url.split('?')[0]}`)).toEqual([
+      'GET /api/v2/company/promoters', 'POST /api/v2/company/commissions/approve', 'GET /api/v2/company/nothing-here', 'GET /api/v2/affiliate/referrals',
+    ]);
     expect(found[0]?.violations[0]).toMatchObject({ location: ['query', 'filters', 'state'], code: 'enum' });
     expect(mock.violations).toEqual([]);
   });
@@ -46,6 +53,7 @@ describe('the fake, checked against the contract by Prism as a proxy', () => {
     const fake = await startFakeFirstPromoter();
     const proxies = await Promise.all([
       startPrism(bundledSpec('v2'), { upstream: new URL(`${fake.v2BaseUrl}/`) }), startPrism(bundledSpec('v1'), { upstream: new URL(`${fake.v1BaseUrl}/`) }),
+      startPrism(bundledSpec('affiliate'), { upstream: new URL(`${fake.affiliateBaseUrl}/`) }),
     ]);
     const seen: ContractViolation[] = [];
     const checked: typeof fetch = async (input, init) => {
@@ -82,6 +90,9 @@ describe('the fake, checked against the contract by Prism as a proxy', () => {
       await bulk(fp.api.POST('/company/payouts/mark_as_paid', { body: { ids: [1] } }));
       await unwrap(fp.api.POST('/company/promoters', { body: { email: 'new@example.com' } }));
       await unwrap(fp.api.GET('/company/batch_processes'));
+      const portal = createFirstPromoterAffiliate({ ...common, accessToken: fake.affiliateAccessToken, accountId: fake.affiliateAccountId, baseUrl: proxies[2].url });
+      await unwrap(portal.api.GET('/promoters/current'));
+      for (const path of ['/commissions', '/referrals', '/payouts'] as const) await toArray(paginateAffiliate(portal, path), { limit: 20 });
       expect(fake.requests.filter((r) => r.status === undefined || r.status >= 500)).toEqual([]);
       expect(seen).toEqual([]);
 

@@ -1,8 +1,8 @@
 // startContractMock(): Prism over the specs this package ships (generated/<api>.openapi.yaml), started
 // in this process the way the project's own contract tests start it, behind one loopback server that
-// serves each API under its real base paths (`/api/v2`, `/api/v1`, and those of operations with a base
-// URL of their own), rewrites Rails arrays into the form Prism reads, and collects every violation
-// Prism reports. A user's contract test then checks that the
+// serves each API under its real base paths (`/api/v2`, `/api/v1`, `/api/v2/affiliate`, and those of
+// operations with a base URL of their own), rewrites Rails arrays into the form Prism reads, and
+// collects every violation Prism reports. A user's contract test then checks that the
 // requests their code makes are the ones the contract allows:
 //   const mock = await startContractMock();
 //   ...run the code against mock.v2BaseUrl...
@@ -28,6 +28,8 @@ export interface ContractMock {
   readonly v2BaseUrl: string;
   /** Pass as `baseUrl` to createFirstPromoterV1. */
   readonly v1BaseUrl: string;
+  /** Pass as `baseUrl` to createFirstPromoterAffiliate. */
+  readonly affiliateBaseUrl: string;
   /** Every violation so far, in order. */
   readonly violations: readonly ContractViolation[];
   /** Returns the violations so far and forgets them (one test's worth). */
@@ -46,7 +48,7 @@ export async function startContractMock(options: ContractMockOptions = {}): Prom
     await Promise.all([...mocks.values()].map((mock) => mock.close()));
     throw error;
   }
-  // Longest first: an API under another's path (`/api/v2/affiliate`) wins over it.
+  // Longest first: `/api/v2/affiliate/...` is the Affiliate API's, not v2's.
   const routes = FAKE_APIS.flatMap((api) => basePathsOf(api).map((basePath) => ({ basePath, mock: mocks.get(api.name)! })))
     .sort((a, b) => b.basePath.length - a.basePath.length);
 
@@ -86,6 +88,7 @@ export async function startContractMock(options: ContractMockOptions = {}): Prom
     origin,
     v2BaseUrl: baseUrl('v2'),
     v1BaseUrl: baseUrl('v1'),
+    affiliateBaseUrl: baseUrl('affiliate'),
     violations,
     takeViolations: () => violations.splice(0, violations.length),
     close: async () => {

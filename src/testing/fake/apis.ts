@@ -2,6 +2,7 @@
 // credential headers, body encoding, paging limits, every operation (method, path template, its own
 // base URL if it has one, statuses, media types, kind) and the tracking outcomes. Routes, auth checks
 // and special answers follow these instead of restating header names, paths or statuses.
+import * as affiliate from '../../../generated/affiliate.operations.js';
 import * as v1 from '../../../generated/v1.operations.js';
 import * as v2 from '../../../generated/v2.operations.js';
 import type { ApiName } from './state.js';
@@ -29,6 +30,12 @@ export interface FakeApi {
   readonly basePath: string;
   readonly encoding: 'json' | 'form';
   readonly credentials: ReadonlyArray<{ readonly option: string; readonly header: string; readonly prefix: string }>;
+  /**
+   * The credential that is a session's access token rather than a fixed key (the Affiliate API's
+   * `accessToken`, valid while the promoter's dashboard session lasts): checked against the fake's
+   * live sessions, and it tells the handlers which promoter is calling.
+   */
+  readonly session?: string;
   readonly maxPerPage: number | undefined;
   readonly operations: readonly Operation[];
   readonly outcomes: Readonly<Record<string, Readonly<Record<string, OutcomeRule>>>>;
@@ -37,10 +44,11 @@ export interface FakeApi {
 /** The path of a base URL, without a trailing slash: `https://api.firstpromoter.com/api/v2/` → `/api/v2`. */
 const pathOf = (url: string) => new URL(url).pathname.replace(/\/$/, '');
 
-function fakeApi(table: typeof v1 | typeof v2): FakeApi {
+function fakeApi(table: typeof v1 | typeof v2 | typeof affiliate, session?: string): FakeApi {
   const { API } = table;
   return {
     name: API.name,
+    ...(session ? { session } : {}),
     basePath: pathOf(API.baseUrl),
     encoding: API.encoding,
     credentials: API.credentials,
@@ -51,10 +59,12 @@ function fakeApi(table: typeof v1 | typeof v2): FakeApi {
 }
 
 /**
- * Every API the fake serves. Adding one: import its generated table here, add it to this list, and give
- * its operations handlers (handlers.ts); operations without one answer 501, lists an empty page.
+ * Every API the fake serves. Adding one: import its generated table here, add it to this list (naming
+ * the credential that is a session token, if one is), and give its operations handlers (handlers.ts);
+ * operations without one answer 501, lists an empty page. Its credentials become options named by
+ * `credentialName`.
  */
-export const FAKE_APIS: readonly FakeApi[] = [fakeApi(v2), fakeApi(v1)];
+export const FAKE_APIS: readonly FakeApi[] = [fakeApi(v2), fakeApi(v1), fakeApi(affiliate, 'accessToken')];
 
 /**
  * The base paths `api` is served under, its own first: operations with a base URL of their own add

@@ -1,23 +1,38 @@
 // Auth as each API checks it, from the credential headers the operation tables name: v2 wants
-// `Authorization: Bearer <key>` and `Account-ID`, v1 `X-API-KEY`. Anything missing or different is a
-// 401 in the shape the spec documents for the operation: v1 a bare JSON string, v2 an empty body, or
-// `{message, code}` where the spec gives the 401 a JSON body (payouts, reports).
+// `Authorization: Bearer <key>` and `Account-ID`, v1 `X-API-KEY`, the Affiliate API the access token of
+// a live dashboard session (`Authorization: Bearer <token>`) and `Account-ID`. Anything missing or
+// different is a 401 in the shape the spec documents for the operation: v1 a bare JSON string, v2 and
+// the Affiliate API an empty body, or `{message, code}` where the spec gives the 401 a JSON body.
 import type { IncomingHttpHeaders } from 'node:http';
 import { credentialName, type FakeApi, type Operation } from './apis.js';
 import type { Answer } from './answers.js';
 
-/** The fake's credentials by their option names: `apiKey`, `accountId`, `v1ApiKey`. */
+/** The fake's credentials by their option names: `apiKey`, `accountId`, `v1ApiKey`, `affiliateAccountId`. */
 export type Credentials = Readonly<Record<string, string>>;
 
-export function authorized(api: FakeApi, headers: IncomingHttpHeaders, credentials: Credentials): boolean {
-  return api.credentials.every(({ option, header, prefix }) => {
+/** Who a request authenticated as: for a session API, the signed-in promoter. */
+export interface Caller {
+  promoterId?: number;
+}
+
+/** The caller, or undefined when a credential is missing, wrong, or the session's token is not live. */
+export function authenticate(api: FakeApi, headers: IncomingHttpHeaders, credentials: Credentials, sessions: ReadonlyMap<string, number>): Caller | undefined {
+  const caller: Caller = {};
+  for (const { option, header, prefix } of api.credentials) {
     const sent = headers[header.toLowerCase()];
-    return typeof sent === 'string' && sent === prefix + credentials[credentialName(api, option)];
-  });
+    if (typeof sent !== 'string' || !sent.startsWith(prefix)) return undefined;
+    const value = sent.slice(prefix.length);
+    if (option === api.session) {
+      caller.promoterId = sessions.get(value);
+      if (caller.promoterId === undefined) return undefined;
+    } else if (value !== credentials[credentialName(api, option)]) return undefined;
+  }
+  return caller;
 }
 
 export function unauthorized(api: FakeApi, operation: Operation | undefined): Answer {
   if (api.name === 'v1') return { status: 401, body: 'Bad credentials' };
-  if (operation?.media['401']?.includes('application/json')) return { status: 401, body: { message: 'Invalid or expired API key', code: 'unauthorized' } };
-  return { status: 401 };
+  if (!operation?.media['401']?.includes('application/json')) return { status: 401 };
+  const message = api.session ? 'Your session has expired, please sign in again' : 'Invalid or expired API key';
+  return { status: 401, body: { message, code: 'unauthorized' } };
 }

@@ -1,7 +1,8 @@
 // What a handler gets: the account's state and settings, the API and operation the request matched,
-// and the request's parameters already decoded.
+// who made it, and the request's parameters already decoded.
 import type { Answer } from './answers.js';
 import type { FakeApi, Operation } from './apis.js';
+import type { Caller } from './auth.js';
 import type { LedgerSettings } from './ledger.js';
 import type { Params } from './query.js';
 import type { FakeState } from './state.js';
@@ -18,6 +19,8 @@ export interface Context {
   settings: FakeSettings;
   api: FakeApi;
   operation: Operation;
+  /** Who the request authenticated as (the signed-in promoter, on the Affiliate API). */
+  caller: Caller;
   pathParams: Readonly<Record<string, string>>;
   /** The query string, bracket names decoded (`filters[state]` → `{ filters: { state } }`). */
   query: Params;

@@ -30,3 +30,16 @@ export function figuresOf(state: FakeState, promoterId: number): Figures {
       .reduce((total, c) => total + c.amount, 0),
   };
 }
+
+/** The lifetime counters both APIs show as a promoter's `stats`. */
+export function statsOf(figures: Figures): Pick<Figures, 'clicks_count' | 'referrals_count' | 'sales_count' | 'customers_count' | 'revenue_amount' | 'active_customers_count'> {
+  const { clicks_count, referrals_count, sales_count, customers_count, revenue_amount, active_customers_count } = figures;
+  return { clicks_count, referrals_count, sales_count, customers_count, revenue_amount, active_customers_count };
+}
+
+/** When anything was first tracked for a customer of the promoter's; null before that. */
+export function firstEventAt(state: FakeState, promoterId: number): string | null {
+  const memberships = new Set(state.memberships.filter((m) => m.promoter_id === promoterId).map((m) => m.id));
+  const leads = new Set(state.leads.filter((lead) => memberships.has(lead.membership_id)).map((lead) => lead.id));
+  return state.events.find((event) => leads.has(event.lead_id))?.created_at ?? null;
+}

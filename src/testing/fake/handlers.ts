@@ -1,6 +1,7 @@
 // Which handler answers an operation: per API, by operation id. An operation the fake keeps no records
 // for answers the way a fresh account would where that is clear (an empty list), and 501 naming the
 // operation otherwise, so a test never mistakes "not modelled" for FirstPromoter's answer.
+import { AFFILIATE } from './affiliate.js';
 import { notFound } from './answers.js';
 import { V2_LISTS } from './admin-lists.js';
 import { V2_RECORDS } from './admin-records.js';
@@ -15,6 +16,7 @@ import { V1_ADMIN } from './v1-admin.js';
 const HANDLERS: Readonly<Record<ApiName, Readonly<Record<string, Handler>>>> = {
   v2: { ...TRACKING, ...V2_LISTS, ...V2_RECORDS, ...V2_BULK },
   v1: { ...TRACKING, ...V1_ADMIN },
+  affiliate: AFFILIATE,
 };
 
 export function handlerFor(api: FakeApi, operation: Operation): Handler {
@@ -29,4 +31,5 @@ export function handlerFor(api: FakeApi, operation: Operation): Handler {
 export const HANDLED: Readonly<Record<ApiName, readonly string[]>> = {
   v2: Object.keys(HANDLERS.v2).filter((id) => id !== 'trackSubscriber'),
   v1: Object.keys(HANDLERS.v1),
+  affiliate: Object.keys(HANDLERS.affiliate),
 };

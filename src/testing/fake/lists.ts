@@ -8,7 +8,8 @@ import { isParams, type ParamValue } from './query.js';
 
 /** A rendered row as the API returns it, read by the filters. */
 export type Row = Record<string, unknown>;
-export type Filter = (row: Row, value: ParamValue) => boolean;
+/** Whether `row` passes the filter's `value`; `ctx` for what the rendered row does not show. */
+export type Filter = (row: Row, value: ParamValue, ctx: Context) => boolean;
 
 export interface ListSpec {
   /** Every row, rendered, in the API's default order. */
@@ -39,7 +40,7 @@ export function listAnswer(ctx: Context, spec: ListSpec): Answer {
     : [...Object.keys(topLevel), ...Object.keys(filterValues).filter((name) => !spec.filters?.[name]).map((name) => `filters[${name}]`)];
   if (q !== undefined && q !== '' && !spec.search) unmodelled.push('q');
   if (unmodelled.length > 0) return notModelled(ctx, unmodelled);
-  for (const [name, value] of Object.entries(filterValues)) rows = rows.filter((row) => spec.filters![name]!(row, value));
+  for (const [name, value] of Object.entries(filterValues)) rows = rows.filter((row) => spec.filters![name]!(row, value, ctx));
   if (typeof q === 'string' && q !== '') rows = rows.filter((row) => spec.search!(row).some((field) => typeof field === 'string' && field.toLowerCase().includes(q.toLowerCase())));
   if (Array.isArray(ids)) rows = rows.filter((row) => ids.includes(String(row.id)));
   if (isParams(sorting)) {

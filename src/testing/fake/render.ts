@@ -1,15 +1,16 @@
 // The v2 records as the spec shapes them (types from generated/v2.ts, so a missing required field is a
 // compile error): promoters, referrals, commissions, payouts, batch processes and the tracking event.
 import type { components } from '../../../generated/v2.js';
-import { figuresOf } from './figures.js';
+import { figuresOf, firstEventAt, statsOf } from './figures.js';
 import { must, type Batch, type Commission, type FakeState, type Lead, type Membership, type Payout, type Promoter, type TrackedEvent } from './state.js';
 
 type Schemas = components['schemas'];
 
-const fullName = (p: Promoter) => `${p.first_name} ${p.last_name}`.trim();
-const promoterRef = (p: Promoter): Schemas['PromoterRef'] => ({ id: p.id, email: p.email, name: fullName(p) });
+export const fullName = (p: Promoter): string => `${p.first_name} ${p.last_name}`.trim();
+export const promoterRef = (p: Promoter): Schemas['PromoterRef'] => ({ id: p.id, email: p.email, name: fullName(p) });
 
-function campaignRef(state: FakeState, id: number): Schemas['CampaignRef'] {
+/** A campaign as both specs embed it (the Affiliate API's requires the name, v2's does not). */
+export function campaignRef(state: FakeState, id: number): { id: number; name: string; color: string } {
   const campaign = must(state.campaigns, id);
   return { id: campaign.id, name: campaign.name, color: campaign.color };
 }
@@ -21,17 +22,12 @@ export function membershipRef(state: FakeState, m: Membership): Schemas['Promote
 export function promoterJson(state: FakeState, p: Promoter): Schemas['Promoter'] {
   const figures = figuresOf(state, p.id);
   const memberships = state.memberships.filter((m) => m.promoter_id === p.id);
-  const firstEvent = state.events.find((e) => memberships.some((m) => must(state.leads, e.lead_id).membership_id === m.id));
   return {
-    id: p.id, email: p.email, name: fullName(p), cust_id: p.cust_id, note: null,
-    stats: {
-      clicks_count: figures.clicks_count, referrals_count: figures.referrals_count, sales_count: figures.sales_count,
-      customers_count: figures.customers_count, revenue_amount: figures.revenue_amount, active_customers_count: figures.active_customers_count,
-    },
+    id: p.id, email: p.email, name: fullName(p), cust_id: p.cust_id, note: null, stats: statsOf(figures),
     is_customized: false, fraud_suspicions: [], is_confirmed: true, invoice_details_status: 'pending',
     profile: { id: p.id, first_name: p.first_name, last_name: p.last_name },
     joined_at: p.joined_at, last_login_at: null, archived_at: p.archived_at, custom_fields: null, password_setup_url: null,
-    first_event_at: firstEvent?.created_at ?? null,
+    first_event_at: firstEventAt(state, p.id),
     promoter_campaigns: memberships.map((m) => ({
       id: m.id, campaign_id: m.campaign_id, promoter_id: m.promoter_id, state: m.state, created_at: m.created_at,
       campaign: campaignRef(state, m.campaign_id), coupon: null, ref_token: m.ref_token, ref_link: `https://example.com/?fpr=${m.ref_token}`,
@@ -67,6 +63,11 @@ export function payoutAmount(state: FakeState, payout: Payout): number {
 }
 
 export function payoutJson(state: FakeState, payout: Payout): Schemas['Payout'] {
+  return payoutFields(state, payout);
+}
+
+/** A payout's fields, the same in both specs: the company API's list and the promoter's own (Affiliate API). */
+export function payoutFields(state: FakeState, payout: Payout) {
   const amount = payoutAmount(state, payout);
   return {
     id: payout.id, status: payout.status, amount, payments_batch_id: null, tax_rate: 0, unit: 'cash', period_start: null, period_end: null,

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Raw, type Answer } from './answers.js';
-import { authorized, unauthorized, type Credentials } from './auth.js';
+import { authenticate, unauthorized, type Credentials } from './auth.js';
 import type { FakeSettings } from './context.js';
 import type { Injection, Picked } from './faults.js';
 import { handlerFor } from './handlers.js';
@@ -102,14 +102,16 @@ function play(injection: Injection | undefined, later: (fn: () => void) => void,
 function respond(deps: ServerDeps, request: FakeRequest, route: Route | undefined, ignorePage: boolean): Answer {
   if (!route) return { status: 404, body: { message: 'Not found' } };
   const { api, operation } = route;
-  if (!authorized(api, request.headers, deps.credentials)) return unauthorized(api, operation);
+  const state = deps.state();
+  const caller = authenticate(api, request.headers, deps.credentials, state.sessions);
+  if (!caller) return unauthorized(api, operation);
   const limited = deps.rateLimit();
   if (limited) return limited;
   if (!operation) return { status: 404, body: api.name === 'v1' ? { error: 'Not found' } : { message: 'Not found', code: 'not_found' } };
   if (typeof request.body === 'string' && isJson(request.headers['content-type'])) return { status: 400, body: { message: 'The request body is not valid JSON.' } };
   const body = isParams(request.body) ? request.body : {};
   const input = api.encoding === 'json' && operation.method !== 'GET' ? body : { ...request.query, ...body };
-  return handlerFor(api, operation)({ state: deps.state(), settings: deps.settings, api, operation, pathParams: route.params, query: request.query, input, ignorePage });
+  return handlerFor(api, operation)({ state, settings: deps.settings, api, operation, caller, pathParams: route.params, query: request.query, input, ignorePage });
 }
 
 const isJson = (type: string | undefined) => type?.startsWith('application/json') === true;

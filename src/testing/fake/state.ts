@@ -1,13 +1,14 @@
 // The fake account's data: campaigns, promoters and their campaign memberships, visits (tids), leads,
-// tracked events, commissions, payouts and batch processes. Plain records with ids from per-table
-// counters, so a fresh state (start or reset) always numbers things the same way. What the API answers
-// is rendered from these (render.ts, render-legacy.ts); figures such as a promoter's revenue are
-// computed from the events, never stored twice.
+// tracked events, commissions, payouts, batch processes and the promoters' dashboard sessions. Plain
+// records with ids from per-table counters, so a fresh state (start or reset) always numbers things the
+// same way. What the API answers is rendered from these (render.ts, render-legacy.ts,
+// render-affiliate.ts); figures such as a promoter's revenue are computed from the events, never
+// stored twice.
 
 export type MembershipState = 'pending' | 'accepted' | 'rejected' | 'blocked' | 'inactive';
 export type LeadState = 'subscribed' | 'signup' | 'active' | 'cancelled';
 export type CommissionStatus = 'pending' | 'approved' | 'denied';
-export type ApiName = 'v1' | 'v2';
+export type ApiName = 'v1' | 'v2' | 'affiliate';
 
 export interface Campaign {
   id: number;
@@ -130,6 +131,8 @@ export interface FakeState {
   visits: Map<string, Visit>;
   /** `sale:<event_id>`, `refund:<event_id>`: FirstPromoter's dedupe keys, shared by v1 and v2. */
   seenEvents: Set<string>;
+  /** Live dashboard sessions: access token → the signed-in promoter's id (the Affiliate API's auth). */
+  sessions: Map<string, number>;
   lastIds: Record<Table, number>;
 }
 
@@ -138,6 +141,7 @@ export function emptyState(): FakeState {
     campaigns: [], promoters: [], memberships: [], leads: [], events: [], commissions: [], payouts: [], batches: [],
     visits: new Map(),
     seenEvents: new Set(),
+    sessions: new Map(),
     lastIds: { campaigns: 0, promoters: 0, memberships: 0, leads: 0, events: 0, commissions: 0, payouts: 0, batches: 0 },
   };
 }

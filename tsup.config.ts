@@ -1,12 +1,12 @@
 // Builds the published package: ESM (.js) and CommonJS (.cjs) for every entry of openapi/registry.yaml,
 // with type declarations for each (.d.ts / .d.cts) that inline generated/*.ts, so the tarball needs
 // nothing from this repo. Shared code goes into chunks (splitting), so `instanceof ValidationError`
-// holds across entries. Entries marked `alone` (the Node-only test helpers) are a second build with no
-// chunks: the modules they share with the others (the operation tables) would otherwise move into new
-// chunks and change the production entries' files.
+// holds across entries. Entries marked `alone` (the test helpers) are a second build with no chunks:
+// the modules they share with the others (the operation tables) would otherwise move into new chunks
+// and change the production entries' files. Their `workers` builds are a third.
 import { rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
-import { distName, entries } from './scripts/registry.mjs';
+import { distName, entries, workersDistName } from './scripts/registry.mjs';
 
 // tsup cleans per build, at times that race between two builds: dist/ is emptied once, here, instead.
 rmSync('dist', { recursive: true, force: true });
@@ -25,10 +25,17 @@ const common: Options = {
   external: ['openapi-fetch'],
 };
 const build = (alone: boolean) => Object.fromEntries(entries.filter((entry) => Boolean(entry.alone) === alone).map((entry) => [distName(entry), entry.source]));
+const workers = Object.fromEntries(entries.flatMap((entry) => (entry.workers ? [[workersDistName(entry)!, entry.workers]] : [])));
 
-export default defineConfig([
+const builds: Options[] = [
   { ...common, entry: build(false), platform: 'neutral', splitting: true },
   // Prism (an optional peer dependency) stays external; `shims` gives the CommonJS build import.meta.url;
   // `node:` specifiers are kept, as Deno wants them.
   { ...common, entry: build(true), platform: 'node', splitting: false, shims: true, removeNodeProtocol: false },
-]);
+  // Their runtime-neutral parts, for Workers and browsers (ESM only): no Node built-in, so bundlers for
+  // those platforms resolve them.
+  { ...common, entry: workers, format: ['esm'], platform: 'neutral', splitting: false },
+];
+
+// A build with no entry (a registry without `alone` or `workers` entries) is left out: tsup refuses one.
+export default defineConfig(builds.filter((options) => Object.keys(options.entry as Record<string, string>).length > 0));

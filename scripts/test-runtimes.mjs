@@ -97,7 +97,8 @@ const denoFlags = ['run', '--quiet', '--no-lock', '--node-modules-dir=manual', '
 runs.push({ name: `${deno} ts-esm (source)`, cmd: bin('.bin/deno'), args: [...denoFlags, 'ts-esm/index.ts'] });
 runs.push({ name: `${deno} esm`, cmd: bin('.bin/deno'), args: [...denoFlags, 'esm/index.mjs'] });
 runs.push({ name: `workerd ${version(bin('.bin/workerd'))} worker bundle`, workerd: true });
-// firstpromoter/testing is Node-only (node:http), which Bun and Deno provide; workerd does not.
+// The fake needs node:http, which Bun and Deno provide; workerd resolves firstpromoter/testing to its
+// Workers build (sendWebhook and the examples), which the worker bundle's webhook scenario runs on.
 for (const node of [bin('node20/bin/node'), process.execPath, bin('node24/bin/node')]) {
   runs.push({ name: `node ${version(node)} testing esm`, cmd: node, args: ['testing/esm.mjs'], ownFake: true });
   runs.push({ name: `node ${version(node)} testing cjs`, cmd: node, args: ['testing/cjs.cjs'], ownFake: true });

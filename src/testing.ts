@@ -3,7 +3,7 @@
 // deliveries the way FirstPromoter sends them (sendWebhook). Node only (node:http); never imported by
 // the other entries.
 export { startFakeFirstPromoter, type FakeFirstPromoter, type FakeFirstPromoterOptions, type FakeSessions } from './testing/fake.js';
-export type { FakeRecords, FakeRequest, RecordedEvent, RecordedPayment } from './testing/fake/records.js';
+export type { FakeRecords, FakeRequest, RecordedEvent, RecordedPayment, RequestHeaders } from './testing/fake/records.js';
 export type { PromoterSeed, ReferralSeed } from './testing/fake/seed.js';
 export { FAULT_KINDS, type FaultKind, type CannedAnswer, type Injection, type FaultOptions, type RandomFaults, type FaultControls } from './testing/fake/faults.js';
 export type { RateLimit } from './testing/fake/rate-limit.js';

@@ -3,9 +3,9 @@
 // a live dashboard session (`Authorization: Bearer <token>`) and `Account-ID`. Anything missing or
 // different is a 401 in the shape the spec documents for the operation: v1 a bare JSON string, v2 and
 // the Affiliate API an empty body, or `{message, code}` where the spec gives the 401 a JSON body.
-import type { IncomingHttpHeaders } from 'node:http';
 import { credentialName, type FakeApi, type Operation } from './apis.js';
 import type { Answer } from './answers.js';
+import type { RequestHeaders } from './records.js';
 
 /** The fake's credentials by their option names: `apiKey`, `accountId`, `v1ApiKey`, `affiliateAccountId`. */
 export type Credentials = Readonly<Record<string, string>>;
@@ -16,7 +16,7 @@ export interface Caller {
 }
 
 /** The caller, or undefined when a credential is missing, wrong, or the session's token is not live. */
-export function authenticate(api: FakeApi, headers: IncomingHttpHeaders, credentials: Credentials, sessions: ReadonlyMap<string, number>): Caller | undefined {
+export function authenticate(api: FakeApi, headers: RequestHeaders, credentials: Credentials, sessions: ReadonlyMap<string, number>): Caller | undefined {
   const caller: Caller = {};
   for (const { option, header, prefix } of api.credentials) {
     const sent = headers[header.toLowerCase()];

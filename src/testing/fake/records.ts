@@ -1,9 +1,11 @@
 // What the fake recorded, as plain snapshots for assertions: promoters, leads, each kind of tracked
 // event with its fields as they were sent (money in minor units), commissions and payouts.
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Params } from './query.js';
 import { payoutAmount } from './render.js';
 import { must, type ApiName, type EventKind, type FakeState, type TrackedEvent } from './state.js';
+
+/** Request headers by lower-case name, as Node's http module gives them (written out, so the types need no @types/node). */
+export type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
 
 /** One request the fake received, as it arrived, with what the fake did with it. */
 export interface FakeRequest {
@@ -16,7 +18,7 @@ export interface FakeRequest {
   target: string;
   /** The query, bracket names decoded (`filters[state]=accepted` → `{ filters: { state: 'accepted' } }`). */
   query: Params;
-  headers: IncomingHttpHeaders;
+  headers: RequestHeaders;
   /** The body decoded: JSON, or form parameters (brackets decoded); the text when neither; undefined when empty. */
   body: unknown;
   /** The status answered; undefined while the answer is pending or when the connection was cut. */

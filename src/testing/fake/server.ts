@@ -114,7 +114,7 @@ function respond(deps: ServerDeps, request: FakeRequest, route: Route | undefine
   return handlerFor(api, operation)({ state, settings: deps.settings, api, operation, caller, pathParams: route.params, query: request.query, input, ignorePage });
 }
 
-const isJson = (type: string | undefined) => type?.startsWith('application/json') === true;
+const isJson = (type: unknown) => typeof type === 'string' && type.startsWith('application/json');
 
 /** The request as recorded; a body that should be JSON but does not parse stays text (answered 400). */
 function describe(req: IncomingMessage, url: URL, route: Route | undefined, raw: string): FakeRequest {

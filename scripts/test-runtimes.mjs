@@ -156,8 +156,8 @@ function wireProblem(fake, tag) {
   if (tokens !== `Bearer expired-${tag} 401,Bearer fresh-${tag} 200`) return `affiliate call was not refused with the ended session's token and then accepted with the new one (${tokens})`;
   if (v2.length !== 2 || v2[0].body?.amount !== 1999 || v2[0].body?.currency !== 'USD' || !v2[0].headers['content-type']?.startsWith('application/json')) return 'v2 sale body was not JSON with amount 1999 USD';
   if (v1.length !== 1 || v1[0].body?.amount !== '550' || v1[0].body?.currency !== 'EUR' || v1[0].headers['x-api-key'] !== `v1-${tag}`) return 'v1 sale was not a form with amount=550 EUR';
-  const statuses = seen.map((r) => r.status).join();
-  if (statuses !== '200,409,401,200,200' || fake.records.sales.length !== 2) return `the fake answered ${statuses} and recorded ${fake.records.sales.length} sales`;
+  const statuses = [...v2, ...v1].map((r) => r.status).join();
+  if (statuses !== '200,409,200' || fake.records.sales.length !== 2) return `the fake answered the sales ${statuses} and recorded ${fake.records.sales.length} of them`;
   return undefined;
 }
 

@@ -2,7 +2,7 @@
 // processes), with the filters and sort keys each one models. Every other list is empty, as on a
 // fresh account (lists.ts, emptyList).
 import type { Handler } from './context.js';
-import { anyOf, equals, listAnswer, range, yesNo, type ListSpec, type Row } from './lists.js';
+import { anyOf, equals, listAnswer, range, yesNo, type Filter, type ListSpec, type Row } from './lists.js';
 import { batchJson, commissionJson, payoutJson, promoterJson, referralJson } from './render.js';
 
 type Memberships = Array<{ state: string; campaign_id: number }>;
@@ -43,19 +43,25 @@ const referrals: ListSpec = {
   search: (row) => [row.email, row.uid],
 };
 
+/** The commission filters both APIs document (the Affiliate API's list of a promoter's own too). */
+export const COMMISSION_FILTERS: Readonly<Record<string, Filter>> = {
+  status: equals(field('status')),
+  paid: yesNo((row) => row.is_paid === true),
+  sale_amount: range(field('sale_amount')),
+  amount: range(field('amount')),
+  created_at: range(field('created_at')),
+  campaign_id: equals((row) => ref(row).campaign_id),
+};
+
+export const COMMISSION_SORTS: Readonly<Record<string, (row: Row) => number | string>> = {
+  sale_amount: field('sale_amount') as (row: Row) => number, amount: field('amount') as (row: Row) => number, created_at: (row) => String(row.created_at),
+};
+
 const commissions: ListSpec = {
   rows: ({ state }) => state.commissions.map((c) => commissionJson(state, c)),
-  filters: {
-    status: equals(field('status')),
-    paid: yesNo((row) => row.is_paid === true),
-    sale_amount: range(field('sale_amount')),
-    amount: range(field('amount')),
-    created_at: range(field('created_at')),
-    campaign_id: equals((row) => ref(row).campaign_id),
-    promoter_id: equals((row) => ref(row).promoter_id),
-  },
+  filters: { ...COMMISSION_FILTERS, promoter_id: equals((row) => ref(row).promoter_id) },
   search: (row) => [row.event_id, (row.referral as { email?: string } | null)?.email, (row.referral as { uid?: string } | null)?.uid],
-  sorts: { sale_amount: field('sale_amount') as (row: Row) => number, amount: field('amount') as (row: Row) => number, created_at: (row) => String(row.created_at) },
+  sorts: COMMISSION_SORTS,
 };
 
 const payouts: ListSpec = {

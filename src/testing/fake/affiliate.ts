@@ -5,8 +5,9 @@
 // promo codes, referral links, reports, exports, assets, contracts, email settings, creating, changing
 // or deleting anything) keeps no records in the fake and answers 501 `not_modelled`; none of them is a
 // paged list.
+import { COMMISSION_FILTERS, COMMISSION_SORTS } from './admin-lists.js';
 import type { Context, Handler } from './context.js';
-import { equals, listAnswer, range, yesNo, type ListSpec, type Row } from './lists.js';
+import { equals, listAnswer, range, type ListSpec, type Row } from './lists.js';
 import { PAYOUT_TERMS, affiliateCommissionJson, affiliatePayoutJson, affiliateReferralJson, currentPromoterJson } from './render-affiliate.js';
 import { byId, must } from './state.js';
 
@@ -33,17 +34,12 @@ const commissions: ListSpec = {
     return ctx.state.commissions.filter((c) => own.has(c.membership_id)).map((c) => affiliateCommissionJson(ctx.state, c));
   },
   filters: {
-    status: equals(field('status')),
-    paid: yesNo((row) => row.is_paid === true),
-    sale_amount: range(field('sale_amount')),
-    amount: range(field('amount')),
-    created_at: range(field('created_at')),
-    campaign_id: equals(campaignOf),
+    ...COMMISSION_FILTERS,
     // The promoter's view of a commission does not show its payout: read from the record.
     payout_id: (row, value, ctx) => equals(() => byId(ctx.state.commissions, row.id as number)?.payout_id)(row, value, ctx),
   },
   search: (row) => [referralOf(row).email, referralOf(row).uid],
-  sorts: { sale_amount: field('sale_amount') as (row: Row) => number, amount: field('amount') as (row: Row) => number, created_at: (row) => String(row.created_at) },
+  sorts: COMMISSION_SORTS,
 };
 
 const referrals: ListSpec = {

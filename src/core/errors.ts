@@ -1,6 +1,8 @@
 // One error hierarchy for everything the client throws. Every error carries only what is safe to log:
-// no request object, no headers we sent, and response bodies pass through redactSecrets first.
-import { redactSecrets } from '../internal/redact.js';
+// no request object, no headers we sent, and response bodies and headers pass through redactSecrets
+// first (secret fields, and the client's own credentials wherever a server echoed them).
+import { redactSecrets, redactSecretText, setOwn } from '../internal/redact.js';
+import { jsonPreview, oneLinePreview } from '../internal/text-preview.js';
 
 /** Base class: `catch (e) { if (e instanceof FirstPromoterError) ... }` catches everything we throw. */
 export class FirstPromoterError extends Error {
@@ -26,6 +28,8 @@ export interface APIErrorInit {
   headers: Headers | Record<string, string>;
   body: unknown;
   attempts?: number;
+  /** The client's own credentials: scrubbed literally from the body and the headers kept. */
+  secrets?: Iterable<string> | undefined;
 }
 
 /** FirstPromoter answered with a status that is an error for this call. */
@@ -42,12 +46,13 @@ export class APIError extends FirstPromoterError {
   readonly attempts: number;
 
   constructor(init: APIErrorInit, advice = '') {
-    const body = redactSecrets(init.body);
+    const secrets = [...(init.secrets ?? [])];
+    const body = redactSecrets(init.body, secrets);
     super(`${sentence(`FirstPromoter answered ${init.status} to ${init.method} ${init.path}${describeBody(body)}`)}${advice ? ` ${advice}` : ''}`);
     this.status = init.status;
     this.method = init.method;
     this.path = init.path;
-    this.headers = responseHeaders(init.headers);
+    this.headers = responseHeaders(init.headers, secrets);
     this.body = body;
     this.attempts = init.attempts ?? 1;
   }
@@ -120,12 +125,38 @@ export class AbortError extends FirstPromoterError {
   override name = 'AbortError';
 }
 
+/**
+ * The answer's body was larger than the client's `maxResponseBytes` (counted after decompression):
+ * reading stopped at the limit and nothing of the body is kept. The server did answer, so the call may
+ * have been processed; it is not retried.
+ */
+export class ResponseTooLargeError extends FirstPromoterError {
+  override name = 'ResponseTooLargeError';
+  readonly method: string;
+  readonly path: string;
+  readonly status: number | undefined;
+  /** The limit that was passed, in bytes. */
+  readonly maxResponseBytes: number;
+  readonly attempts: number;
+  constructor(method: string, path: string, status: number | undefined, maxResponseBytes: number, attempts: number, message: string) {
+    super(message);
+    this.method = method;
+    this.path = path;
+    this.status = status;
+    this.maxResponseBytes = maxResponseBytes;
+    this.attempts = attempts;
+  }
+}
+
 function describeBody(body: unknown): string {
   if (body === undefined || body === null || body === '') return '';
-  if (typeof body === 'string') return `: ${truncate(body)}`;
-  if (typeof body === 'object' && 'message' in body && typeof body.message === 'string') return `: ${truncate(body.message)}`;
-  if (typeof body === 'object' && 'error' in body && typeof body.error === 'string') return `: ${truncate(body.error)}`;
-  return `: ${truncate(JSON.stringify(body))}`;
+  if (typeof body === 'string') return `: ${oneLinePreview(body)}`;
+  if (typeof body !== 'object') return `: ${oneLinePreview(String(body))}`;
+  for (const name of ['message', 'error']) {
+    const text = Object.hasOwn(body, name) ? (body as Record<string, unknown>)[name] : undefined;
+    if (typeof text === 'string') return `: ${oneLinePreview(text)}`;
+  }
+  return `: ${oneLinePreview(jsonPreview(body))}`;
 }
 
 /** Ends `text` with a full stop unless it already ends a sentence (bodies often do: "Not found."). */
@@ -133,17 +164,13 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-function truncate(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
-}
-
-function responseHeaders(headers: Headers | Record<string, string>): Record<string, string> {
+/** Lower-case names; no cookies; secret fields and the client's credentials redacted in names and values. */
+function responseHeaders(headers: Headers | Record<string, string>, secrets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [name, value] of entries) {
     const key = name.toLowerCase();
-    if (key !== 'set-cookie') out[key] = value;
+    if (key !== 'set-cookie') setOwn(out, redactSecretText(key, secrets), redactSecretText(String(value), secrets));
   }
   return out;
 }

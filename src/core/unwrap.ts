@@ -31,5 +31,6 @@ export function errorInit(result: ApiResult, body: unknown = result.error): APIE
     headers: result.response.headers,
     body,
     attempts: info?.attempts ?? 1,
+    secrets: info?.secrets,
   };
 }

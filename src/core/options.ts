@@ -21,7 +21,13 @@ export interface LogEvent {
   reason?: string;
 }
 
+/** A sync or async function; its result is ignored (never awaited), so a failing logger never fails a call. */
 export type Logger = (event: LogEvent) => void;
+
+/** 32 MiB: hundreds of times FirstPromoter's largest list page, small enough that a hostile body costs little. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** 1 GiB: past that, one buffer per answer is no longer a sensible way to read it. */
+const MAX_RESPONSE_BYTES_LIMIT = 1024 * 1024 * 1024;
 
 export interface ClientOptions {
   /** API root, e.g. a mock server's URL. Defaults to FirstPromoter's production host for the API. */
@@ -34,8 +40,16 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Client-side pacing: `true` for FirstPromoter's 400 requests/minute, or your own figure. Off by default. */
   rateLimit?: boolean | { requestsPerMinute: number };
-  /** Called after every attempt with method, path template, status, attempt and duration. Never sees headers or bodies. */
+  /**
+   * Called after every attempt with method, path template, status, attempt and duration. Never sees
+   * headers or bodies. Whatever it throws or rejects with is ignored, and it is never awaited.
+   */
   logger?: Logger;
+  /**
+   * Largest response body read, in bytes after decompression (default 32 MiB). A bigger answer stops
+   * being read at the limit and fails with ResponseTooLargeError; it is not retried.
+   */
+  maxResponseBytes?: number;
   /**
    * Also retry POST and PATCH admin calls after they may have reached FirstPromoter (timeouts, resets,
    * 5xx). Off by default: a create could happen twice. Per call: `callOptions({ idempotent: true })`.
@@ -54,6 +68,7 @@ export interface ResolvedSettings {
   timeoutMs: number;
   rateLimiter: RateLimiter | undefined;
   logger: Logger | undefined;
+  maxResponseBytes: number;
   retryNonIdempotent: boolean;
   backoff: BackoffOptions;
   minorUnits: Readonly<Record<string, number>> | undefined;
@@ -81,23 +96,15 @@ export function requireCredential(field: string, explicit: unknown, envName: str
   if (/[\s\u0000-\u001f\u007f]/.test(value)) {
     throw new ValidationError(field, `\`${field}\` contains whitespace or control characters; copy the ${what} again without them.`);
   }
+  // HTTP headers carry bytes, not text: anything beyond visible ASCII would fail every call later.
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    throw new ValidationError(field, `\`${field}\` contains characters beyond visible ASCII, which no HTTP header can carry; copy the ${what} again.`);
+  }
   return value;
 }
 
 export function resolveSettings(options: ClientOptions, defaultBaseUrl: string): ResolvedSettings {
-  const baseUrl = options.baseUrl ?? defaultBaseUrl;
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(baseUrl);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    throw new ValidationError('baseUrl', `\`baseUrl\` must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}.`);
-  }
-  if (parsed.username || parsed.password) {
-    throw new ValidationError('baseUrl', '`baseUrl` must not contain credentials; pass the key as `apiKey`.');
-  }
+  const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new ValidationError('fetch', '`fetch` must be a function compatible with the global fetch.');
   }
@@ -109,19 +116,48 @@ export function resolveSettings(options: ClientOptions, defaultBaseUrl: string):
   if (options.logger !== undefined && typeof options.logger !== 'function') {
     throw new ValidationError('logger', '`logger` must be a function receiving one log event.');
   }
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT) {
+    throw new ValidationError('maxResponseBytes', `\`maxResponseBytes\` must be a whole number of bytes from 1 to ${MAX_RESPONSE_BYTES_LIMIT}, got ${String(maxResponseBytes)}.`);
+  }
   const fetchOption = options.fetch;
   return {
-    baseUrl: baseUrl.replace(/\/+$/, ''),
+    baseUrl,
     // Read the global at call time, so test doubles installed after construction still apply.
     fetch: fetchOption ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries,
     timeoutMs,
     rateLimiter: resolveRateLimit(options.rateLimit),
     logger: options.logger,
+    maxResponseBytes,
     retryNonIdempotent: options.retryNonIdempotent ?? false,
     backoff: resolveBackoff(options.backoff),
     minorUnits: options.minorUnits,
   };
+}
+
+/**
+ * The API root without trailing slashes. Messages never quote it: a URL that fails to parse may still
+ * hold `user:password@` or a token in its query.
+ */
+function checkBaseUrl(baseUrl: unknown): string {
+  const fail = (why: string): never => {
+    throw new ValidationError('baseUrl', `\`baseUrl\` ${why}.`);
+  };
+  if (typeof baseUrl !== 'string') return fail('must be an absolute http(s) URL given as a string');
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(baseUrl);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return fail('must be an absolute http(s) URL such as "https://api.firstpromoter.com/api/v2"');
+  if (parsed.username || parsed.password) return fail('must not contain credentials; pass the key as `apiKey`');
+  // Paths are appended to the text as given: a query or fragment would swallow every one of them, and
+  // whitespace or braces would be dropped or filled in by the URL parser instead of sent.
+  if (/[?#]/.test(baseUrl)) return fail('must not contain a query (?) or a fragment (#): every path is appended to it');
+  if (/[\s\u0000-\u001f\u007f{}]/.test(baseUrl)) return fail('must not contain whitespace, control characters or braces');
+  return baseUrl.replace(/\/+$/, '');
 }
 
 function resolveRateLimit(option: ClientOptions['rateLimit']): RateLimiter | undefined {

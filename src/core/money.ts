@@ -76,11 +76,19 @@ function show(value: unknown): string {
     : String(value);
 }
 
+/**
+ * Upper case for ASCII letters only. String#toUpperCase maps by Unicode rules, under which "uſd" (long s)
+ * and "ınr" (dotless i) become USD and INR: a look-alike must stay unknown, not be read as a real code.
+ */
+function asciiUpperCase(text: string): string {
+  return text.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+}
+
 function resolveCurrency(currency: unknown, options?: MoneyOptions): { code: string; digits: number } {
-  const code = typeof currency === 'string' ? currency.toUpperCase() : '';
+  const code = typeof currency === 'string' ? asciiUpperCase(currency) : '';
   let digits = code !== '' && Object.hasOwn(MINOR_UNIT_DIGITS, code) ? MINOR_UNIT_DIGITS[code] : undefined;
   for (const [key, value] of Object.entries(options?.minorUnits ?? {})) {
-    if (key.toUpperCase() !== code) continue;
+    if (asciiUpperCase(key) !== code) continue;
     if (!Number.isInteger(value) || value < 0 || value > MAX_DIGITS) {
       fail('unknown_currency', `Invalid minorUnits override ${show(value)} for ${show(key)}: ` +
         `give a whole number of decimal places from 0 to ${MAX_DIGITS}.`);

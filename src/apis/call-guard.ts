@@ -5,7 +5,7 @@
 // case mapping. The guarded client rejects such calls with a ValidationError; nothing is sent.
 import type { Client } from 'openapi-fetch';
 import { ValidationError } from '../core/errors.js';
-import { hasPlaceholders } from '../internal/path-template.js';
+import { hasPlaceholders } from '../internal/path-params.js';
 import { fillPath } from './serializers.js';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;

@@ -5,7 +5,7 @@
 // for any code that builds a URL from a template without going through openapi-fetch.
 import { ValidationError } from '../core/errors.js';
 import { encodeBrackets } from '../internal/brackets.js';
-import { fillPathTemplate } from '../internal/path-template.js';
+import { fillPathTemplate } from '../internal/path-params.js';
 import { plainData, UnencodableValue } from '../internal/plain-data.js';
 
 /** `template` (`/company/promoters/{id}`) with its parameters, each one encoded segment; ValidationError otherwise. */
@@ -33,7 +33,7 @@ function typed<T>(encode: () => T): T {
   try {
     return encode();
   } catch (error) {
-    if (error instanceof UnencodableValue) throw new ValidationError(error.field, error.message, error.cause === undefined ? undefined : { cause: error.cause });
+    if (error instanceof UnencodableValue) throw new ValidationError(error.field, error.message);
     throw error;
   }
 }

@@ -12,8 +12,8 @@
  */
 export class UnencodableValue extends Error {
   override name = 'UnencodableValue';
-  constructor(readonly field: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(readonly field: string, message: string) {
+    super(message);
   }
 }
 
@@ -96,8 +96,9 @@ export function plainData(value: unknown, root: string, style: NameStyle): unkno
     return walk(value, undefined, 0);
   } catch (error) {
     if (error instanceof UnencodableValue) throw error;
-    // A getter or a Proxy trap of the caller's threw: say where, keep what it threw as the cause.
-    throw new UnencodableValue(root, `${root} could not be read: reading one of its members threw.`, { cause: error });
+    // A getter or a Proxy trap of the caller's threw. What it threw is not chained: its text is not
+    // ours, and every error the client throws carries only its own words.
+    throw new UnencodableValue(root, `${root} could not be read: reading one of its members threw.`);
   }
 }
 

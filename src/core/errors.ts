@@ -167,10 +167,12 @@ function sentence(text: string): string {
 /** Lower-case names; no cookies; secret fields and the client's credentials redacted in names and values. */
 function responseHeaders(headers: Headers | Record<string, string>, secrets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
+  // Names arrive lower-cased, so a credential echoed in a name is looked for lower-cased too.
+  const inNames = [...secrets, ...secrets.map((secret) => secret.toLowerCase())];
   const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [name, value] of entries) {
     const key = name.toLowerCase();
-    if (key !== 'set-cookie') setOwn(out, redactSecretText(key, secrets), redactSecretText(String(value), secrets));
+    if (key !== 'set-cookie') setOwn(out, redactSecretText(key, inNames), redactSecretText(String(value), secrets));
   }
   return out;
 }

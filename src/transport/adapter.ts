@@ -50,15 +50,16 @@ export interface WireFailureDetails {
   neverSent?: boolean;
   /** The status of the answer whose body was too large. */
   status?: number | undefined;
-  /** What the platform threw, kept for `thrown` only. */
+  /** What the platform threw, kept for `thrown()` only. */
   thrown?: unknown;
 }
 
 /**
  * The one way an adapter fails, so neither the loop nor the retry policy reads foreign error messages.
  * Its message must be the adapter's own words. What the platform (or a custom fetch) threw is kept
- * behind `thrown`, off the `cause` chain, because its text can hold the URL and headers sent: printers
- * and log serializers (util.inspect, console, pino) follow `cause`, none reads `thrown`.
+ * behind the method `thrown()`, off the `cause` chain and out of every property, because its text can
+ * hold the URL and headers sent: printers and log serializers (util.inspect even with showHidden and
+ * getters, console, pino) follow `cause` and read properties and getters, but call no method.
  */
 export class WireFailure extends Error {
   override name = 'WireFailure';
@@ -83,7 +84,7 @@ export class WireFailure extends Error {
   }
 
   /** What the platform or the custom fetch threw, untouched (undefined when nothing was thrown). */
-  get thrown(): unknown {
+  thrown(): unknown {
     return this.#thrown;
   }
 }

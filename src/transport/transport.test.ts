@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ConnectionError, RedirectError, TimeoutError, ValidationError } from '../core/errors.js';
 import { callOptions, type RequestOptions } from '../core/request-options.js';
 import { responseInfo } from '../internal/response-info.js';
+import type { WireFailure } from './adapter.js';
 import { rejection, request, reset, scripted, transport } from './scripted-adapter.js';
 
 describe('retries, as the policy decides', () => {
@@ -80,7 +81,8 @@ describe('retries, as the policy decides', () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ message: expect.stringContaining('(connection failed). It may or may not have been processed: check') });
     expect((error as Error).message).not.toContain('adapter bug');
-    expect((error as ConnectionError).cause).toMatchObject({ name: 'WireFailure', kind: 'connection', code: undefined, thrown: bug });
+    expect((error as ConnectionError).cause).toMatchObject({ name: 'WireFailure', kind: 'connection', code: undefined });
+    expect(((error as ConnectionError).cause as WireFailure).thrown()).toBe(bug);
     expect(calls).toHaveLength(1);
   });
 

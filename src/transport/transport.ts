@@ -4,7 +4,7 @@
 // caller's AbortSignal, the logger, the typed errors, and the Response openapi-fetch reads. Redirects
 // are refused: following one would replay X-API-KEY and Account-ID to whatever host it names.
 // Messages and log events are written from our own words, the failure's kind and a checked code only:
-// whatever an adapter or a custom fetch threw never reaches them (see WireFailure.thrown).
+// whatever an adapter or a custom fetch threw never reaches them (see WireFailure.thrown()).
 import { AbortError, ConnectionError, RedirectError, ResponseTooLargeError, TimeoutError } from '../core/errors.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, type LogEvent, type Logger, type ResolvedSettings } from '../core/options.js';
 import { CALL_OPTIONS, checkRequestOptions } from '../core/request-options.js';
@@ -174,9 +174,11 @@ function guessTemplate(url: string): string {
   return new URL(url).pathname.replace(/[^/]+/g, (segment) => (/^[a-z_]+\d?$/i.test(segment) ? segment : '{id}'));
 }
 
-/** The adapter's code, unless it is (or holds) one of the client's secrets. */
+/** The adapter's code, unless it is (or holds) one of the client's secrets, in any letter case. */
 function safeCode(failure: WireFailure, secrets: ReadonlySet<string>): string | undefined {
-  return failure.code !== undefined && !containsSecret(failure.code, secrets) ? failure.code : undefined;
+  const { code } = failure;
+  if (code === undefined) return undefined;
+  return containsSecret(code.toLowerCase(), [...secrets].map((secret) => secret.toLowerCase())) ? undefined : code;
 }
 
 /** What went wrong, for logs and errors: 'timeout', or our words with the failure's code. */
@@ -188,5 +190,5 @@ function describe(failure: WireFailure | typeof TIMEOUT, secrets: ReadonlySet<st
 
 /** The cause a ConnectionError carries: written here, so no adapter's message is on the chain. */
 function ownCause(failure: WireFailure, reason: string, secrets: ReadonlySet<string>): WireFailure {
-  return new WireFailure(failure.kind, reason, { code: safeCode(failure, secrets), neverSent: failure.neverSent, thrown: failure.thrown });
+  return new WireFailure(failure.kind, reason, { code: safeCode(failure, secrets), neverSent: failure.neverSent, thrown: failure.thrown() });
 }

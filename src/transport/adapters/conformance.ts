@@ -3,40 +3,18 @@
 // `describeAdapterConformance(name, makeAdapter)`. For tests only: nothing published imports this
 // (dependency-cruiser checks it), so tsup's entries never pull in vitest or node:http.
 import { randomBytes } from 'node:crypto';
-import type { Writable } from 'node:stream';
-import { brotliCompressSync, constants, createBrotliCompress, createDeflate, createGzip, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WireFailure, type TransportAdapter, type WireRequest, type WireResponse } from '../adapter.js';
-import { closedPort, startLoopbackServer, startResettingServer, type LoopbackServer, type Route } from './loopback-server.js';
+import { BOMB_ENCODINGS, closedPort, pumpZeros, sendBomb, startLoopbackServer, startResettingServer, type LoopbackServer, type Route } from './loopback-server.js';
 
 const JSON_BODY = JSON.stringify({ id: 7, email: 'jane@example.com', note: 'é'.repeat(300) });
 const LARGE = randomBytes(8 * 1024 * 1024);
 const REDIRECTS = [301, 302, 303, 307, 308];
 const ENCODINGS = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync } as const;
-const STREAMING_ENCODERS = {
-  gzip: () => createGzip(),
-  deflate: () => createDeflate(),
-  // Quality 11, brotli's default, compresses too slowly to outrun the reader; 4 still inflates ~1000:1.
-  br: () => createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),
-} as const;
 /** The cap the body-limit cases set; every other case runs with the client's default (32 MiB). */
 const CAP = 1024 * 1024;
 const DEFAULT_CAP = 32 * 1024 * 1024;
-
-/** Writes zeros into `sink` as fast as it drains, `total` bytes or until the connection closes, then ends it. */
-function pumpZeros(sink: Writable, total: number): void {
-  const chunk = Buffer.alloc(64 * 1024);
-  let sent = 0;
-  const write = () => {
-    while (sent < total && !sink.destroyed) {
-      const piece = total - sent < chunk.length ? chunk.subarray(0, total - sent) : chunk;
-      sent += piece.length;
-      if (!sink.write(piece)) return void sink.once('drain', write);
-    }
-    if (!sink.destroyed) sink.end();
-  };
-  write();
-}
 
 export function describeAdapterConformance(name: string, makeAdapter: () => TransportAdapter): void {
   describe(`${name}: adapter conformance`, () => {
@@ -89,15 +67,8 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
       for (const [encoding, compress] of Object.entries(ENCODINGS)) {
         table[`/encoded/${encoding}`] = (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding }).end(compress(JSON_BODY));
       }
-      // A decompression bomb that never ends: a few KB on the wire per MB inflated, forever.
-      for (const [encoding, encoder] of Object.entries(STREAMING_ENCODERS)) {
-        table[`/bomb/${encoding}`] = (_req, res) => {
-          res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
-          const zip = encoder();
-          zip.pipe(res);
-          watch(`/bomb/${encoding}`, res, () => zip.destroy());
-          pumpZeros(zip, Number.POSITIVE_INFINITY);
-        };
+      for (const encoding of BOMB_ENCODINGS) {
+        table[`/bomb/${encoding}`] = (_req, res) => watch(`/bomb/${encoding}`, res, sendBomb(res, 200, encoding));
       }
       return table;
     };
@@ -236,7 +207,7 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
       await expect(abandoned.get(path)).resolves.toBeUndefined();
     });
 
-    it.each(Object.keys(STREAMING_ENCODERS))('stops inflating an endless %s bomb at maxResponseBytes instead of buffering it', async (encoding) => {
+    it.each(BOMB_ENCODINGS)('stops inflating an endless %s bomb at maxResponseBytes instead of buffering it', async (encoding) => {
       // An adapter that decompressed first and counted after would never finish: there is no end.
       const error = await failureOf(send(`/bomb/${encoding}`, { maxResponseBytes: CAP }));
       expect(error).toMatchObject({ kind: 'too-large', status: 200 });

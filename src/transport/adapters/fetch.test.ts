@@ -57,10 +57,11 @@ describe('fetch adapter', () => {
     ['a cause whose code is not a string', new TypeError('fetch failed', { cause: { code: 42 } }), undefined],
     ['a code that is not a system code', new TypeError('fetch failed', { cause: { code: 'Bearer sk_live_1 was refused' } }), undefined],
     ['a thrown string', 'boom', undefined],
-  ])('turns %s into a connection failure in its own words, the original kept as `thrown` only', async (_what, thrown, code) => {
+  ])('turns %s into a connection failure in its own words, the original kept for `thrown()` only', async (_what, thrown, code) => {
     const error = await createFetchAdapter((async () => { throw thrown; }) as typeof fetch).send(wire()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WireFailure);
-    expect(error).toMatchObject({ kind: 'connection', message: 'the fetch call failed', code, neverSent: false, thrown });
+    expect(error).toMatchObject({ kind: 'connection', message: 'the fetch call failed', code, neverSent: false });
+    expect((error as WireFailure).thrown()).toBe(thrown);
     expect((error as Error).cause).toBeUndefined();
   });
 

@@ -27,9 +27,11 @@ export type NameStyle = 'brackets' | 'dots';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const nativeWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+
 /** False for text with a lone surrogate, which has no UTF-8 form (encodeURIComponent throws on it). */
 export function isWellFormed(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+  return nativeWellFormed ? nativeWellFormed.call(text) : !LONE_SURROGATE.test(text);
 }
 
 /**
@@ -83,8 +85,10 @@ export function plainData(value: unknown, root: string, style: NameStyle): unkno
       for (const key of Object.keys(item)) {
         if (!isWellFormed(key)) throw new UnencodableValue(name, `${name} has a key with a lone UTF-16 surrogate (broken text).`);
         const member = walk((item as Record<string, unknown>)[key], child(field, key), depth + 1);
+        if (member === undefined) continue;
         // defineProperty: a `__proto__` key stays a key instead of replacing the copy's prototype.
-        if (member !== undefined) Object.defineProperty(out, key, { value: member, enumerable: true, writable: true, configurable: true });
+        if (key === '__proto__') Object.defineProperty(out, key, { value: member, enumerable: true, writable: true, configurable: true });
+        else out[key] = member;
       }
       return out;
     } finally {
@@ -102,8 +106,12 @@ export function plainData(value: unknown, root: string, style: NameStyle): unkno
   }
 }
 
-/** The time of a real Date (NaN when invalid), undefined for anything else, subclasses and look-alikes included. */
+/**
+ * The time of a real Date (NaN when invalid), from any realm; undefined for anything else, look-alikes
+ * built on Date.prototype included. The tag check first: a throwing getTime per plain object is slow.
+ */
 function dateTime(value: object): number | undefined {
+  if (!(value instanceof Date) && Object.prototype.toString.call(value) !== '[object Date]') return undefined;
   try {
     return Date.prototype.getTime.call(value);
   } catch {

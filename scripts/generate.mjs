@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Regenerates generated/ from openapi/, for every API of openapi/registry.yaml: a single-file bundle
-// (what Prism mocks and what users can hand to other tools), the openapi-typescript types, and the
-// operation table with the API's facts; for every receiver-side spec the bundle, the types, the list of
-// its webhooks and their examples. It also writes the fields of package.json that follow from
-// the registry (exports, typesVersions, files). `--check` writes nothing and fails if anything it
+// in wire form (what Prism mocks and what users can hand to other tools; scripts/wire-form.mjs), the
+// openapi-typescript types, and the operation table with the API's facts; for every receiver-side spec
+// the bundle, the types, the list of its webhooks and their examples. It also writes the fields of
+// package.json that follow from the registry (exports, typesVersions, files) and the README's table of
+// tracking outcomes (scripts/outcome-table.mjs). `--check` writes nothing and fails if anything it
 // would write differs: CI's staleness gate.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
@@ -11,9 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { apiFacts, operationTable, webhookList } from './operation-table.mjs';
+import { outcomeTable, withOutcomeTable } from './outcome-table.mjs';
 import { apis, distName, entries, generatedFiles, receiverFiles, receivers, root } from './registry.mjs';
+import { toWireForm } from './wire-form.mjs';
 
 const check = process.argv.includes('--check');
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
@@ -108,6 +111,7 @@ function packageFields() {
 }
 
 const outputs = new Map();
+const tables = [];
 const scratch = mkdtempSync(join(tmpdir(), 'fp-generate-'));
 try {
   for (const api of apis) {
@@ -115,7 +119,10 @@ try {
     const { bundlePath, bundle } = bundleSpec(api.spec, api.name);
     const spec = parse(bundle);
     const table = operationTable(api.name, spec);
-    outputs.set(files.bundle, bundle);
+    tables.push({ api: api.name, operations: table });
+    // Types and table follow the specs' names (`ids`); the shipped bundle is the wire form (`ids[]`).
+    // Written as YAML 1.1, which quotes every string another parser could read as a date or a boolean.
+    outputs.set(files.bundle, stringify(toWireForm(parse(bundle)), { lineWidth: 0, singleQuote: true, version: '1.1', aliasDuplicateObjects: false }));
     outputs.set(files.types, banner(api) + astToString(await openapiTS(new URL(`file://${bundlePath}`), typeOptions)));
     outputs.set(files.operations, operationsModule(api, apiFacts(api, spec, table), table));
   }
@@ -135,6 +142,9 @@ try {
 const pkgPath = join(root, 'package.json');
 const pkgText = readFileSync(pkgPath, 'utf8');
 outputs.set('package.json', `${JSON.stringify({ ...JSON.parse(pkgText), ...packageFields() }, null, 2)}\n`);
+
+const readmePath = join(root, 'README.md');
+outputs.set('README.md', withOutcomeTable(readFileSync(readmePath, 'utf8'), outcomeTable(tables)));
 
 const stale = [];
 for (const [file, fresh] of outputs) {

@@ -21,9 +21,13 @@ describe('v2 track.signup', () => {
     expect(result).toMatchObject({ outcome: 'duplicate', status: 422 });
   });
 
+  it('answers an unknown or expired tid (404) as not_referral, like an unknown customer on the other calls', async () => {
+    const result = await v2Client({ prefer: 'code=404' }).track.signup(signup);
+    expect(result).toMatchObject({ outcome: 'not_referral', status: 404, message: expect.stringMatching(/Visitor/) });
+  });
+
   it.each([
     [400, BadRequestError],
-    [404, NotFoundError],
     [429, RateLimitError],
   ])('maps %i to a typed error', async (status, ErrorClass) => {
     const error = await v2Client({ prefer: `code=${status}` }).track.signup(signup).catch((e: unknown) => e);
@@ -87,9 +91,10 @@ describe('v2 track.refund', () => {
     if (result.outcome === 'tracked') expect(result.data.type).toBe('refund');
   });
 
-  it('answers 204 as not_referral and 409 as duplicate', async () => {
+  it('answers 204 and 404 not_found as not_referral, and 409 as duplicate', async () => {
     const body = { ...customer, event_id: 're_2002', amount: 1000 };
     expect(await v2Client({ prefer: 'code=204' }).track.refund(body)).toMatchObject({ outcome: 'not_referral', status: 204 });
+    expect(await v2Client({ prefer: 'code=404' }).track.refund(body)).toMatchObject({ outcome: 'not_referral', status: 404 });
     expect(await v2Client({ prefer: 'code=409' }).track.refund(body)).toMatchObject({ outcome: 'duplicate', status: 409 });
   });
 
@@ -103,6 +108,10 @@ describe('v2 track.cancellation', () => {
     const result = await v2Client().track.cancellation({ uid: 'cus_42' });
     expect(result.outcome).toBe('tracked');
     if (result.outcome === 'tracked') expect(result.data.type).toBe('cancellation');
+  });
+
+  it('answers an unknown customer (404 not_found) as not_referral, as the sale does', async () => {
+    expect(await v2Client({ prefer: 'code=404' }).track.cancellation(customer)).toMatchObject({ outcome: 'not_referral', status: 404 });
   });
 
   it.each([[400, BadRequestError], [429, RateLimitError]])('maps %i to a typed error', async (status, ErrorClass) => {
@@ -124,6 +133,14 @@ describe('v2 contract checks can fail', () => {
     const client = v2Client({ fetch: capturingFetch({ dropHeaders: ['authorization'] }).fetch });
     await expect(client.track.cancellation(customer)).rejects.toBeInstanceOf(AuthenticationError);
     expect(takeViolations().flatMap((v) => v.violations.map((x) => x.message))).toEqual(['Invalid security scheme used']);
+  });
+
+  it('a 404 without FirstPromoter\'s not_found code (a wrong baseUrl) stays a NotFoundError that points at baseUrl', async () => {
+    const client = v2Client({ fetch: async () => new Response('Not Found', { status: 404 }) });
+    const error = await client.track.sale({ ...customer, event_id: 'in_1', amount: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toMatch(/baseUrl/);
+    expect((error as NotFoundError).message).not.toMatch(/find_by/);
   });
 
   it('a 422 that is not a duplicate signup stays an error', async () => {

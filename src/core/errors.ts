@@ -54,9 +54,16 @@ export class APIError extends FirstPromoterError {
     this.attempts = init.attempts ?? 1;
   }
 
-  /** The subclass matching the status, so callers can `instanceof` the case they handle. */
-  static from(init: APIErrorInit): APIError {
+  /**
+   * The subclass matching the status, so callers can `instanceof` the case they handle. `call` picks
+   * the advice: a tracking call's own "not found" answers are outcomes, so a 404 that reaches here
+   * from one is not about an id.
+   */
+  static from(init: APIErrorInit, call: 'admin' | 'tracking' = 'admin'): APIError {
     const { status } = init;
+    if (status === 404 && call === 'tracking') {
+      return new NotFoundError(init, "This is not FirstPromoter's answer for an unknown customer or visitor (that one is the `not_referral` outcome): check baseUrl.");
+    }
     if (status === 400) return new BadRequestError(init, 'The request was rejected: check the parameters named in the body.');
     if (status === 401) return new AuthenticationError(init, init.authHint ?? 'Check the API key (and, for v2, the Account-ID).');
     if (status === 403) return new PermissionDeniedError(init, 'The key is valid but lacks the rights for this call.');

@@ -60,6 +60,13 @@ await Promise.all(Object.entries(tsProjects).map(async ([name, config]) => {
   record(`tsc ${name}`, compiled[name], Date.now() - t0, compiled[name] ? '' : firstLines(out.stdout + out.stderr, 8));
 }));
 
+// What the first paginate() call costs a consumer's type-checker (scripts/type-cost.mjs, same build).
+{
+  const t0 = Date.now();
+  const out = await exec(process.execPath, [join(root, 'scripts/type-cost.mjs'), '--no-build'], 'type-cost', 120_000);
+  record('type cost of a paginate() call', out.code === 0, Date.now() - t0, firstLines(out.stdout + out.stderr, 2));
+}
+
 // 4. The worker bundle, built the way a Workers project would (wrangler uses esbuild with these conditions).
 const esbuild = await import(join(root, 'node_modules/esbuild/lib/main.js'));
 const workerDir = join(scratch, 'workerd');

@@ -4,6 +4,7 @@
 // a middleware that hands the path template to the transport so logs and errors never carry ids, and
 // (for APIs whose facts list them) download operations read by their answers' content types.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { TypedApi } from '../core/list-types.js';
 import { ValidationError } from '../core/errors.js';
 import { requireCredential, resolveSettings, type ClientOptions, type ResolvedSettings } from '../core/options.js';
 import { attachFacts, type ApiFacts } from '../internal/api-facts.js';
@@ -16,7 +17,7 @@ import { withServers } from './servers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ApiClient<Paths extends {}> {
-  api: Client<Paths>;
+  api: TypedApi<Paths>;
   settings: ResolvedSettings;
 }
 
@@ -24,7 +25,7 @@ export interface ApiClient<Paths extends {}> {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface TrackingClient<Paths extends {}, Tracking> {
   /** Typed client (openapi-fetch) for every operation of the API's spec: `api.GET(path, { params })`. */
-  readonly api: Client<Paths>;
+  readonly api: TypedApi<Paths>;
   /** Server-side tracking with outcomes for FirstPromoter's special answers. */
   readonly track: Tracking;
   /**
@@ -76,7 +77,7 @@ export function createApiClient<Paths extends {}>(facts: ApiFacts, options: Clie
   api.use(form ? formMiddleware : pathMiddleware);
   if (facts.downloads) readDownloadsByType(api, facts.downloads);
   attachFacts(api, facts);
-  return { api, settings };
+  return { api: api as TypedApi<Paths>, settings };
 }
 
 function encode(params: unknown): string {

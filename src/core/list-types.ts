@@ -4,9 +4,24 @@
 import type { Client } from 'openapi-fetch';
 import type { RequestOptions } from './request-options.js';
 
-/** The typed `api` of a client, or the client itself (`{ api }`): every helper takes either. */
+declare const PATHS: unique symbol;
+
+/**
+ * A type-only mark on our clients' `api` naming the API's `paths` (no such property exists at run
+ * time). The helpers infer `Paths` from it: inferring it from openapi-fetch's `Client<Paths>` itself
+ * made TypeScript compare every method signature of the client, some 150,000 type instantiations for
+ * the first `paginate()` call (scripts/type-cost.mjs measures it).
+ */
+export interface PathsOf<Paths> {
+  readonly [PATHS]?: Paths;
+}
+
+/** The typed client of every operation (openapi-fetch), marked with its API's paths. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type ApiOrClient<Paths extends {}> = Client<Paths> | { readonly api: Client<Paths> };
+export type TypedApi<Paths extends {}> = Client<Paths> & PathsOf<Paths>;
+
+/** The typed `api` of a client, or the client itself (`{ api }`): every helper takes either. */
+export type ApiOrClient<Paths> = PathsOf<Paths> | { readonly api: PathsOf<Paths> };
 
 type GetOperation<Paths, P extends keyof Paths> = Paths[P] extends { get: infer Op } ? Op : never;
 type ParametersOf<Op> = Op extends { parameters: infer Params } ? Params : never;

@@ -44,6 +44,8 @@ execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--n
 step('installed the tarball into test-runtimes/node_modules');
 
 const server = await startLoopback();
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const userAgent = `${pkg.name}/${pkg.version}`;
 
 // 3. Type-check the TypeScript consumers (this emits the JavaScript the runtimes then execute).
 const results = [];
@@ -128,7 +130,7 @@ step(`done, bundle for workerd ${(readFileSync(join(workerDir, 'worker.bundle.mj
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
-/** What the server should have seen from one run: a v2 sale in cents, its duplicate, a v1 form sale, and an affiliate call sent twice (refused token, then the new one). */
+/** What the server should have seen from one run: a v2 sale in cents, its duplicate, a v1 form sale, and an affiliate call sent twice (refused token, then the new one), each naming the client. */
 function wireProblem(tag) {
   const seen = server.requestsFor(tag);
   const v2 = seen.filter((r) => r.url === '/api/v2/track/sale');
@@ -138,6 +140,8 @@ function wireProblem(tag) {
   if (affiliate.join() !== `Bearer expired-${tag},Bearer fresh-${tag}`) return `affiliate call was not sent with the refused token and then the new one (${affiliate.length} requests)`;
   if (v2.length !== 2 || v2[0].body?.amount !== 1999 || v2[0].body?.currency !== 'USD' || !v2[0].type.startsWith('application/json')) return 'v2 sale body was not JSON with amount 1999 USD';
   if (v1.length !== 1 || v1[0].body?.amount !== '550' || v1[0].body?.currency !== 'EUR' || v1[0].headers['x-api-key'] !== `v1-${tag}`) return 'v1 sale was not a form with amount=550 EUR';
+  const agents = [...new Set(seen.map((r) => r.headers['user-agent']))];
+  if (agents.length !== 1 || agents[0] !== userAgent) return `User-Agent was ${agents.join(', ')}, expected ${userAgent}`;
   return undefined;
 }
 

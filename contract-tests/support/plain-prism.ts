@@ -18,7 +18,7 @@ const credentials: Record<string, Record<string, string>> = {
 /** Sends `method pathAndQuery` to the mock of `api` with valid credentials, and reads Prism's verdict. */
 export async function plainPrism(api: 'v1' | 'v2', method: string, pathAndQuery: string, init: { body?: string; contentType?: string } = {}): Promise<PlainAnswer> {
   const headers: Record<string, string> = { ...credentials[api], ...(init.contentType ? { 'Content-Type': init.contentType } : {}) };
-  const response = await fetch(`${inject('prism')[api]}${pathAndQuery}`, { method, headers, body: init.body });
+  const response = await fetch(`${inject('prism')[api]}${pathAndQuery}`, { method, headers, body: init.body ?? null });
   const header = response.headers.get('sl-violations');
   const text = await response.text();
   const problem = !header && response.headers.get('content-type')?.includes('problem') ? (JSON.parse(text) as { validation?: Array<{ message: string }> }) : undefined;

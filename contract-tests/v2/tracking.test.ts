@@ -2,7 +2,7 @@
 // lands in the right outcome or typed error, and every request we send passes Prism's validation.
 import { describe, expect, it } from 'vitest';
 import {
-  AuthenticationError, BadRequestError, NotFoundError, RateLimitError, UnprocessableEntityError, ValidationError,
+  AuthenticationError, BadRequestError, MoneyError, NotFoundError, RateLimitError, UnprocessableEntityError, ValidationError,
 } from '../../src/index.js';
 import { capturingFetch, takeViolations, v2Client } from '../support/clients.js';
 
@@ -81,6 +81,29 @@ describe('v2 track.sale', () => {
     await expect(client.track.sale({ ...customer, event_id: 'in_1', amount: 19.99 })).rejects.toThrow(/amount/);
     await expect(client.track.sale({ event_id: 'in_1', amount: 100 } as never)).rejects.toThrow(/email.*uid/);
     expect(sent).toBe(0);
+  });
+});
+
+describe('v2 money: one currency rule, Money wherever FirstPromoter wants cents, whole quantities', () => {
+  it('refuses an unknown currency beside an integer amount as it does inside a Money value, before sending', async () => {
+    let sent = 0;
+    const client = v2Client({ fetch: async () => { sent++; return new Response('{}'); } });
+    const bare = await client.track.sale({ ...customer, event_id: 'in_1', amount: 4999, currency: 'XYZ' }).catch((e: unknown) => e);
+    const inMoney = await client.track.sale({ ...customer, event_id: 'in_1', amount: { amount: '49.99', currency: 'XYZ' } }).catch((e: unknown) => e);
+    expect([bare, inMoney]).toEqual([expect.any(MoneyError), expect.any(MoneyError)]);
+    expect([(bare as MoneyError).code, (bare as MoneyError).field, (inMoney as MoneyError).code]).toEqual(['unknown_currency', 'currency', 'unknown_currency']);
+    await expect(client.track.sale({ ...customer, event_id: 'in_1', amount: 1, quantity: 1.5 })).rejects.toMatchObject({ field: 'quantity' });
+    await expect(client.track.refund({ ...customer, event_id: 're_1', amount: 1, quantity: 0 })).rejects.toMatchObject({ field: 'quantity' });
+    await expect(client.track.sale({ ...customer, event_id: 'in_1', amount: 1, mrr: '49.99' as never })).rejects.toMatchObject({ field: 'mrr', code: 'invalid_amount' });
+    expect(sent).toBe(0);
+  });
+
+  it('takes a declared currency, and a Money mrr sent as the string of cents the spec types', async () => {
+    const { fetch, sent } = capturingFetch();
+    const client = v2Client({ fetch, minorUnits: { XYZ: 2 } });
+    const result = await client.track.sale({ ...customer, event_id: 'in_1010', amount: 4999, currency: 'xyz', quantity: 2, mrr: { amount: '49.99', currency: 'XYZ' } });
+    expect(result.outcome).toBe('tracked');
+    expect(sent.map((r) => JSON.parse(String(r.body)))).toEqual([{ ...customer, event_id: 'in_1010', amount: 4999, currency: 'XYZ', quantity: 2, mrr: '4999' }]);
   });
 });
 

@@ -4,6 +4,7 @@
 // a middleware that hands the path template to the transport so logs and errors never carry ids, and
 // (for APIs whose facts list them) download operations read by their answers' content types.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { PACKAGE } from '../../generated/package.js';
 import type { TypedApi } from '../core/list-types.js';
 import { ValidationError } from '../core/errors.js';
 import { requireCredential, resolveSettings, type ClientOptions, type ResolvedSettings } from '../core/options.js';
@@ -60,7 +61,9 @@ export function createTrackingClient<Paths extends {}, Tracking>(
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export function createApiClient<Paths extends {}>(facts: ApiFacts, options: ClientOptions): ApiClient<Paths> {
   const given = options as Record<string, unknown>;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // Browsers drop a User-Agent set by a script (keeping theirs); Node, Deno, Bun and workerd send it.
+  // No custom header instead: it would add a CORS preflight to every browser request.
+  const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': `${PACKAGE.name}/${PACKAGE.version}` };
   for (const credential of facts.credentials) {
     headers[credential.header] = credential.prefix + requireCredential(credential.option, given[credential.option], credential.env, credential.label);
   }

@@ -61,7 +61,7 @@ interface CommonListOptions<Query> extends RequestOptions {
    * documented maximum; default 20 on v1, whose limits are undocumented). Required when the list has
    * a required parameter (`filters[promoter_id]` of `/company/payout_methods`).
    */
-  query?: Query;
+  query?: Query | undefined;
 }
 
 /** Whether a list must be given options: it has path parameters, or a required query parameter. */

@@ -47,13 +47,24 @@ const server = await startLoopback();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const userAgent = `${pkg.name}/${pkg.version}`;
 
-// 3. Type-check the TypeScript consumers (this emits the JavaScript the runtimes then execute).
+// 3. Type-check the TypeScript consumers (this emits the JavaScript the runtimes then execute), and the
+// README's snippets as the tarball ships them, in a strict consumer project (ts-readme, compile only).
+const snippets = join(dir, 'ts-readme', 'snippets');
+rmSync(snippets, { recursive: true, force: true });
+mkdirSync(snippets, { recursive: true });
+const readme = readFileSync(join(modules, 'firstpromoter', 'README.md'), 'utf8');
+// Names the snippets use without defining them, as the reader's surrounding code would.
+const context = 'export {};\ndeclare const invoice: { id: string; plan?: string };\n';
+[...readme.matchAll(/```ts\n([\s\S]*?)```/g)].forEach((match, index) => writeFileSync(join(snippets, `block-${index}.ts`), context + match[1]));
 const results = [];
 const record = (name, ok, ms, detail = '') => {
   results.push(ok);
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(40)} ${String(ms).padStart(6)} ms${detail ? `  ${detail}` : ''}`);
 };
-const tsProjects = { 'ts-node16-esm': 'ts-esm/tsconfig.node16.json', 'ts-bundler-esm': 'ts-esm/tsconfig.bundler.json', 'ts-node16-cjs': 'ts-cjs/tsconfig.json' };
+const tsProjects = {
+  'ts-node16-esm': 'ts-esm/tsconfig.node16.json', 'ts-bundler-esm': 'ts-esm/tsconfig.bundler.json', 'ts-node16-cjs': 'ts-cjs/tsconfig.json',
+  'ts-readme (README snippets, exactOptionalPropertyTypes)': 'ts-readme/tsconfig.json',
+};
 const compiled = {};
 await Promise.all(Object.entries(tsProjects).map(async ([name, config]) => {
   const t0 = Date.now();
@@ -88,6 +99,7 @@ for (const node of [bin('node20/bin/node'), process.execPath, bin('node22/bin/no
   const label = `node ${version(node)}`;
   runs.push({ name: `${label} cjs`, cmd: node, args: ['cjs/index.cjs'] });
   runs.push({ name: `${label} esm`, cmd: node, args: ['esm/index.mjs'] });
+  runs.push({ name: `${label} esm+cjs together`, cmd: node, args: ['dual/index.mjs'] });
   runs.push({ name: `${label} ts-node16-esm`, cmd: node, args: ['ts-esm/dist/node16/index.js'], needs: 'ts-node16-esm' });
   runs.push({ name: `${label} ts-bundler-esm`, cmd: node, args: ['ts-esm/dist/bundler/index.js'], needs: 'ts-bundler-esm' });
   runs.push({ name: `${label} ts-node16-cjs`, cmd: node, args: ['ts-cjs/dist/index.js'], needs: 'ts-node16-cjs' });

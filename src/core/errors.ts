@@ -42,7 +42,7 @@ export interface APIErrorInit {
   body: unknown;
   attempts?: number;
   /** What to do about a 401, when the client knows better than the generic advice (an expired session token). */
-  authHint?: string;
+  authHint?: string | undefined;
 }
 
 /**

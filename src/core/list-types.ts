@@ -23,6 +23,10 @@ export type TypedApi<Paths extends {}> = Client<Paths> & PathsOf<Paths>;
 /** The typed `api` of a client, or the client itself (`{ api }`): every helper takes either. */
 export type ApiOrClient<Paths> = PathsOf<Paths> | { readonly api: PathsOf<Paths> };
 
+/** The same for helpers of one API, which call its `api` (nothing to infer, so the whole client type). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type TypedApiOrClient<Paths extends {}> = TypedApi<Paths> | { readonly api: TypedApi<Paths> };
+
 type GetOperation<Paths, P extends keyof Paths> = Paths[P] extends { get: infer Op } ? Op : never;
 type ParametersOf<Op> = Op extends { parameters: infer Params } ? Params : never;
 type QueryOf<Op> = ParametersOf<Op> extends { query?: infer Query } ? NonNullable<Query> : never;

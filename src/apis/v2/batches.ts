@@ -5,7 +5,7 @@
 //   const batch = result.outcome === 'queued' ? await waitForBatch(client, result) : result.batch;
 import type { paths } from '../../../generated/v2.js';
 import { AbortError, APIError, FirstPromoterError, ValidationError } from '../../core/errors.js';
-import type { TypedApi } from '../../core/list-types.js';
+import type { TypedApiOrClient } from '../../core/list-types.js';
 import { callOptions, type RequestOptions } from '../../core/request-options.js';
 import { errorFrom, errorInit } from '../../core/unwrap.js';
 import { MAX_TIMER_MS, sleep } from '../../internal/backoff.js';
@@ -91,7 +91,7 @@ export class BatchTimeoutError extends FirstPromoterError {
  * returns it, `processing_errors` included. Looks at once, then after 1 s, 2 s, 4 s... (10 s at most).
  */
 export async function waitForBatch(
-  client: TypedApi<paths> | { readonly api: TypedApi<paths> },
+  client: TypedApiOrClient<paths>,
   batch: number | { id: number } | { batch: { id: number } },
   options: WaitForBatchOptions = {},
 ): Promise<BatchProcess> {

@@ -1,13 +1,17 @@
 // Both builds in one process, as when an ES module app uses a CommonJS library that depends on this
 // package too (the dual package hazard): Node loads dist/*.js and dist/*.cjs as two modules with two
 // sets of error classes. An error thrown by either must pass `instanceof` against the other's classes
-// (and only the right ones). Then the shared scenario, with the ESM entries.
+// (and only the right ones). Then the shared scenarios: tracking with the ESM entries, webhooks received by
+// the CommonJS handler from the ESM testing kit.
 import { createRequire } from 'node:module';
 import * as root from 'firstpromoter';
 import * as track from 'firstpromoter/track';
 import * as v1 from 'firstpromoter/v1';
 import * as money from 'firstpromoter/money';
+import * as affiliate from 'firstpromoter/affiliate';
+import * as testing from 'firstpromoter/testing';
 import { ERRORS, runScenario } from '../support/scenario.mjs';
+import { runWebhookScenario } from '../support/webhook-scenario.mjs';
 
 const require = createRequire(import.meta.url);
 const cjs = require('firstpromoter');
@@ -35,5 +39,7 @@ check(refused instanceof root.AuthenticationError && refused instanceof root.API
 check(!(refused instanceof root.RateLimitError) && !(refused instanceof root.NotFoundError), 'and no other status class');
 check(JSON.parse(JSON.stringify(refused)).message === refused.message, 'JSON.stringify keeps the message');
 
-const result = await runScenario({ root, track, v1, money }, { origin, tag });
-console.log(`RESULT ${JSON.stringify(result)}`);
+const result = await runScenario({ root, track, v1, money, affiliate }, { origin, tag });
+// The webhook receiver of the CommonJS build, fed by the ESM testing kit.
+const received = await runWebhookScenario({ webhooks: require('firstpromoter/webhooks'), testing, root }, { tag });
+console.log(`RESULT ${JSON.stringify({ ...result, ...received })}`);

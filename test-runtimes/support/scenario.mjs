@@ -20,7 +20,7 @@ export async function runScenario(entries, { origin, tag }) {
 
   // Each full entry (a client of every operation) exports what its users need beside the client.
   const needed = ['unwrap', 'paginate', 'pages', 'toArray', 'callOptions', 'PaginationError', 'toMinorUnits', 'MoneyError', ...ERRORS];
-  for (const [name, entry] of [['firstpromoter', root], ['firstpromoter/v1', v1]]) {
+  for (const [name, entry] of [['firstpromoter', root], ['firstpromoter/v1', v1], ['firstpromoter/affiliate', affiliate]]) {
     if (!entry) continue;
     const missing = needed.filter((key) => typeof entry[key] !== 'function');
     check(missing.length === 0, `${name} lacks ${missing.join(', ')}`);

@@ -12,6 +12,7 @@ import './foreign-errors.js';
 import './logger.js';
 import './signals.js';
 import './packaged.js';
+import './affiliate.js';
 
 it('holds at least 300 hostile cases', () => {
   expect(caseCount()).toBeGreaterThanOrEqual(300);

@@ -4,6 +4,7 @@
 // typed error at construction (or, for fetch, a ConnectionError at call time) that quotes no value.
 import { expect, vi } from 'vitest';
 import { ConnectionError, createFirstPromoter } from '../../src/index.js';
+import { createFirstPromoterAffiliate } from '../../src/affiliate.js';
 import { createFirstPromoterV1 } from '../../src/v1.js';
 import { apis } from '../../scripts/registry.mjs';
 import { CANARY, CREDENTIALS } from '../support/canary.js';
@@ -32,6 +33,7 @@ const unsendable: Array<[string, (canary: string) => string]> = [
 const factories: Record<string, (options: Record<string, unknown>) => unknown> = {
   v1: (options) => createFirstPromoterV1(options),
   v2: (options) => createFirstPromoter(options),
+  affiliate: (options) => createFirstPromoterAffiliate(options),
 };
 for (const api of apis) {
   const factory = factories[api.name];

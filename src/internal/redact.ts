@@ -1,6 +1,6 @@
 // Values FirstPromoter returns that must never reach a log or an error message: promoter dashboard
-// tokens and password links, passwords, and access tokens. Matching is by field name (any case), at
-// any depth, and inside text too (an error page or a half-JSON body can still carry `auth_token=...`).
+// tokens and password links, passwords (new ones too), and access tokens. Matching is by field name (any
+// case), at any depth, and inside text too (an error page or a half-JSON body can still carry `auth_token=...`).
 // On top of that, the secrets the client itself holds (its API keys, its Account-ID) are replaced
 // wherever they appear, keys included: a server may echo them back in a 401 body or a header.
 export const SECRET_FIELDS: ReadonlySet<string> = new Set([
@@ -10,16 +10,20 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'basic_auth_password',
   'access_token',
   'secret_key',
+  // The affiliate API's set-password body; an error that echoes the request must not show them.
+  'new_password',
+  'new_password_confirmation',
 ]);
 
 export const REDACTED = '[redacted]';
 
-// The name; a separator (`":"`, `=`, `: `, `%3D`, `&quot;:&quot;`...); then the value: up to a quote,
+// The name (and, for a nested field in bracket form such as `user[new_password]=abc`, its closing
+// bracket); a separator (`":"`, `=`, `: `, `%3D`, `&quot;:&quot;`...); then the value: up to a quote,
 // `&`, whitespace, comma, brace or tag, except that a URL's query or fragment (`?email=a&token=b`)
 // belongs to the value, up to whitespace, a quote or a tag.
 const QUOTE = `(?:\\\\?["']|%22|%27|&quot;)`;
 const SECRET_IN_TEXT = new RegExp(
-  `(${[...SECRET_FIELDS].join('|')})(${QUOTE}?\\s*(?:[:=]|%3[AaDd])\\s*${QUOTE}?)([^"'&\\s,;}<>\\\\?#]+(?:[?#][^"'\\s<>]*)?|[?#][^"'\\s<>]*)`,
+  `(${[...SECRET_FIELDS].join('|')})((?:\\]|%5[Dd])?${QUOTE}?\\s*(?:[:=]|%3[AaDd])\\s*${QUOTE}?)([^"'&\\s,;}<>\\\\?#]+(?:[?#][^"'\\s<>]*)?|[?#][^"'\\s<>]*)`,
   'gi',
 );
 

@@ -10,6 +10,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES, type LogEvent, type Logger, type ResolvedSe
 import { CALL_OPTIONS, checkRequestOptions } from '../core/request-options.js';
 import { onAbort } from '../internal/abort-fanout.js';
 import { DEFAULT_BACKOFF, sleep } from '../internal/backoff.js';
+import { templateOf } from '../internal/path-template.js';
 import { containsSecret } from '../internal/redact.js';
 import { recordResponseInfo } from '../internal/response-info.js';
 import { WireFailure, type TransportAdapter, type WireRequest, type WireResponse } from './adapter.js';
@@ -171,7 +172,7 @@ function toResponse(wire: WireResponse, method: string): Response {
 
 /** Without openapi-fetch's template (a middleware swapped in a real Request), hide segments that may be ids or tokens. */
 function guessTemplate(url: string): string {
-  return new URL(url).pathname.replace(/[^/]+/g, (segment) => (/^[a-z_]+\d?$/i.test(segment) ? segment : '{id}'));
+  return templateOf(new URL(url).pathname);
 }
 
 /** The adapter's code, unless it is (or holds) one of the client's secrets, in any letter case. */

@@ -35,7 +35,7 @@ const scenarios: Array<[string, Script, (error: unknown, value: unknown) => void
 function scriptedFetch(script: Script): typeof fetch {
   let call = 0;
   return (async () => {
-    const step = script[Math.min(call++, script.length - 1)];
+    const step = script[Math.min(call++, script.length - 1)] as number | 'reset';
     if (step === 'reset') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
     return new Response(JSON.stringify({ id: 1, event_id: 'in_1' }), { status: step, headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;

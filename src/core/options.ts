@@ -4,7 +4,8 @@
 import { ValidationError } from './errors.js';
 import { checkMaxRetries, checkTimeoutMs } from './request-options.js';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../internal/backoff.js';
-import { createRateLimiter, type RateLimiter } from '../internal/rate-limiter.js';
+import { resolveRateLimit, type RateLimitOption } from './rate-limit.js';
+import type { RateLimiter } from '../internal/rate-limiter.js';
 
 /** One event per attempt, for the client's `logger`. Never carries headers, bodies, ids or query values. */
 export interface LogEvent {
@@ -32,8 +33,12 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Timeout of one attempt, response body included, in milliseconds (default 30 000). */
   timeoutMs?: number;
-  /** Client-side pacing: `true` for FirstPromoter's 400 requests/minute, or your own figure. Off by default. */
-  rateLimit?: boolean | { requestsPerMinute: number };
+  /**
+   * Client-side pacing, off by default: `true` for FirstPromoter's 400 requests/minute, a budget
+   * (`{ requestsPerMinute, burst?, store?, key? }`), or a limiter from `createRateLimiter` shared with
+   * other clients of the account. Requests are spread evenly; a 429 holds every start back.
+   */
+  rateLimit?: RateLimitOption;
   /** Called after every attempt with method, path template, status, attempt and duration. Never sees headers or bodies. */
   logger?: Logger;
   /**
@@ -122,18 +127,6 @@ export function resolveSettings(options: ClientOptions, defaultBaseUrl: string):
     backoff: resolveBackoff(options.backoff),
     minorUnits: options.minorUnits,
   };
-}
-
-function resolveRateLimit(option: ClientOptions['rateLimit']): RateLimiter | undefined {
-  if (option === undefined || option === false) return undefined;
-  if (option !== true && (option === null || typeof option !== 'object')) {
-    throw new ValidationError('rateLimit', '`rateLimit` must be true, false or { requestsPerMinute: number }.');
-  }
-  const perMinute = option === true ? 400 : option.requestsPerMinute;
-  if (!Number.isInteger(perMinute) || perMinute < 1) {
-    throw new ValidationError('rateLimit', `\`rateLimit.requestsPerMinute\` must be a positive integer, got ${String(perMinute)}.`);
-  }
-  return createRateLimiter(perMinute);
 }
 
 function resolveBackoff(option: Partial<BackoffOptions> | undefined): BackoffOptions {

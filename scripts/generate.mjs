@@ -2,7 +2,7 @@
 // Regenerates generated/ from openapi/, for every API of openapi/registry.yaml: a single-file bundle
 // (what Prism mocks and what users can hand to other tools), the openapi-typescript types, and the
 // operation table with the API's facts. It also writes the fields of package.json that follow from
-// the registry (exports, typesVersions, files). `--check` writes nothing and fails if anything it
+// the registry (bin, exports, typesVersions, files). `--check` writes nothing and fails if anything it
 // would write differs: CI's staleness gate.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { apiFacts, operationTable } from './operation-table.mjs';
-import { apis, distName, entries, generatedFiles, root } from './registry.mjs';
+import { apis, binFile, bins, distName, entries, generatedFiles, root } from './registry.mjs';
 
 const check = process.argv.includes('--check');
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
@@ -36,7 +36,7 @@ function operationsModule(api, facts, table) {
     `export const OPERATIONS = [\n${table.map((op) => `  ${JSON.stringify(op)},\n`).join('')}] as const;\n`;
 }
 
-/** The package.json fields that follow from the registry's entries and APIs. */
+/** The package.json fields that follow from the registry's entries, executables and APIs. */
 function packageFields() {
   const exportsMap = {};
   const typesVersions = {};
@@ -50,7 +50,8 @@ function packageFields() {
   }
   exportsMap['./package.json'] = './package.json';
   const files = ['dist', ...apis.map((api) => generatedFiles(api.name).bundle), 'README.md', 'LICENSE'];
-  return { exports: exportsMap, typesVersions: { '*': typesVersions }, files };
+  const bin = Object.fromEntries(bins.map((b) => [b.name, binFile(b)]));
+  return { bin, exports: exportsMap, typesVersions: { '*': typesVersions }, files };
 }
 
 const outputs = new Map();

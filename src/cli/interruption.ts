@@ -1,0 +1,33 @@
+// Ctrl-C (or SIGTERM) during an import: the first one stops starting rows and lets those in flight
+// get their answer (and their journal entry); a second one abandons them too. Either way the journal
+// holds every answer received, so running the same command again resumes.
+export interface Interruption {
+  /** Fired by the first signal: start no more rows. */
+  stop: AbortSignal;
+  /** Fired by the second: cancel the rows in flight. */
+  abort: AbortSignal;
+  dispose(): void;
+}
+
+export function interruption(stream: NodeJS.WritableStream): Interruption {
+  const stop = new AbortController();
+  const abort = new AbortController();
+  const onSignal = () => {
+    if (stop.signal.aborted) {
+      abort.abort();
+      return;
+    }
+    stop.abort();
+    stream.write('\nstopping: waiting for the rows in flight (again to abandon them; running the same command resumes)\n');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    stop: stop.signal,
+    abort: abort.signal,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}

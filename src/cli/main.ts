@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The `firstpromoter` executable (package.json `bin`, built by tsup into dist/firstpromoter.cjs).
+import { runCli } from './program.js';
+
+// `firstpromoter list … | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+void runCli(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

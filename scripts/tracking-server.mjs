@@ -108,7 +108,10 @@ export async function startTrackingServer(options = {}) {
     if (route === 'company/promoters') return reply(200, { data: rows, meta: { pending_count: 0 } });
     if (route === 'company/referrals') return reply(200, rows.map((row) => ({ id: row.id, email: row.email, state: 'active' })));
     const promoter = /^company\/promoters\/([^/]+)$/.exec(route);
-    if (promoter) return reply(200, { id: Number(promoter[1]) || 1, email: `promoter${promoter[1]}@example.com`, find_by: query.get('find_by') });
+    if (promoter) {
+      const id = decodeURIComponent(String(promoter[1]));
+      return reply(200, { id: Number(id) || 1, requested: id, find_by: query.get('find_by') });
+    }
     return reply(404, { message: 'not found' });
   }
 

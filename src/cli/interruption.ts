@@ -1,6 +1,8 @@
 // Ctrl-C (or SIGTERM) during an import: the first one stops starting rows and lets those in flight
 // get their answer (and their journal entry); a second one abandons them too. Either way the journal
 // holds every answer received, so running the same command again resumes.
+import { setMaxListeners } from 'node:events';
+
 export interface Interruption {
   /** Fired by the first signal: start no more rows. */
   stop: AbortSignal;
@@ -12,6 +14,8 @@ export interface Interruption {
 export function interruption(stream: NodeJS.WritableStream): Interruption {
   const stop = new AbortController();
   const abort = new AbortController();
+  // Every row in flight listens to `abort` (its attempt, its wait for a slot): more than Node's default 10.
+  setMaxListeners(Infinity, abort.signal);
   const onSignal = () => {
     if (stop.signal.aborted) {
       abort.abort();

@@ -36,11 +36,11 @@ export function findOperation(operations: readonly Operation[], method: string, 
   const best = matches.filter((m) => m.operation.method === method)
     .sort((a, b) => Object.keys(a.pathParams).length - Object.keys(b.pathParams).length)[0];
   if (best) return best;
+  const suggestions = closestOperations(operations, method, path).map((op) => `  ${op.method} ${op.path}`).join('\n');
   if (matches.length > 0) {
     const methods = [...new Set(matches.map((m) => m.operation.method))].join(', ');
-    throw new UsageError(`${method} ${path} is not an ${what}: ${matches[0]!.operation.path} takes ${methods}.`);
+    throw new UsageError(`${method} ${path} is not an ${what}: ${matches[0]!.operation.path} takes ${methods}. The closest:\n${suggestions}`);
   }
-  const suggestions = closestOperations(operations, method, path).map((op) => `  ${op.method} ${op.path}`).join('\n');
   throw new UsageError(`${method} ${path} matches no ${what} of the spec. The closest:\n${suggestions}`);
 }
 
@@ -48,9 +48,15 @@ export function findOperation(operations: readonly Operation[], method: string, 
 export function closestOperations(operations: readonly Operation[], method: string, path: string): Operation[] {
   const given = segments(path);
   const score = (op: Operation) => {
-    // Compare against the template with the given segments put in for its parameters, so an id does not count as a typo.
-    const filled = segments(op.path).map((segment, i) => (isParam(segment) && given[i] !== undefined ? given[i] : segment)).join('/');
-    return distance(given.join('/'), filled) + (op.method === method ? 0 : 0.5);
+    // Compare against the template with the given segments put in for its parameters, so an id does not
+    // count as a typo; but a parameter filled by a word that is a typo of a literal must not win either.
+    let filledParams = 0;
+    const filled = segments(op.path).map((segment, i) => {
+      if (!isParam(segment) || given[i] === undefined) return segment;
+      filledParams++;
+      return given[i];
+    }).join('/');
+    return distance(given.join('/'), filled) + filledParams * 0.75 + (op.method === method ? 0 : 0.5);
   };
   return [...operations].sort((a, b) => score(a) - score(b)).slice(0, 3);
 }

@@ -2,7 +2,7 @@
 // budget (plus the burst), queued requests keep the full pace, and a hold keeps everything out of it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_BUCKET, decodeBucket, encodeBucket, heldPast, holdBack, reserveStart, type Bucket, type PacingPolicy } from './pacing.js';
+import { EMPTY_BUCKET, decodeBucket, encodeBucket, holdBack, onWake, reserveStart, type Bucket, type PacingPolicy } from './pacing.js';
 
 /** Reserves a start for each request time in turn, threading the bucket: the start times. */
 function schedule(requests: number[], policy: PacingPolicy, bucket: Bucket = EMPTY_BUCKET): { starts: number[]; bucket: Bucket } {
@@ -91,14 +91,69 @@ describe('holdBack', () => {
     expect(holdBack(queued, policy, 0, 50).tat).toBe(queued.tat);
   });
 
-  it('tells a slot reserved before the hold that it fell inside it, and one reserved after that it did not', () => {
+  it('sends a start whose slot a later hold covers to take a new one, and not one reserved after the hold', () => {
     const policy = { intervalMs: 100, burst: 1 };
     const early = reserveStart(schedule([0, 0], policy).bucket, policy, 0);
     const held = holdBack(early.bucket, policy, 50, 1_000);
-    expect(heldPast(held, early.startAt)).toBe(true);
+    expect(onWake(held, policy, early.startAt, early.startAt)).toEqual({ action: 'retake' });
     const late = reserveStart(held, policy, 60);
     expect(late.startAt).toBe(1_050);
-    expect(heldPast(late.bucket, late.startAt)).toBe(false);
+    // Woken a little early by a timer: still its slot.
+    expect(onWake(late.bucket, policy, late.startAt, late.startAt - 0.5)).toEqual({ action: 'start' });
+  });
+});
+
+/**
+ * The limiter's loop on a simulated clock: takers arrive, reserve, and wake `lateness(slot, n)` after
+ * their slot (a busy machine), then start or take a new slot as onWake says. The actual start times.
+ */
+function simulate(policy: PacingPolicy, arrivals: number[], lateness: (slot: number, wake: number) => number): number[] {
+  let bucket = EMPTY_BUCKET;
+  const starts: number[] = [];
+  const events: Array<{ at: number; slot?: number }> = arrivals.map((at) => ({ at }));
+  let wakes = 0;
+  while (events.length > 0) {
+    events.sort((a, b) => a.at - b.at);
+    const event = events.shift()!;
+    if (event.slot !== undefined) {
+      const woke = onWake(bucket, policy, event.slot, event.at);
+      if (woke.action === 'retake') {
+        events.push({ at: event.at });
+        continue;
+      }
+      if (woke.bucket) bucket = woke.bucket;
+      starts.push(event.at);
+      continue;
+    }
+    const reserved = reserveStart(bucket, policy, event.at);
+    bucket = reserved.bucket;
+    if (reserved.delayMs <= 0) starts.push(event.at);
+    else events.push({ at: reserved.startAt + lateness(reserved.startAt, wakes++), slot: reserved.startAt });
+  }
+  return starts.sort((a, b) => a - b);
+}
+
+describe('starts that wake late', () => {
+  it('keep every window of actual starts within its share, plus half an interval, however late they wake', () => {
+    const latenesses = fc.array(fc.oneof(fc.double({ min: 0, max: 0.4, noNaN: true }), fc.double({ min: 0.5, max: 30, noNaN: true })), { minLength: 1, maxLength: 50 });
+    fc.assert(fc.property(policies, arrivals, latenesses, fc.integer({ min: 1, max: 40 }), (policy, requests, late, windows) => {
+      const starts = simulate(policy, requests, (_, n) => late[n % late.length]! * policy.intervalMs);
+      expect(starts).toHaveLength(requests.length);
+      const windowMs = windows * policy.intervalMs;
+      expect(fullestWindow(starts, windowMs)).toBeLessThanOrEqual(Math.ceil((windowMs + policy.intervalMs / 2) / policy.intervalMs) - 1 + policy.burst);
+    }));
+  });
+
+  it('costs a stall about its own length: the queue behind it keeps the pace', () => {
+    const policy = { intervalMs: 10, burst: 1 };
+    const queue = Array.from({ length: 200 }, () => 0);
+    expect(simulate(policy, queue, () => 0).at(-1)).toBe(1_990);
+    // Every wake due between 500 and 560 ms comes at 560: a 60 ms stall of the process.
+    const stalled = simulate(policy, queue, (slot) => (slot >= 500 && slot < 560 ? 560 - slot : 0));
+    expect(stalled.at(-1)).toBeGreaterThanOrEqual(1_990 + 50);
+    expect(stalled.at(-1)).toBeLessThanOrEqual(1_990 + 70);
+    // ...and the six starts it held up do not go out in a clump: no 100 ms holds more than 10 (+1 slack).
+    expect(fullestWindow(stalled, 100)).toBeLessThanOrEqual(11);
   });
 });
 

@@ -40,12 +40,19 @@ export function holdBack(bucket: Bucket, policy: PacingPolicy, now: number, paus
 }
 
 /**
- * Whether a slot reserved for `startAt` fell inside a hold placed after it was reserved (a hold placed
- * before is already in the slot's time). Compared with the slot, not the clock: timers may fire a
- * little early, and that must not count as a hold.
+ * What a start that waited for its slot does when its timer fires at `now`:
+ * - `retake`: a hold placed after the slot was reserved covers it (a 429 came in meanwhile), so it
+ *   reserves a new slot after the hold. Compared with the slot, not the clock: a timer firing a little
+ *   early must not count as a hold.
+ * - `start`, with a new bucket when it is late by more than half an interval (the process stalled):
+ *   it starts now, and every start not yet made keeps an interval after it. Without that, the starts
+ *   queued behind a stall would go out in a clump while the later ones kept the old schedule, and a
+ *   window ending a little after the stall would see more than its share.
  */
-export function heldPast(bucket: Bucket, startAt: number): boolean {
-  return bucket.heldUntil > startAt;
+export function onWake(bucket: Bucket, policy: PacingPolicy, startAt: number, now: number): { action: 'retake' } | { action: 'start'; bucket?: Bucket } {
+  if (bucket.heldUntil > startAt) return { action: 'retake' };
+  if (now - startAt <= policy.intervalMs / 2) return { action: 'start' };
+  return { action: 'start', bucket: holdBack(bucket, policy, now, policy.intervalMs) };
 }
 
 /** How long the state still matters: once both instants have passed, a missing bucket is the same. */

@@ -5,7 +5,7 @@
 // One limiter may serve several clients: they then share its budget.
 import { sleep } from './backoff.js';
 import {
-  bucketTtlMs, decodeBucket, encodeBucket, heldPast, holdBack, reserveStart,
+  bucketTtlMs, decodeBucket, encodeBucket, holdBack, onWake, reserveStart,
   type Bucket, type PacingPolicy,
 } from './pacing.js';
 
@@ -74,9 +74,13 @@ export function createPacer({ policy, store = createMemoryStore(), key = 'defaul
         // A slot given up by an abort is not handed back: that only slows the pace, never speeds it.
         await sleep(slot.delayMs, signal);
         // A 429 seen while this start waited (here, or in another process sharing the store) holds it
-        // back: take a new slot after the hold rather than start inside it.
-        const held = await store.update(key, (state) => ({ result: heldPast(decodeBucket(state), slot.startAt) }));
-        if (!held) return;
+        // back; a start that woke late pushes the ones queued behind it (pacing.ts, onWake).
+        const action = await store.update(key, (state, now) => {
+          const woke = onWake(decodeBucket(state), policy, slot.startAt, now);
+          if (woke.action === 'retake' || woke.bucket === undefined) return { result: woke.action };
+          return { result: woke.action, state: encodeBucket(woke.bucket), ttlMs: bucketTtlMs(woke.bucket, now) };
+        });
+        if (action === 'start') return;
       }
     },
     async backOff(pauseMs) {

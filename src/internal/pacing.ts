@@ -45,14 +45,17 @@ export function holdBack(bucket: Bucket, policy: PacingPolicy, now: number, paus
  *   reserves a new slot after the hold. Compared with the slot, not the clock: a timer firing a little
  *   early must not count as a hold.
  * - `start`, with a new bucket when it is late by more than half an interval (the process stalled):
- *   it starts now, and every start not yet made keeps an interval after it. Without that, the starts
- *   queued behind a stall would go out in a clump while the later ones kept the old schedule, and a
- *   window ending a little after the stall would see more than its share.
+ *   it starts now as if its slot had been half an interval ago, and the starts not yet made follow
+ *   from there. Without that, the starts queued behind a stall would go out in a clump while later
+ *   ones kept the old schedule, and a window ending a little after the stall would see more than its
+ *   share. So every start is at most half an interval after its slot: any window of W ms sees at most
+ *   ceil((W + intervalMs / 2) / intervalMs) − 1 + burst starts, and a stall costs only its excess.
  */
 export function onWake(bucket: Bucket, policy: PacingPolicy, startAt: number, now: number): { action: 'retake' } | { action: 'start'; bucket?: Bucket } {
   if (bucket.heldUntil > startAt) return { action: 'retake' };
-  if (now - startAt <= policy.intervalMs / 2) return { action: 'start' };
-  return { action: 'start', bucket: holdBack(bucket, policy, now, policy.intervalMs) };
+  const slack = policy.intervalMs / 2;
+  if (now - startAt <= slack) return { action: 'start' };
+  return { action: 'start', bucket: holdBack(bucket, policy, now, policy.intervalMs - slack) };
 }
 
 /** How long the state still matters: once both instants have passed, a missing bucket is the same. */

@@ -11,7 +11,8 @@ export interface Interruption {
   dispose(): void;
 }
 
-export function interruption(stream: NodeJS.WritableStream): Interruption {
+/** `onStop` runs at the first signal, to say what happens next. */
+export function interruption(onStop: () => void): Interruption {
   const stop = new AbortController();
   const abort = new AbortController();
   // Every row in flight listens to `abort` (its attempt, its wait for a slot): more than Node's default 10.
@@ -22,7 +23,7 @@ export function interruption(stream: NodeJS.WritableStream): Interruption {
       return;
     }
     stop.abort();
-    stream.write('\nstopping: waiting for the rows in flight (again to abandon them; running the same command resumes)\n');
+    onStop();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -10,6 +10,8 @@ export interface ProgressCounts {
 
 export interface Progress {
   update(counts: ProgressCounts): void;
+  /** Prints a message on a line of its own; a bar stops there, so nothing redraws over it. */
+  say(message: string): void;
   stop(): void;
 }
 
@@ -38,12 +40,21 @@ export function startProgress({ total, stream, intervalSeconds, now = Date.now }
       etaBuffer: 200,
     }, Presets.shades_classic);
     bar.start(total, 0, { rate: '0', failed: 0 });
+    let drawing = true;
+    const stop = () => {
+      if (drawing) bar.stop();
+      drawing = false;
+    };
     return {
       update(next) {
         counts = next;
-        bar.update(next.done, { rate: perMinute().toFixed(0), failed: next.failed });
+        if (drawing) bar.update(next.done, { rate: perMinute().toFixed(0), failed: next.failed });
       },
-      stop: () => bar.stop(),
+      say(message) {
+        stop();
+        stream.write(`${message}\n`);
+      },
+      stop,
     };
   }
 
@@ -54,6 +65,7 @@ export function startProgress({ total, stream, intervalSeconds, now = Date.now }
     update(next) {
       counts = next;
     },
+    say: (message) => stream.write(`${message}\n`),
     stop() {
       clearInterval(timer);
       line();

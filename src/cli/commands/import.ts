@@ -4,18 +4,21 @@
 // rows are written back in the input's format, and the exit status is 1 when any row failed.
 import type { Command } from 'commander';
 import { createRateLimiter } from '../../core/rate-limit.js';
-import { runBackfill, type RowResult } from '../backfill.js';
+import { runBackfill } from '../backfill.js';
 import { checkFile } from '../check-file.js';
 import { baseUrlOf, createCliClient, credentialsOf, type GlobalOptions } from '../clients.js';
 import { EXIT } from '../exit-codes.js';
 import { defaultFailedPath, writeFailedRows } from '../failed-file.js';
 import { readInput } from '../input.js';
+import { interruption } from '../interruption.js';
 import { openJournal } from '../journal.js';
 import { amountsUnit, positiveInteger, trackType } from '../parse-flags.js';
-import { startProgress } from '../progress.js';
+import { startProgress, type Progress } from '../progress.js';
 import { openRedisStore } from '../redis.js';
+import type { TrackingRow } from '../rows.js';
 import { summaryLines } from '../summary.js';
-import { interruption } from '../interruption.js';
+
+const STOPPING = 'stopping: waiting for the rows in flight (again to abandon them; running the same command resumes)';
 
 export interface ImportOptions {
   type?: string;
@@ -51,8 +54,12 @@ export function registerImport(program: Command, run: (action: () => Promise<num
 
 async function importFile(file: string, options: ImportOptions, globals: GlobalOptions): Promise<number> {
   const input = readInput(file);
-  const settings = { api: globals.v1 ? 'v1' as const : 'v2' as const, type: options.type === undefined ? undefined : trackType(options.type), amounts: amountsUnit(options.amounts), currency: options.currency?.toUpperCase() };
-  const { rows, invalid } = checkFile(input, settings);
+  const { rows, invalid } = checkFile(input, {
+    api: globals.v1 ? 'v1' : 'v2',
+    type: options.type === undefined ? undefined : trackType(options.type),
+    amounts: amountsUnit(options.amounts),
+    currency: options.currency?.toUpperCase(),
+  });
   for (const bad of invalid) process.stderr.write(`${file}:${bad.line}: ${bad.errors.join('; ')}\n`);
   const total = rows.length + invalid.length;
   if (options.dryRun) {
@@ -64,12 +71,30 @@ async function importFile(file: string, options: ImportOptions, globals: GlobalO
     return EXIT.usage;
   }
 
+  const journalPath = options.journal ?? `${file}.journal`;
+  const failedPath = options.failed ?? defaultFailedPath(file);
+  const { stopped, results, alreadyDone } = await sendRows(rows, options, globals, journalPath);
+  const failedRows = [...results.filter((r) => r.outcome === 'failed').map((r) => r.row), ...invalid];
+  const written = writeFailedRows(failedPath, input, failedRows);
+  const lines = summaryLines({ file, rows: total, alreadyDone, invalid: invalid.length, results, notSent: rows.length - alreadyDone - results.length });
+  if (written === 'written') lines.push(`failed rows: ${failedPath} (fix them and import that file)`);
+  if (written === 'removed') lines.push(`failed rows: none (removed the out-of-date ${failedPath})`);
+  lines.push(`journal: ${journalPath}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (stopped) return EXIT.interrupted;
+  return failedRows.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** Sends the rows the journal does not know as accepted, paced, showing progress, until done or stopped. */
+async function sendRows(rows: TrackingRow[], options: ImportOptions, globals: GlobalOptions, journalPath: string) {
   const redisUrl = options.redis ?? process.env.FIRSTPROMOTER_REDIS_URL;
   const { budgetKey } = credentialsOf(globals);
   const shared = redisUrl ? await openRedisStore(redisUrl) : undefined;
-  const journalPath = options.journal ?? `${file}.journal`;
-  const failedPath = options.failed ?? defaultFailedPath(file);
-  const signals = interruption(process.stderr);
+  let progress: Progress | undefined;
+  const signals = interruption(() => {
+    if (progress) progress.say(STOPPING);
+    else process.stderr.write(`${STOPPING}\n`);
+  });
   try {
     const limiter = createRateLimiter({ requestsPerMinute: options.rate, key: budgetKey, ...(shared ? { store: shared.store } : {}) });
     const client = createCliClient({ ...globals, maxRetries: globals.maxRetries ?? 4 }, { rateLimit: limiter });
@@ -78,32 +103,23 @@ async function importFile(file: string, options: ImportOptions, globals: GlobalO
     // Node loads its fetch on first use (tens of ms): do it now, so the first request does not leave
     // late, bunched up against the next ones, when a server counts by arrival.
     void globalThis.Response;
-    const progress = startProgress({ total: pending.length, stream: process.stderr, intervalSeconds: options.progressInterval });
-    let done = 0;
-    let failed = 0;
-    let results: RowResult[];
+    const bar = startProgress({ total: pending.length, stream: process.stderr, intervalSeconds: options.progressInterval });
+    progress = bar;
+    const counts = { done: 0, failed: 0 };
     try {
-      results = await runBackfill({
+      const results = await runBackfill({
         rows: pending, track: client.track, concurrency: options.concurrency, journal, stop: signals.stop, abort: signals.abort,
         onResult(result) {
-          done++;
-          if (result.outcome === 'failed') failed++;
-          progress.update({ done, failed });
+          counts.done++;
+          if (result.outcome === 'failed') counts.failed++;
+          bar.update(counts);
         },
       });
+      return { stopped: signals.stop.aborted, results, alreadyDone: rows.length - pending.length };
     } finally {
-      progress.stop();
+      bar.stop();
       journal.close();
     }
-    const failedRows = [...results.filter((r) => r.outcome === 'failed').map((r) => r.row), ...invalid];
-    const written = writeFailedRows(failedPath, input, failedRows);
-    const lines = summaryLines({ file, rows: total, alreadyDone: rows.length - pending.length, invalid: invalid.length, results, notSent: pending.length - results.length });
-    if (written === 'written') lines.push(`failed rows: ${failedPath} (fix them and import that file)`);
-    if (written === 'removed') lines.push(`failed rows: none (removed the out-of-date ${failedPath})`);
-    lines.push(`journal: ${journalPath}`);
-    process.stdout.write(`${lines.join('\n')}\n`);
-    if (signals.stop.aborted) return EXIT.interrupted;
-    return failedRows.length > 0 ? EXIT.failed : EXIT.ok;
   } finally {
     signals.dispose();
     await shared?.close();

@@ -16,11 +16,11 @@ export interface RateLimitOptions {
    * Starts allowed at once after a quiet spell (default 1: strictly paced). With a burst of B, any
    * window of the server sees at most its share of the budget plus B − 1.
    */
-  burst?: number;
+  burst?: number | undefined;
   /** Where the budget is kept: this process (default) or shared by processes, e.g. `createRedisStore` of `firstpromoter/redis`. */
-  store?: RateLimitStore;
+  store?: RateLimitStore | undefined;
   /** The budget's name in a shared store: one key per FirstPromoter account (default `default`). */
-  key?: string;
+  key?: string | undefined;
 }
 
 /** What `rateLimit` accepts: `true` for 400 a minute, a budget, or a limiter to share with other clients. */

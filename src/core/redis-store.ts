@@ -15,7 +15,7 @@ export interface RedisStoreOptions {
   /** A connected ioredis client (`new Redis(url)`); the store never closes it. */
   client: RedisEvalClient;
   /** Prefix of the store's keys (default `firstpromoter:rate:`); the limiter's `key` follows it. */
-  prefix?: string;
+  prefix?: string | undefined;
 }
 
 /** The shared store failed (Redis unreachable, a script refused...). Nothing was sent to FirstPromoter. */

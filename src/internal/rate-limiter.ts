@@ -20,9 +20,9 @@ export interface RateLimiter {
 export type StoreChange<R> = (state: string | undefined, nowMs: number) => {
   result: R;
   /** The new state; left out when nothing changes (nothing is written). */
-  state?: string;
+  state?: string | undefined;
   /** How long the new state must be kept; after that a missing state means the same. */
-  ttlMs?: number;
+  ttlMs?: number | undefined;
 };
 
 /**
@@ -50,9 +50,9 @@ export function createMemoryStore(now: () => number = Date.now): RateLimitStore 
 
 export interface PacerOptions {
   policy: PacingPolicy;
-  store?: RateLimitStore;
+  store?: RateLimitStore | undefined;
   /** The budget's name in the store: one per FirstPromoter account. */
-  key?: string;
+  key?: string | undefined;
 }
 
 export function createPacer({ policy, store = createMemoryStore(), key = 'default' }: PacerOptions): Required<RateLimiter> {

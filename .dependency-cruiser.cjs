@@ -52,6 +52,27 @@ module.exports = {
       to: { path: '^src/[^/]+\\.ts$' },
     },
     {
+      name: 'webhooks-need-no-client',
+      comment: 'Receiving webhooks needs no API key: src/webhooks/ and its entry import no client, transport or node: module.',
+      severity: 'error',
+      from: { path: '^src/(webhooks/|webhooks\\.ts$)', pathNot: TESTS },
+      to: { path: '^(src/(transport|apis)/|generated/v[12][.]|node_modules/openapi-fetch/)' },
+    },
+    {
+      name: 'webhooks-runtime-neutral',
+      comment: 'No static node: import in src/webhooks/: it must load on Bun, Deno and workerd too.',
+      severity: 'error',
+      from: { path: '^src/(webhooks/|webhooks\\.ts$)', pathNot: TESTS },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'testing-only-for-tests',
+      comment: 'src/testing/ (the firstpromoter/testing entry) is never imported by production code.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: `^src/(testing/|testing\\.ts$)|${TESTS}` },
+      to: { path: '^src/(testing/|testing\\.ts$)' },
+    },
+    {
       name: 'generated-imports-no-source',
       severity: 'error',
       from: { path: '^generated/' },

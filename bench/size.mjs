@@ -2,16 +2,21 @@
 // metafile splits each bundle into our code and openapi-fetch's, so a change shows where it landed.
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { distName, entries as packageEntries, specifier } from '../scripts/registry.mjs';
 
 export async function sizes(root) {
   const esbuild = await import(join(root, 'node_modules/esbuild/lib/main.js'));
+  // The baseline, the tracking path alone, and every entry point of the registry in full.
   const entries = {
     'openapi-fetch alone': `export { default } from 'openapi-fetch';`,
     'firstpromoter/track (createTracking)': `export { createTracking } from './dist/track.js';`,
-    'firstpromoter (root, everything)': `export * from './dist/index.js';`,
-    'firstpromoter/v1 (everything)': `export * from './dist/v1.js';`,
-    'firstpromoter/money (everything)': `export * from './dist/money.js';`,
+    'firstpromoter/webhooks (createWebhookHandler)': `export { createWebhookHandler } from './dist/webhooks.js';`,
   };
+  for (const entry of packageEntries) {
+    if (entry.subpath === 'track') continue; // measured above as what it is for
+    const label = entry.subpath === '.' ? `${specifier(entry)} (root, everything)` : `${specifier(entry)} (everything)`;
+    entries[label] = `export * from './dist/${distName(entry)}.js';`;
+  }
   const out = {};
   for (const [name, contents] of Object.entries(entries)) {
     const result = await esbuild.build({

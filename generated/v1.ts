@@ -790,6 +790,15 @@ export interface components {
             promotion?: components["schemas"]["Promotion"];
             promoter?: components["schemas"]["Promoter"];
         };
+        /**
+         * @description An ISO 8601 date and time, such as `2026-03-01T09:30:00Z`, `2026-03-01T09:30:00+02:00` or
+         *     `2026-03-01T09:30:00`. FirstPromoter's own files type these fields as plain strings and call them
+         *     "ISO datetime", so the offset is optional here, where OpenAPI's `format: date-time` would demand
+         *     one. Which time zone the API assumes without an offset is not documented (only a live account
+         *     can tell); send one to be sure.
+         * @example 2026-03-01T09:30:00
+         */
+        IsoDateTime: string;
         /** @description Identify the lead (see `LeadLookup`), then send the fields to change. */
         UpdateLeadRequest: components["schemas"]["LeadLookup"] & {
             /** @description Replacement for `uid`. */
@@ -805,11 +814,8 @@ export interface components {
             soft_switch?: boolean;
             /** @enum {string} */
             state?: "signup" | "active" | "subscribed" | "denied" | "cancelled";
-            /**
-             * Format: date-time
-             * @description When the lead became a paying customer (ISO 8601).
-             */
-            customer_since?: string;
+            /** @description When the lead became a paying customer. */
+            customer_since?: components["schemas"]["IsoDateTime"];
             /** @description Plan id of the customer; must match a plan configured in FirstPromoter. */
             plan_name?: string;
         };
@@ -1263,11 +1269,8 @@ export interface components {
             ip?: string;
             /** @description Email of the promoter to credit. */
             promoter_email?: string;
-            /**
-             * Format: date-time
-             * @description When the sign-up happened (ISO 8601); defaults to now.
-             */
-            created_at?: string;
+            /** @description When the sign-up happened; defaults to now. */
+            created_at?: components["schemas"]["IsoDateTime"];
             /** @description `true` to send no email notifications for this event. */
             skip_email_notification?: boolean;
             username?: string;
@@ -1657,11 +1660,13 @@ export interface components {
          * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
          *     paging details (including links to the following pages) come back in response headers, but no
          *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+         * @example 1
          */
         Page: number;
         /**
          * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
          *     documents state no default and no maximum.
+         * @example 20
          */
         PerPage: number;
         /**
@@ -1669,13 +1674,28 @@ export interface components {
          *     `selected_fields[]=revenue_amount&selected_fields[]=clicks_count`. Defaults to
          *     `revenue_amount`, `clicks_count`, `referrals_count`, `customers_count` and
          *     `promoter_earnings_amount`.
+         * @example [
+         *       "revenue_amount",
+         *       "clicks_count",
+         *       "referrals_count",
+         *       "customers_count"
+         *     ]
          */
         SelectedFields: components["schemas"]["ReportField"][];
-        /** @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less. */
+        /**
+         * @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less.
+         * @example month
+         */
         GroupBy: "day" | "month" | "year";
-        /** @description First day of the report; twelve months ago when omitted. */
+        /**
+         * @description First day of the report; twelve months ago when omitted.
+         * @example 2024-09-01
+         */
         StartDate: string;
-        /** @description Last day of the report; today when omitted. */
+        /**
+         * @description Last day of the report; today when omitted.
+         * @example 2024-10-31
+         */
         EndDate: string;
     };
     requestBodies: never;
@@ -1724,23 +1744,37 @@ export interface operations {
     listLeads: {
         parameters: {
             query?: {
-                /** @description Only leads of this promotion. */
+                /**
+                 * @description Only leads of this promotion.
+                 * @example 4210919
+                 */
                 promotion_id?: number;
-                /** @description Only leads of the promotion with this referral id. */
+                /**
+                 * @description Only leads of the promotion with this referral id.
+                 * @example jane
+                 */
                 ref_id?: string;
-                /** @description Only leads of this promoter (all of its promotions). */
+                /**
+                 * @description Only leads of this promoter (all of its promotions).
+                 * @example 3920164
+                 */
                 promoter_id?: number;
-                /** @description Only leads of this campaign. */
+                /**
+                 * @description Only leads of this campaign.
+                 * @example 1286
+                 */
                 campaign_id?: number;
                 /**
                  * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
                  *     paging details (including links to the following pages) come back in response headers, but no
                  *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+                 * @example 1
                  */
                 page?: components["parameters"]["Page"];
                 /**
                  * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
                  *     documents state no default and no maximum.
+                 * @example 20
                  */
                 per_page?: components["parameters"]["PerPage"];
             };
@@ -1886,11 +1920,20 @@ export interface operations {
     showLead: {
         parameters: {
             query?: {
-                /** @description FirstPromoter id of the lead. */
+                /**
+                 * @description FirstPromoter id of the lead.
+                 * @example 20738339
+                 */
                 id?: number;
-                /** @description Your id for the lead, as given at sign-up. */
+                /**
+                 * @description Your id for the lead, as given at sign-up.
+                 * @example cus_PqR8s2eZvKYlo2
+                 */
                 uid?: string;
-                /** @description Email of the lead. */
+                /**
+                 * @description Email of the lead.
+                 * @example john@example.com
+                 */
                 email?: string;
             };
             header?: never;
@@ -1971,21 +2014,32 @@ export interface operations {
     listPayouts: {
         parameters: {
             query?: {
-                /** @description Only payouts of this promoter. */
+                /**
+                 * @description Only payouts of this promoter.
+                 * @example 3920164
+                 */
                 promoter_id?: number;
-                /** @description Only payouts of this campaign. */
+                /**
+                 * @description Only payouts of this campaign.
+                 * @example 1286
+                 */
                 campaign_id?: number;
-                /** @description Only payouts in this state. */
+                /**
+                 * @description Only payouts in this state.
+                 * @example completed
+                 */
                 status?: "pending" | "processing" | "completed";
                 /**
                  * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
                  *     paging details (including links to the following pages) come back in response headers, but no
                  *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+                 * @example 1
                  */
                 page?: components["parameters"]["Page"];
                 /**
                  * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
                  *     documents state no default and no maximum.
+                 * @example 20
                  */
                 per_page?: components["parameters"]["PerPage"];
             };
@@ -2388,17 +2442,22 @@ export interface operations {
     listPromoters: {
         parameters: {
             query?: {
-                /** @description Only promoters accepted into this campaign. */
+                /**
+                 * @description Only promoters accepted into this campaign.
+                 * @example 1286
+                 */
                 campaign_id?: number;
                 /**
                  * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
                  *     paging details (including links to the following pages) come back in response headers, but no
                  *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+                 * @example 1
                  */
                 page?: components["parameters"]["Page"];
                 /**
                  * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
                  *     documents state no default and no maximum.
+                 * @example 20
                  */
                 per_page?: components["parameters"]["PerPage"];
             };
@@ -2682,13 +2741,25 @@ export interface operations {
     showPromoter: {
         parameters: {
             query?: {
-                /** @description FirstPromoter id of the promoter. */
+                /**
+                 * @description FirstPromoter id of the promoter.
+                 * @example 3920164
+                 */
                 id?: number;
-                /** @description Email of the promoter. */
+                /**
+                 * @description Email of the promoter.
+                 * @example jane@example.com
+                 */
                 promoter_email?: string;
-                /** @description Your own user id stored on the promoter. */
+                /**
+                 * @description Your own user id stored on the promoter.
+                 * @example usr_5821
+                 */
                 cust_id?: string;
-                /** @description One of the promoter's referral ids. */
+                /**
+                 * @description One of the promoter's referral ids.
+                 * @example jane
+                 */
                 ref_id?: string;
                 /**
                  * @description The promoter's dashboard token. Secret: prefer another identifier, since query strings end
@@ -2742,13 +2813,28 @@ export interface operations {
                  *     `selected_fields[]=revenue_amount&selected_fields[]=clicks_count`. Defaults to
                  *     `revenue_amount`, `clicks_count`, `referrals_count`, `customers_count` and
                  *     `promoter_earnings_amount`.
+                 * @example [
+                 *       "revenue_amount",
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "customers_count"
+                 *     ]
                  */
                 selected_fields?: components["parameters"]["SelectedFields"];
-                /** @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less. */
+                /**
+                 * @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less.
+                 * @example month
+                 */
                 group_by?: components["parameters"]["GroupBy"];
-                /** @description First day of the report; twelve months ago when omitted. */
+                /**
+                 * @description First day of the report; twelve months ago when omitted.
+                 * @example 2024-09-01
+                 */
                 start_date?: components["parameters"]["StartDate"];
-                /** @description Last day of the report; today when omitted. */
+                /**
+                 * @description Last day of the report; today when omitted.
+                 * @example 2024-10-31
+                 */
                 end_date?: components["parameters"]["EndDate"];
             };
             header?: never;
@@ -2810,17 +2896,38 @@ export interface operations {
                  *     `selected_fields[]=revenue_amount&selected_fields[]=clicks_count`. Defaults to
                  *     `revenue_amount`, `clicks_count`, `referrals_count`, `customers_count` and
                  *     `promoter_earnings_amount`.
+                 * @example [
+                 *       "revenue_amount",
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "customers_count"
+                 *     ]
                  */
                 selected_fields?: components["parameters"]["SelectedFields"];
-                /** @description Metric to order the periods by. */
+                /**
+                 * @description Metric to order the periods by.
+                 * @example clicks_count
+                 */
                 sort?: components["schemas"]["ReportField"];
-                /** @description Sort direction; `desc` when omitted. */
+                /**
+                 * @description Sort direction; `desc` when omitted.
+                 * @example desc
+                 */
                 sort_dir?: "asc" | "desc";
-                /** @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less. */
+                /**
+                 * @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less.
+                 * @example month
+                 */
                 group_by?: components["parameters"]["GroupBy"];
-                /** @description First day of the report; twelve months ago when omitted. */
+                /**
+                 * @description First day of the report; twelve months ago when omitted.
+                 * @example 2024-09-01
+                 */
                 start_date?: components["parameters"]["StartDate"];
-                /** @description Last day of the report; today when omitted. */
+                /**
+                 * @description Last day of the report; today when omitted.
+                 * @example 2024-10-31
+                 */
                 end_date?: components["parameters"]["EndDate"];
             };
             header?: never;
@@ -2868,27 +2975,53 @@ export interface operations {
                  *     `selected_fields[]=revenue_amount&selected_fields[]=clicks_count`. Defaults to
                  *     `revenue_amount`, `clicks_count`, `referrals_count`, `customers_count` and
                  *     `promoter_earnings_amount`.
+                 * @example [
+                 *       "revenue_amount",
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "customers_count"
+                 *     ]
                  */
                 selected_fields?: components["parameters"]["SelectedFields"];
-                /** @description Only these promoters. Sent in bracket form, `promoter_ids[]=3920164&promoter_ids[]=3920188`. */
+                /**
+                 * @description Only these promoters. Sent in bracket form, `promoter_ids[]=3920164&promoter_ids[]=3920188`.
+                 * @example [
+                 *       3920164,
+                 *       3920188
+                 *     ]
+                 */
                 promoter_ids?: number[];
-                /** @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less. */
+                /**
+                 * @description Length of each period; `month` when omitted. `day` only works for ranges of 90 days or less.
+                 * @example month
+                 */
                 group_by?: components["parameters"]["GroupBy"];
-                /** @description Metric that ranks the top 50 promoters returned when `page` is not sent. */
+                /**
+                 * @description Metric that ranks the top 50 promoters returned when `page` is not sent.
+                 * @example 6m_epc
+                 */
                 top_50?: components["schemas"]["ReportField"];
-                /** @description First day of the report; twelve months ago when omitted. */
+                /**
+                 * @description First day of the report; twelve months ago when omitted.
+                 * @example 2024-09-01
+                 */
                 start_date?: components["parameters"]["StartDate"];
-                /** @description Last day of the report; today when omitted. */
+                /**
+                 * @description Last day of the report; today when omitted.
+                 * @example 2024-10-31
+                 */
                 end_date?: components["parameters"]["EndDate"];
                 /**
                  * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
                  *     paging details (including links to the following pages) come back in response headers, but no
                  *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+                 * @example 1
                  */
                 page?: components["parameters"]["Page"];
                 /**
                  * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
                  *     documents state no default and no maximum.
+                 * @example 20
                  */
                 per_page?: components["parameters"]["PerPage"];
             };
@@ -3042,23 +3175,37 @@ export interface operations {
     listRewards: {
         parameters: {
             query?: {
-                /** @description Only rewards of this promotion. */
+                /**
+                 * @description Only rewards of this promotion.
+                 * @example 4210919
+                 */
                 promotion_id?: number;
-                /** @description Only rewards of the promotion with this referral id. */
+                /**
+                 * @description Only rewards of the promotion with this referral id.
+                 * @example jane
+                 */
                 ref_id?: string;
-                /** @description Only rewards of this promoter. */
+                /**
+                 * @description Only rewards of this promoter.
+                 * @example 3920164
+                 */
                 promoter_id?: number;
-                /** @description Only rewards of this campaign. */
+                /**
+                 * @description Only rewards of this campaign.
+                 * @example 1286
+                 */
                 campaign_id?: number;
                 /**
                  * @description Page to return, starting at 1. FirstPromoter documents that v1 lists are paginated and that the
                  *     paging details (including links to the following pages) come back in response headers, but no
                  *     source names those headers; the client should stop when a page holds fewer than `per_page` records.
+                 * @example 1
                  */
                 page?: components["parameters"]["Page"];
                 /**
                  * @description Records per page. Sent by FirstPromoter's own integrations (with values of 20 to 25); the v1
                  *     documents state no default and no maximum.
+                 * @example 20
                  */
                 per_page?: components["parameters"]["PerPage"];
             };
@@ -3767,7 +3914,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The visitor (`tid`) or referral id (`ref_id`) is unknown, so the sign-up cannot be attributed. */
+            /**
+             * @description The visitor (`tid`, unknown or expired) or referral id (`ref_id`) is unknown, so the sign-up
+             *     cannot be attributed to a promoter: it is not a referral sign-up, and nothing was recorded.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +4036,10 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The visitor (`tid`) or referral id (`ref_id`) was not found. */
+            /**
+             * @description The visitor (`tid`) or referral id (`ref_id`) was not found, so no promoter is credited: not a
+             *     referral, nothing was recorded.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -30,25 +30,44 @@ export const API = {
 
 /** List operations (GET path → page shape: a bare array, or `{ data: [...], meta }`). */
 export const LISTS = {
+  "/company/assets": "array",
   "/company/batch_processes": "array",
+  "/company/campaigns": "array",
   "/company/commissions": "array",
   "/company/emails": "array",
+  "/company/invoices": "array",
+  "/company/payout_methods": "array",
   "/company/payouts": "array",
   "/company/payouts/group_by_promoters": "envelope",
+  "/company/products": "array",
   "/company/promo_codes": "array",
   "/company/promoter_campaigns": "array",
   "/company/promoters": "envelope",
   "/company/referrals": "array",
+  "/company/rewards": "array",
   "/company/webhooks": "array",
   "/company/webhooks/{webhook_id}/webhook_deliveries": "array"
 } as const;
 
 /** Tracking operations → the statuses that are outcomes rather than errors (`x-outcomes` in the spec). */
 export const OUTCOMES = {
-  "POST /track/cancellation": {},
+  "POST /track/cancellation": {
+    "404": {
+      "outcome": "not_referral",
+      "when": {
+        "code": "not_found"
+      }
+    }
+  },
   "POST /track/refund": {
     "204": {
       "outcome": "not_referral"
+    },
+    "404": {
+      "outcome": "not_referral",
+      "when": {
+        "code": "not_found"
+      }
     },
     "409": {
       "outcome": "duplicate"
@@ -66,6 +85,12 @@ export const OUTCOMES = {
     }
   },
   "POST /track/signup": {
+    "404": {
+      "outcome": "not_referral",
+      "when": {
+        "message": true
+      }
+    },
     "422": {
       "outcome": "duplicate",
       "when": {
@@ -75,11 +100,47 @@ export const OUTCOMES = {
   }
 } as const;
 
+/** Download operations ("METHOD path" → media types of their 2xx answers): the client asks for these and reads the answer by its type. */
+export const DOWNLOADS = {
+  "GET /company/contract_documents/{id}": [
+    "application/pdf",
+    "application/json"
+  ],
+  "GET /company/invoices/export": [
+    "text/csv"
+  ],
+  "GET /company/reports/download": [
+    "text/csv",
+    "application/json"
+  ]
+} as const;
+
+/** Operations under another base URL than the API's ("METHOD path" → the base its path's `servers` names). */
+export const SERVERS = {
+  "GET /custom_referral_statuses": "https://api.firstpromoter.com/api/admin/v1",
+  "PUT /custom_referral_statuses/update": "https://api.firstpromoter.com/api/admin/v1",
+  "POST /promoters/iframe_login": "https://v2.firstpromoter.com/api/v2",
+  "POST /promoters/iframe_logout": "https://v2.firstpromoter.com/api/v2"
+} as const;
+
 /** Every operation of the spec: id, method, path template, documented statuses, media types, kind. */
 export const OPERATIONS = [
+  {"id":"listAssets","method":"GET","path":"/company/assets","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:q","query:filters","query:page","query:per_page"],"requiredParameters":[]},
+  {"id":"createAsset","method":"POST","path":"/company/assets","statuses":[200,400,401,403,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"listAssetCategories","method":"GET","path":"/company/assets/categories","statuses":[200,401,429],"request":"none","media":{"200":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"updateAssetCategories","method":"PUT","path":"/company/assets/categories","statuses":[200,401,429],"request":"json","media":{"200":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"deleteAssets","method":"DELETE","path":"/company/assets/destroy","statuses":[200,202,401,403,422,429],"request":"json","media":{"200":["application/json"],"202":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"bulk","parameters":[],"requiredParameters":[]},
+  {"id":"moveAssetsToCategory","method":"PUT","path":"/company/assets/update_category","statuses":[200,202,401,403,422,429],"request":"json","media":{"200":["application/json"],"202":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"bulk","parameters":[],"requiredParameters":[]},
+  {"id":"getAsset","method":"GET","path":"/company/assets/{id}","statuses":[200,401,403,404,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"updateAsset","method":"PUT","path":"/company/assets/{id}","statuses":[200,401,403,404,429],"request":"json","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
   {"id":"listBatchProcesses","method":"GET","path":"/company/batch_processes","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:filters","query:page","query:per_page"],"requiredParameters":[]},
   {"id":"getBatchProcessesProgress","method":"GET","path":"/company/batch_processes/progress","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:filters"],"requiredParameters":[]},
   {"id":"getBatchProcess","method":"GET","path":"/company/batch_processes/{id}","statuses":[200,401,403,404,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"listCampaigns","method":"GET","path":"/company/campaigns","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:page","query:per_page"],"requiredParameters":[]},
+  {"id":"createCampaign","method":"POST","path":"/company/campaigns","statuses":[201,400,401,403,429],"request":"json","media":{"201":["application/json"],"400":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"getCampaign","method":"GET","path":"/company/campaigns/{id}","statuses":[200,401,403,404,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"updateCampaign","method":"PUT","path":"/company/campaigns/{id}","statuses":[200,401,403,404,429],"request":"json","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"deleteCampaign","method":"DELETE","path":"/company/campaigns/{id}","statuses":[200,401,403,404,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
   {"id":"listCommissions","method":"GET","path":"/company/commissions","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:q","query:ids","query:filters","query:sorting","query:page","query:per_page"],"requiredParameters":[]},
   {"id":"createCommission","method":"POST","path":"/company/commissions","statuses":[200,401,403,429],"request":"json","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
   {"id":"approveCommissions","method":"POST","path":"/company/commissions/approve","statuses":[200,202,401,403,422,429],"request":"json","media":{"200":["application/json"],"202":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"bulk","parameters":[],"requiredParameters":[]},
@@ -89,6 +150,17 @@ export const OPERATIONS = [
   {"id":"markCommissionsFulfilled","method":"POST","path":"/company/commissions/mark_fulfilled","statuses":[200,202,401,403,422,429],"request":"json","media":{"200":["application/json"],"202":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"bulk","parameters":[],"requiredParameters":[]},
   {"id":"markCommissionsUnfulfilled","method":"POST","path":"/company/commissions/mark_unfulfilled","statuses":[200,202,401,403,422,429],"request":"json","media":{"200":["application/json"],"202":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"bulk","parameters":[],"requiredParameters":[]},
   {"id":"updateCommission","method":"PUT","path":"/company/commissions/{id}","statuses":[200,401,403,404,429],"request":"json","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"listContractDocuments","method":"GET","path":"/company/contract_documents","statuses":[200,401,429],"request":"none","media":{"200":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:q","query:filters","query:sorting"],"requiredParameters":[]},
+  {"id":"getContractDocument","method":"GET","path":"/company/contract_documents/{id}","statuses":[200,401,404,429],"request":"none","media":{"200":["application/pdf","application/json"],"404":["application/json"],"429":["application/json"]},"kind":"download","parameters":["path:id","query:content_type"],"requiredParameters":["path:id","query:content_type"]},
+  {"id":"listContracts","method":"GET","path":"/company/contracts","statuses":[200,401,429],"request":"none","media":{"200":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"createContract","method":"POST","path":"/company/contracts","statuses":[200,401,429],"request":"json","media":{"200":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"getContract","method":"GET","path":"/company/contracts/{id}","statuses":[200,401,404,429],"request":"none","media":{"200":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"updateContract","method":"PUT","path":"/company/contracts/{id}","statuses":[200,401,404,429],"request":"json","media":{"200":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"deleteContract","method":"DELETE","path":"/company/contracts/{id}","statuses":[200,401,404,429],"request":"none","media":{"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"getDashboardChartData","method":"GET","path":"/company/dashboards/chart_data","statuses":[200,401,429],"request":"none","media":{"200":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:filters","query:period_from","query:period_to","query:selection"],"requiredParameters":[]},
+  {"id":"getDashboardPayoutsAndCommissions","method":"GET","path":"/company/dashboards/payouts_and_commissions","statuses":[200,401,429],"request":"none","media":{"200":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:filters"],"requiredParameters":[]},
+  {"id":"getDashboardStats","method":"GET","path":"/company/dashboards/stats","statuses":[200,401,429],"request":"none","media":{"200":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:filters"],"requiredParameters":[]},
+  {"id":"getDashboardTrendings","method":"GET","path":"/company/dashboards/trendings","statuses":[200,401,429],"request":"none","media":{"200":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:filters"],"requiredParameters":[]},
   {"id":"listEmails","method":"GET","path":"/company/emails","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:q","query:filters","query:sorting","query:page","query:per_page"],"requiredParameters":[]},
   {"id":"createEmail","method":"POST","path":"/company/emails","statuses":[200,401,403,422,429],"request":"json","media":{"200":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
   {"id":"updateEmailTemplate","method":"PATCH","path":"/company/emails/custom_template","statuses":[200,401,403,422,429],"request":"json","media":{"200":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
@@ -100,6 +172,24 @@ export const OPERATIONS = [
   {"id":"copyEmail","method":"POST","path":"/company/emails/{id}/copy","statuses":[200,401,403,404,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
   {"id":"sendEmailNow","method":"POST","path":"/company/emails/{id}/send_now","statuses":[200,401,403,404,429],"request":"none","media":{"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
   {"id":"sendTestEmail","method":"POST","path":"/company/emails/{id}/send_test","statuses":[200,401,403,404,429],"request":"none","media":{"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"listInvoices","method":"GET","path":"/company/invoices","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:filters","query:page","query:per_page"],"requiredParameters":[]},
+  {"id":"updateInvoiceTemplate","method":"PUT","path":"/company/invoices/custom_template","statuses":[200,401,403,429],"request":"json","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"deleteInvoices","method":"DELETE","path":"/company/invoices/destroy","statuses":[200,202,401,403,422,429],"request":"json","media":{"200":["application/json"],"202":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"bulk","parameters":[],"requiredParameters":[]},
+  {"id":"exportInvoices","method":"GET","path":"/company/invoices/export","statuses":[200,401,403,429],"request":"none","media":{"200":["text/csv"],"403":["application/json"],"429":["application/json"]},"kind":"download","parameters":["query:filters"],"requiredParameters":[]},
+  {"id":"exportInvoicesZip","method":"GET","path":"/company/invoices/export_zip","statuses":[202,401,403,429],"request":"none","media":{"202":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"finalizeInvoices","method":"POST","path":"/company/invoices/finalize","statuses":[200,202,401,403,422,429],"request":"json","media":{"200":["application/json"],"202":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"bulk","parameters":[],"requiredParameters":[]},
+  {"id":"previewInvoice","method":"GET","path":"/company/invoices/preview","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:promoter_id","query:payout_ids"],"requiredParameters":["query:promoter_id"]},
+  {"id":"previewInvoiceTemplate","method":"POST","path":"/company/invoices/preview_template","statuses":[200,401,403,429],"request":"json","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"getInvoiceTemplate","method":"GET","path":"/company/invoices/template","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"voidInvoices","method":"POST","path":"/company/invoices/void","statuses":[200,202,401,403,422,429],"request":"json","media":{"200":["application/json"],"202":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"bulk","parameters":[],"requiredParameters":[]},
+  {"id":"getInvoice","method":"GET","path":"/company/invoices/{id}","statuses":[200,401,403,404,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"deletePaymentsBatch","method":"DELETE","path":"/company/payments_batches/{id}","statuses":[200,401,403,429],"request":"none","media":{"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"payPaymentsBatch","method":"POST","path":"/company/payments_batches/{id}/pay","statuses":[200,401,403,422,429],"request":"json","media":{"200":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"listPayoutMethods","method":"GET","path":"/company/payout_methods","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:filters","query:page","query:per_page"],"requiredParameters":["query:filters"]},
+  {"id":"createPayoutMethod","method":"POST","path":"/company/payout_methods","statuses":[200,400,401,403,404,422,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"403":["application/json"],"404":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"getPayoutMethod","method":"GET","path":"/company/payout_methods/{id}","statuses":[200,401,403,404,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"updatePayoutMethod","method":"PUT","path":"/company/payout_methods/{id}","statuses":[200,400,401,403,404,422,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"403":["application/json"],"404":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"deletePayoutMethod","method":"DELETE","path":"/company/payout_methods/{id}","statuses":[200,401,403,404,409,429],"request":"none","media":{"403":["application/json"],"404":["application/json"],"409":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
   {"id":"listPayouts","method":"GET","path":"/company/payouts","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"401":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:q","query:ids","query:filters","query:sorting","query:page","query:per_page"],"requiredParameters":[]},
   {"id":"createPaymentsBatch","method":"POST","path":"/company/payouts/create_payments_batch","statuses":[201,401,403,422,429],"request":"json","media":{"201":["application/json"],"401":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
   {"id":"deletePayouts","method":"DELETE","path":"/company/payouts/destroy","statuses":[200,202,401,403,422,429],"request":"json","media":{"200":["application/json"],"202":["application/json"],"401":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"bulk","parameters":[],"requiredParameters":[]},
@@ -108,6 +198,11 @@ export const OPERATIONS = [
   {"id":"markPayoutsAsPaid","method":"POST","path":"/company/payouts/mark_as_paid","statuses":[200,202,401,403,422,429],"request":"json","media":{"200":["application/json"],"202":["application/json"],"401":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"bulk","parameters":[],"requiredParameters":[]},
   {"id":"markPayoutsAsUnpaid","method":"POST","path":"/company/payouts/mark_as_unpaid","statuses":[200,202,401,403,422,429],"request":"json","media":{"200":["application/json"],"202":["application/json"],"401":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"bulk","parameters":[],"requiredParameters":[]},
   {"id":"getPayoutStats","method":"GET","path":"/company/payouts/stats","statuses":[200,401,403,422,429],"request":"none","media":{"200":["application/json"],"401":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:stats_by","query:filters"],"requiredParameters":[]},
+  {"id":"listProducts","method":"GET","path":"/company/products","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:q","query:page","query:per_page"],"requiredParameters":[]},
+  {"id":"createProduct","method":"POST","path":"/company/products","statuses":[201,400,401,403,429],"request":"json","media":{"201":["application/json"],"400":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"getProduct","method":"GET","path":"/company/products/{id}","statuses":[200,401,403,404,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"updateProduct","method":"PUT","path":"/company/products/{id}","statuses":[200,400,401,403,404,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"deleteProduct","method":"DELETE","path":"/company/products/{id}","statuses":[200,401,403,404,429],"request":"none","media":{"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
   {"id":"listPromoCodes","method":"GET","path":"/company/promo_codes","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:promoter_campaign_id","query:page","query:per_page"],"requiredParameters":[]},
   {"id":"createPromoCode","method":"POST","path":"/company/promo_codes","statuses":[200,401,403,429],"request":"json","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
   {"id":"getPromoCode","method":"GET","path":"/company/promo_codes/{id}","statuses":[200,401,403,404,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
@@ -147,6 +242,10 @@ export const OPERATIONS = [
   {"id":"getPromotersReport","method":"GET","path":"/company/reports/promoters","statuses":[200,401,403,422,429],"request":"none","media":{"200":["application/json"],"401":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:columns","query:group_by","query:start_date","query:end_date","query:q","query:sorting"],"requiredParameters":["query:columns","query:group_by","query:start_date","query:end_date"]},
   {"id":"getTrafficSourcesReport","method":"GET","path":"/company/reports/traffic_sources","statuses":[200,401,403,422,429],"request":"none","media":{"200":["application/json"],"401":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:columns","query:group_by","query:start_date","query:end_date","query:q","query:sorting"],"requiredParameters":["query:columns","query:group_by","query:start_date","query:end_date"]},
   {"id":"getUrlsReport","method":"GET","path":"/company/reports/urls","statuses":[200,401,403,422,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:columns","query:group_by","query:start_date","query:end_date","query:q","query:sorting"],"requiredParameters":["query:columns","query:group_by","query:start_date","query:end_date"]},
+  {"id":"listRewards","method":"GET","path":"/company/rewards","statuses":[200,401,403,422,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:scope","query:page","query:per_page"],"requiredParameters":[]},
+  {"id":"createReward","method":"POST","path":"/company/rewards","statuses":[200,400,401,403,422,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
+  {"id":"updateReward","method":"PUT","path":"/company/rewards/{id}","statuses":[200,401,403,404,429],"request":"json","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
+  {"id":"hideReward","method":"POST","path":"/company/rewards/{id}/hide","statuses":[200,401,403,404,429],"request":"none","media":{"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:id"],"requiredParameters":["path:id"]},
   {"id":"listWebhooks","method":"GET","path":"/company/webhooks","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["query:page","query:per_page"],"requiredParameters":[]},
   {"id":"createWebhook","method":"POST","path":"/company/webhooks","statuses":[201,401,403,422,429],"request":"json","media":{"201":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
   {"id":"listWebhookEventTypes","method":"GET","path":"/company/webhooks/event_types","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[]},
@@ -157,8 +256,12 @@ export const OPERATIONS = [
   {"id":"listWebhookDeliveries","method":"GET","path":"/company/webhooks/{webhook_id}/webhook_deliveries","statuses":[200,401,403,404,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"list","page":"array","parameters":["path:webhook_id","query:page","query:per_page"],"requiredParameters":["path:webhook_id"]},
   {"id":"getWebhookDelivery","method":"GET","path":"/company/webhooks/{webhook_id}/webhook_deliveries/{id}","statuses":[200,401,403,404,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:webhook_id","path:id"],"requiredParameters":["path:webhook_id","path:id"]},
   {"id":"retryWebhookDelivery","method":"POST","path":"/company/webhooks/{webhook_id}/webhook_deliveries/{id}/retry_delivery","statuses":[200,401,403,404,422,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"404":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":["path:webhook_id","path:id"],"requiredParameters":["path:webhook_id","path:id"]},
-  {"id":"trackCancellation","method":"POST","path":"/track/cancellation","statuses":[200,400,401,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{},"parameters":[],"requiredParameters":[]},
-  {"id":"trackRefund","method":"POST","path":"/track/refund","statuses":[200,204,400,401,409,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"409":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"204":{"outcome":"not_referral"},"409":{"outcome":"duplicate"}},"parameters":[],"requiredParameters":[]},
+  {"id":"listCustomReferralStatuses","method":"GET","path":"/custom_referral_statuses","statuses":[200,401,403,429],"request":"none","media":{"200":["application/json"],"403":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[],"server":"https://api.firstpromoter.com/api/admin/v1"},
+  {"id":"updateCustomReferralStatuses","method":"PUT","path":"/custom_referral_statuses/update","statuses":[200,400,401,403,422,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[],"server":"https://api.firstpromoter.com/api/admin/v1"},
+  {"id":"createEmbedLoginToken","method":"POST","path":"/promoters/iframe_login","statuses":[200,401,404,429],"request":"none","media":{"200":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:promoter_id","query:cust_id"],"requiredParameters":[],"server":"https://v2.firstpromoter.com/api/v2"},
+  {"id":"revokeEmbedLoginTokens","method":"POST","path":"/promoters/iframe_logout","statuses":[200,401,404,429],"request":"none","media":{"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:promoter_id","query:cust_id"],"requiredParameters":[],"server":"https://v2.firstpromoter.com/api/v2"},
+  {"id":"trackCancellation","method":"POST","path":"/track/cancellation","statuses":[200,400,401,404,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"404":{"outcome":"not_referral","when":{"code":"not_found"}}},"parameters":[],"requiredParameters":[]},
+  {"id":"trackRefund","method":"POST","path":"/track/refund","statuses":[200,204,400,401,404,409,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"404":["application/json"],"409":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"204":{"outcome":"not_referral"},"404":{"outcome":"not_referral","when":{"code":"not_found"}},"409":{"outcome":"duplicate"}},"parameters":[],"requiredParameters":[]},
   {"id":"trackSale","method":"POST","path":"/track/sale","statuses":[200,400,401,404,409,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"404":["application/json"],"409":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"404":{"outcome":"not_referral","when":{"code":"not_found"}},"409":{"outcome":"duplicate"}},"parameters":[],"requiredParameters":[]},
-  {"id":"trackSignup","method":"POST","path":"/track/signup","statuses":[200,400,401,404,422,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"404":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"422":{"outcome":"duplicate","when":{"transaction_id":true}}},"parameters":[],"requiredParameters":[]},
+  {"id":"trackSignup","method":"POST","path":"/track/signup","statuses":[200,400,401,404,422,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"404":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"404":{"outcome":"not_referral","when":{"message":true}},"422":{"outcome":"duplicate","when":{"transaction_id":true}}},"parameters":[],"requiredParameters":[]},
 ] as const;

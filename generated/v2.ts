@@ -2,6 +2,130 @@
 // Do not edit by hand: change the spec or the registry and run `npm run generate`.
 
 export interface paths {
+    "/company/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List marketing assets
+         * @description Returns the account's marketing assets, as a bare array, optionally searched by name and filtered
+         *     by type, category, campaign or creation date. FirstPromoter documents no paging parameters here;
+         *     `page` and `per_page` are the API-wide ones, so whether this list honours them is unverified.
+         */
+        get: operations["listAssets"];
+        put?: never;
+        /**
+         * Create a marketing asset
+         * @description Adds an asset: a link or image by `url`, a text snippet by `content`. Answers 200 (not 201), as
+         *     FirstPromoter documents it. File uploads are not covered (see the body's description).
+         */
+        post: operations["createAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/assets/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List asset categories
+         * @description Returns every asset category of the account, in `position` order. No paging is documented.
+         */
+        get: operations["listAssetCategories"];
+        /**
+         * Create, rename, reorder or delete asset categories
+         * @description Applies every change of `asset_categories` at once (create without `id`, update with `id`, delete
+         *     with `id` and `_destroy: true`) and answers with the categories as they are afterwards.
+         */
+        put: operations["updateAssetCategories"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/assets/destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete marketing assets
+         * @description Deletes the selected assets; the ids go in a JSON body, unusual for a DELETE. Up to five ids run at
+         *     once (200 with the finished batch); more are queued (202).
+         */
+        delete: operations["deleteAssets"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/assets/update_category": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move assets to a category
+         * @description Puts the selected assets in category `category_id`. Up to five ids run at once (200 with the
+         *     finished batch); more are queued (202).
+         */
+        put: operations["moveAssetsToCategory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Asset id.
+                 * @example 6120
+                 */
+                id: components["parameters"]["AssetIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a marketing asset
+         * @description Returns one asset with its category and campaigns.
+         */
+        get: operations["getAsset"];
+        /**
+         * Update a marketing asset
+         * @description Changes the fields sent.
+         */
+        put: operations["updateAsset"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/company/batch_processes": {
         parameters: {
             query?: never;
@@ -50,7 +174,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -64,6 +191,70 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List campaigns
+         * @description Returns the account's campaigns with their settings, statistics and reward rules, as a bare array.
+         *     FirstPromoter documents no paging parameters here; `page` and `per_page` are the API-wide ones, so
+         *     whether this list honours them is unverified (a list that ignores them answers every campaign on
+         *     page 1, which `paginate` reads as the last page).
+         */
+        get: operations["listCampaigns"];
+        put?: never;
+        /**
+         * Create a campaign
+         * @description Creates a campaign. `name`, `landing_url`, `ref_token_param` and `visitor_cookie_life` are
+         *     required; reward rules name existing rewards (`GET /company/rewards`) by `reward_id` and, for
+         *     `apply_on: specific`, products by id. Answers 201 with the new campaign.
+         */
+        post: operations["createCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Campaign id.
+                 * @example 31
+                 */
+                id: components["parameters"]["CampaignIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a campaign
+         * @description Returns one campaign with its settings, statistics and reward rules.
+         */
+        get: operations["getCampaign"];
+        /**
+         * Update a campaign
+         * @description Changes the fields sent. Reward rules sent replace the campaign's rules of that kind; links are
+         *     added (no `id`), changed (`id`) or deleted (`id` and `_destroy: true`).
+         */
+        put: operations["updateCampaign"];
+        post?: never;
+        /**
+         * Delete a campaign
+         * @description Deletes the campaign and answers with it as it was.
+         */
+        delete: operations["deleteCampaign"];
         options?: never;
         head?: never;
         patch?: never;
@@ -229,7 +420,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -241,6 +435,209 @@ export interface paths {
          *     Amounts and status are not editable here; use the bulk actions for status changes.
          */
         put: operations["updateCommission"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/contract_documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List signed and pending contract documents
+         * @description Returns the documents of the current version of every contract, one per promoter, optionally
+         *     searched, filtered and sorted. FirstPromoter documents no answer body; an array shaped like the
+         *     affiliate API's contract documents is our model, unverified.
+         */
+        get: operations["listContractDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/contract_documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Contract document id.
+                 * @example 884
+                 */
+                id: components["parameters"]["ContractDocumentIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a contract document as HTML or PDF
+         * @description Returns one contract document in the format `content_type` asks for: `html` answers JSON with the
+         *     HTML in `data.content`, `pdf` answers the PDF file itself (`application/pdf`). The client reads the
+         *     answer by its Content-Type: an object for JSON, a Blob for the PDF. FirstPromoter documents neither
+         *     body for this admin operation; both follow the affiliate API's documented twin, unverified.
+         */
+        get: operations["getContractDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contracts
+         * @description Returns the account's contracts. FirstPromoter documents no answer body; an array of contracts
+         *     shaped like the request fields is our model, unverified.
+         */
+        get: operations["listContracts"];
+        put?: never;
+        /**
+         * Create a contract
+         * @description Creates a contract, hosted (`content`) or external (`external_link`), for the given campaigns;
+         *     FirstPromoter then generates the documents promoters sign. FirstPromoter documents no answer body
+         *     or status; a 200 with the contract is our model, unverified.
+         */
+        post: operations["createContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Contract id.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContractIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a contract
+         * @description Returns one contract. The answer body is our model of an undocumented one (see the components).
+         */
+        get: operations["getContract"];
+        /**
+         * Update a contract
+         * @description Replaces the contract's fields (`name`, `checkbox_label` and `content_hosted` are required each
+         *     time) and, when the content changed, has FirstPromoter generate new documents to sign. The answer
+         *     body is our model of an undocumented one.
+         */
+        put: operations["updateContract"];
+        post?: never;
+        /**
+         * Delete a contract
+         * @description Deletes the contract. FirstPromoter documents no answer body; this contract models a 200 without
+         *     one, unverified.
+         */
+        delete: operations["deleteContract"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/dashboards/chart_data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chart one metric of the whole account
+         * @description A time series of one metric for the account (or some campaigns) between two dates, like the
+         *     promoter chart. FirstPromoter documents the parameters but no answer body; the promoter chart's
+         *     shape is our model, unverified.
+         */
+        get: operations["getDashboardChartData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/dashboards/payouts_and_commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the dashboard's payouts and commissions figures
+         * @description The payouts and commissions widget of the dashboard: what is due, paid and awaiting review.
+         *     FirstPromoter documents no answer body: it is modelled as an open object, and the example's field
+         *     names are illustrative, unverified.
+         */
+        get: operations["getDashboardPayoutsAndCommissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/dashboards/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the dashboard's headline figures
+         * @description The top figures of the dashboard (revenue, referrals, customers, promoters...) and the count of
+         *     actions waiting for the team (promoters to approve, commissions to review, payouts due).
+         *     FirstPromoter documents no answer body: it is modelled as an open object, and the example's field
+         *     names are illustrative, unverified.
+         */
+        get: operations["getDashboardStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/dashboards/trendings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the dashboard's trendings
+         * @description The "trendings" block of the dashboard. FirstPromoter documents only its `filters`: the answer is
+         *     modelled as an open object, and the example's fields are illustrative, unverified.
+         */
+        get: operations["getDashboardTrendings"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -342,7 +739,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -375,7 +775,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -399,7 +802,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -423,7 +829,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -437,6 +846,361 @@ export interface paths {
          */
         post: operations["sendTestEmail"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices
+         * @description Returns the account's promoter invoices, optionally of one promoter or in one status, as a bare
+         *     array. FirstPromoter's file documents this answer as `{data: {html}}`, copied from the template
+         *     operations; the array of invoices here is our model (see the invoices components), unverified
+         *     against a live account, as is paging with the API-wide `page` and `per_page`.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/invoices/custom_template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the invoice template
+         * @description Replaces the account's invoice template and answers with the saved HTML in `data.html`.
+         */
+        put: operations["updateInvoiceTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/invoices/destroy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete invoices
+         * @description Deletes the selected invoices; the ids go in a JSON body, unusual for a DELETE. Up to five ids run
+         *     at once (200 with the finished batch); more are queued (202).
+         */
+        delete: operations["deleteInvoices"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/invoices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export invoices as CSV
+         * @description The invoices, optionally of one promoter, as a CSV file (`text/csv`): a header line, then one line
+         *     per invoice. The client reads it as text. FirstPromoter documents no columns; the example's are
+         *     illustrative.
+         */
+        get: operations["exportInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/invoices/export_zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export every invoice PDF as one ZIP
+         * @description Queues a ZIP of every invoice's PDF and answers 202 at once with a short message; the file is not
+         *     in the answer. FirstPromoter does not document how the ZIP is delivered (presumably by email to
+         *     the requesting user).
+         */
+        get: operations["exportInvoicesZip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/invoices/finalize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finalize invoices
+         * @description Turns the selected draft invoices into open ones, numbered and final. Up to five ids run at once (200 with the finished batch); more are queued (202).
+         */
+        post: operations["finalizeInvoices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/invoices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview a promoter's next invoice
+         * @description Renders the invoice promoter `promoter_id` would get, for all its due payouts or only
+         *     `payout_ids`, and answers with the HTML in `data.html`; nothing is issued.
+         */
+        get: operations["previewInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/invoices/preview_template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview an invoice template
+         * @description Renders the template sent (not the saved one) with sample data and answers with the HTML in
+         *     `data.html`; nothing is saved.
+         */
+        post: operations["previewInvoiceTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/invoices/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the invoice template
+         * @description Returns the account's invoice template, HTML with FirstPromoter's placeholders, in `data.html`.
+         */
+        get: operations["getInvoiceTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/invoices/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void invoices
+         * @description Voids the selected invoices (they stay on record, marked `voided`). Up to five ids run at once (200 with the finished batch); more are queued (202).
+         */
+        post: operations["voidInvoices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Invoice id.
+                 * @example 7702
+                 */
+                id: components["parameters"]["InvoiceIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an invoice
+         * @description Returns one invoice with its payouts and the invoice rendered as HTML (`html`).
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/payments_batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Payments batch id (the `data.id` of create_payments_batch).
+                 * @example 204
+                 */
+                id: components["parameters"]["PaymentsBatchIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a payments batch
+         * @description Deletes the batch; FirstPromoter answers 200 with no body. Whether its payouts return to the due
+         *     list, and whether a batch already being paid can be deleted, is not documented.
+         */
+        delete: operations["deletePaymentsBatch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/payments_batches/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Payments batch id (the `data.id` of create_payments_batch).
+                 * @example 204
+                 */
+                id: components["parameters"]["PaymentsBatchIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a payments batch
+         * @description Starts paying the batch through its payout method and answers with the batch, now `pending` or
+         *     `processing`. Money leaves the account: the client never resends this call on its own once it may
+         *     have reached FirstPromoter.
+         */
+        post: operations["payPaymentsBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/payout_methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a promoter's payout methods
+         * @description Returns the payout methods of one promoter (`filters[promoter_id]`, required), as a bare array.
+         *     FirstPromoter documents no paging parameters here; `page` and `per_page` are the API-wide ones, so
+         *     whether this list honours them is unverified (a promoter rarely has more than a few methods).
+         */
+        get: operations["listPayoutMethods"];
+        put?: never;
+        /**
+         * Add a payout method to a promoter
+         * @description Adds a payout method to the promoter `promoter_id`, with the `details` its `method` needs (e.g.
+         *     `paypal_email` for `paypal`, `wallet_address` and `crypto_currency` for `crypto`). Answers 200
+         *     with the new method.
+         */
+        post: operations["createPayoutMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/payout_methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Payout method id.
+                 * @example 3301
+                 */
+                id: components["parameters"]["PayoutMethodIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a payout method
+         * @description Returns one payout method with its details.
+         */
+        get: operations["getPayoutMethod"];
+        /**
+         * Update a payout method
+         * @description Replaces the method's details. `method`, `promoter_id` and `details` are required even when only
+         *     one of them changes.
+         */
+        put: operations["updatePayoutMethod"];
+        post?: never;
+        /**
+         * Delete a payout method
+         * @description Removes the payout method. FirstPromoter answers 200 with no body, or 409 when it failed to remove
+         *     the method; when that happens is not documented.
+         */
+        delete: operations["deletePayoutMethod"];
         options?: never;
         head?: never;
         patch?: never;
@@ -612,6 +1376,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/company/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List products
+         * @description Returns the account's products with their billing-provider prices, as a bare array, optionally
+         *     searched by name. FirstPromoter documents no paging parameters here; `page` and `per_page` are the
+         *     API-wide ones, so whether this list honours them is unverified.
+         */
+        get: operations["listProducts"];
+        put?: never;
+        /**
+         * Create a product
+         * @description Adds a product and the billing-provider price ids that belong to it. Answers 201 with the new
+         *     product.
+         */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Product id.
+                 * @example 905
+                 */
+                id: components["parameters"]["ProductIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a product
+         * @description Returns one product with its billing-provider prices.
+         */
+        get: operations["getProduct"];
+        /**
+         * Update a product
+         * @description Changes the name or provider id sent and replaces the prices with `prices`, which is required.
+         */
+        put: operations["updateProduct"];
+        post?: never;
+        /**
+         * Delete a product
+         * @description Deletes the product. FirstPromoter answers 200 with no body.
+         */
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/company/promo_codes": {
         parameters: {
             query?: never;
@@ -642,7 +1467,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -717,7 +1545,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -742,7 +1573,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -766,7 +1600,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -1001,6 +1838,7 @@ export interface paths {
                  * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
                  *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
                  *     credential of the promoter: never log it.
+                 * @example maria.lopez@example.com
                  */
                 id: components["parameters"]["PromoterKeyPath"];
             };
@@ -1031,7 +1869,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -1187,6 +2028,7 @@ export interface paths {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -1222,6 +2064,7 @@ export interface paths {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -1368,6 +2211,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/company/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List rewards
+         * @description Returns the account's reward definitions, as a bare array: their ids are the `reward_id` of
+         *     campaign and promoter-campaign reward rules and of promo codes. FirstPromoter documents no paging
+         *     parameters here; `page` and `per_page` are the API-wide ones, so whether this list honours them is
+         *     unverified.
+         */
+        get: operations["listRewards"];
+        put?: never;
+        /**
+         * Create a reward
+         * @description Creates a reward definition. A promoter reward (`is_promoter_reward: true`) with one `cash` schema
+         *     of `amount: 30, flat_amount: false` pays 30% of each sale; a flat one pays `amount` cents. For a
+         *     referral reward, `should_create_provider_coupon` also creates the coupon at the billing provider.
+         *     Answers 200 (not 201), as FirstPromoter documents it.
+         */
+        post: operations["createReward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/rewards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reward id.
+                 * @example 157420
+                 */
+                id: components["parameters"]["RewardIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update a reward
+         * @description Changes the fields sent; `schemas`, when sent, replaces the reward's schemas. Campaigns that
+         *     point at the reward use the new values from then on.
+         */
+        put: operations["updateReward"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company/rewards/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reward id.
+                 * @example 157420
+                 */
+                id: components["parameters"]["RewardIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a reward
+         * @description Hides the reward: rules that already use it keep it, but it is no longer offered for new ones.
+         *     FirstPromoter answers 200 with no body. There is no documented way back other than
+         *     `PUT /company/rewards/{id}` with `hide_reward: false`.
+         */
+        post: operations["hideReward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/company/webhooks": {
         parameters: {
             query?: never;
@@ -1444,7 +2372,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -1476,7 +2407,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
             };
             cookie?: never;
@@ -1499,9 +2433,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
@@ -1524,9 +2464,15 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
@@ -1539,6 +2485,95 @@ export interface paths {
          *     starts again from 0. Refused once the subscription's retry limit has been reached.
          */
         post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/custom_referral_statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List custom referral statuses
+         * @description Returns every custom status of the account, ordered by `order`. FirstPromoter documents no paging
+         *     for this list.
+         */
+        get: operations["listCustomReferralStatuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/custom_referral_statuses/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create, update or delete custom referral statuses
+         * @description Applies every change of `custom_referral_statuses` at once (create without `id`, update with
+         *     `id`, delete with `id` and `_destroy: true`) and answers with the account's statuses afterwards.
+         *     Names and orders must stay unique within the account; a clash is a 422.
+         */
+        put: operations["updateCustomReferralStatuses"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/promoters/iframe_login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint a promoter's embedded-dashboard token
+         * @description Returns a short-lived token (`expires_in` seconds; the guides show a day) that signs one promoter
+         *     into the embedded dashboard: `https://<your custom domain>/iframe?tk=<access_token>`. The body is
+         *     empty; the promoter is named in the query, by `promoter_id` or by `cust_id` (OpenAPI 3.0 cannot
+         *     require one of two query parameters: the client checks it). The token is a credential: never log
+         *     it, and give it only to that promoter's browser.
+         */
+        post: operations["createEmbedLoginToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/promoters/iframe_logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a promoter's embedded-dashboard tokens
+         * @description Ends every embedded-dashboard session of one promoter in this account: all its tokens stop
+         *     working. The body is empty; the promoter is named by `promoter_id` or `cust_id` in the query.
+         *     Answers 200 with no body, 404 when no promoter matches.
+         */
+        post: operations["revokeEmbedLoginTokens"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1648,6 +2683,119 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AssetType: "image" | "document" | "link" | "text";
+        /** @description Inclusive date range (`YYYY-MM-DD`); either end may be left out. */
+        DateRange: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+        };
+        AssetFilterSet: {
+            asset_type?: components["schemas"]["AssetType"];
+            /** @description One category id, several, or `not_set` for assets without a category. */
+            category_id?: number | number[] | "not_set";
+            /** @description One campaign id, or several. */
+            campaign_id?: number | number[];
+            created_at?: components["schemas"]["DateRange"];
+        };
+        /** @description The asset's category; null when it has none. */
+        AssetCategoryRef: {
+            id: number;
+            name: string;
+            position?: number;
+        } | null;
+        CampaignRef: {
+            id: number;
+            name?: string;
+            color?: string | null;
+        };
+        Asset: {
+            id: number;
+            name: string;
+            asset_type: components["schemas"]["AssetType"];
+            /** @description Campaigns whose promoters see the asset; empty for all campaigns. */
+            allowed_campaign_ids?: number[];
+            /** @description File facts of uploaded assets; null for links and texts. */
+            details?: {
+                file_format?: string;
+                /** @description Bytes. */
+                file_size?: number;
+                image_size?: {
+                    width?: number;
+                    height?: number;
+                } | null;
+            } | null;
+            /** @description The text of a `text` asset. */
+            content?: string | null;
+            /** @description Where the promoter's link on the asset leads. */
+            landing_page_url?: string | null;
+            /** @description The file's or link's address. */
+            url?: string | null;
+            thumbnail_url?: string | null;
+            /** @description `true` while an uploaded file is still being processed. */
+            uploading?: boolean;
+            category?: components["schemas"]["AssetCategoryRef"];
+            allowed_campaigns?: components["schemas"]["CampaignRef"][];
+        };
+        /** @description FirstPromoter's usual error body. */
+        Error: {
+            message: string;
+            /** @description Machine-readable reason, e.g. `not_found`, `forbidden`, `invalid_params`. */
+            code?: string;
+        };
+        /**
+         * @description What an asset is created or updated with. FirstPromoter also lists a binary `file` field under
+         *     this JSON body, which JSON cannot carry; how files are uploaded (presumably multipart form data)
+         *     is not documented, so this contract leaves `file` out: give link and image assets a `url`.
+         */
+        AssetFields: {
+            name?: string;
+            asset_type?: components["schemas"]["AssetType"];
+            url?: string;
+            category_id?: number;
+            allowed_campaign_ids?: number[];
+            /** @description The text of a `text` asset. */
+            content?: string;
+            landing_page_url?: string;
+        };
+        AssetCreateBody: WithRequired<components["schemas"]["AssetFields"], "name" | "asset_type">;
+        ValidationError: {
+            message: string;
+            /** @description Messages per field name. */
+            errors?: {
+                [key: string]: string[];
+            };
+            code?: string;
+        };
+        AssetCategory: {
+            id: number;
+            name: string;
+            /** @description Order in the promoters' asset library. */
+            position: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        AssetCategoryList: components["schemas"]["AssetCategory"][];
+        AssetCategoriesBody: {
+            /**
+             * @description One entry per category to change: without `id` it is created, with `id` it is updated, with
+             *     `id` and `_destroy: true` it is deleted.
+             */
+            asset_categories: {
+                id?: number;
+                name: string;
+                position: number;
+                _destroy?: boolean;
+            }[];
+        };
+        /** @description Selects the records a bulk action applies to. */
+        IdsBody: {
+            ids: number[];
+        };
         /** @description A bulk action, finished (200) or running in the background (202). */
         BatchProcess: {
             id: number;
@@ -1670,23 +2818,136 @@ export interface components {
             /** @description One message per record that failed. */
             processing_errors?: string[];
         };
-        /** @description FirstPromoter's usual error body. */
-        Error: {
-            message: string;
-            /** @description Machine-readable reason, e.g. `not_found`, `forbidden`, `invalid_params`. */
-            code?: string;
+        AssetCategoryBody: {
+            ids: number[];
+            /** @description The category the assets are moved to. */
+            category_id: number;
         };
+        /**
+         * @description What happens to referrals that come from paid ads.
+         * @enum {string}
+         */
+        CampaignAdTraffic: "pending" | "allow" | "block";
+        /** @description An extra destination promoters can link to. */
+        CampaignLink: {
+            id?: number;
+            name?: string;
+            url?: string;
+        };
+        /**
+         * @description Which sales the reward covers; `specific` limits it to `product_ids`.
+         * @enum {string}
+         */
+        PromoterCampaignRewardApplyOn: "monthly" | "yearly" | "one_time" | "all" | "specific";
+        /** @description A reward rule with the reward and products it points to. */
+        PromoterCampaignReward: {
+            apply_on?: components["schemas"]["PromoterCampaignRewardApplyOn"];
+            product_ids?: number[];
+            reward_id?: number;
+            reward?: {
+                name?: string;
+                /** @description For promoter rewards, `sale`, `tier` or `target`. */
+                promoter_reward_type?: string | null;
+                hide_reward?: boolean;
+                tier_level?: number | null;
+                coupon?: string | null;
+            };
+            products?: {
+                id?: number;
+                name?: string;
+            }[];
+        };
+        /** @description A program promoters join, with its settings and reward rules. */
+        Campaign: {
+            id: number;
+            name: string;
+            /** @description Label colour in the dashboard, e.g. `#4f46e5`. */
+            color?: string | null;
+            stats?: {
+                referrals_count?: number;
+                sales_count?: number;
+                customers_count?: number;
+                promoters_count?: number;
+                /** @description Revenue in cents. */
+                revenue_amount?: number;
+            };
+            /** @description Where referral links send visitors. */
+            landing_url?: string;
+            /** @description Days a visit stays attributed to the promoter. */
+            visitor_cookie_life?: number;
+            /** @description The referral parameter of the campaign's links, e.g. `?fpr`. */
+            ref_token_param?: string;
+            auto_approve_leads?: boolean;
+            track_ad_traffic?: components["schemas"]["CampaignAdTraffic"];
+            auto_approve_promoters?: boolean;
+            /** @description Private campaigns take promoters by invitation only. */
+            is_private?: boolean;
+            /** @description New promoters join the default campaign unless told otherwise. */
+            is_default?: boolean;
+            /** @description Moves promoters to another campaign once they reach a goal; null when unset. */
+            upgrade_details?: {
+                campaign_id?: number;
+                amount?: number;
+                /** @enum {string} */
+                metric?: "customers" | "revenue" | "active_customers";
+                move_referrals_on_level_change?: boolean;
+            } | null;
+            /** @description The campaign's own sign-up page for promoters. */
+            signup_url?: string | null;
+            links?: components["schemas"]["CampaignLink"][];
+            /** @description What promoters earn, per kind of sale. */
+            rewards_for_promoters?: components["schemas"]["PromoterCampaignReward"][];
+            /** @description What referred customers get (discounts, coupons). */
+            rewards_for_referrals?: components["schemas"]["PromoterCampaignReward"][];
+        };
+        /**
+         * @description The query parameter that carries the referral token in promoters' links.
+         * @enum {string}
+         */
+        CampaignRefTokenParam: "?fpr" | "?via" | "?fp_ref" | "?deal" | "?ref" | "?_from" | "?_by" | "?_go";
+        CampaignLinkInput: {
+            /** @description The link to change or delete; leave out to add one. */
+            id?: number;
+            name: string;
+            url: string;
+            /** @description `true` deletes the link named by `id`. */
+            _destroy?: boolean;
+        };
+        PromoterCampaignRewardInput: {
+            apply_on: components["schemas"]["PromoterCampaignRewardApplyOn"];
+            /** @description Products the rule covers; an empty list when `apply_on` is not `specific`. */
+            product_ids: number[];
+            reward_id: number;
+        };
+        /** @description The settings a campaign is created or updated with. */
+        CampaignFields: {
+            name?: string;
+            landing_url?: string;
+            ref_token_param?: components["schemas"]["CampaignRefTokenParam"];
+            color?: string;
+            /** @description Days a visit stays attributed to the promoter. */
+            visitor_cookie_life?: number;
+            auto_approve_promoters?: boolean;
+            is_private?: boolean;
+            track_ad_traffic?: components["schemas"]["CampaignAdTraffic"];
+            links?: components["schemas"]["CampaignLinkInput"][];
+            /** @description Moves promoters to `campaign_id` once they reach `amount` of `metric`. */
+            upgrade_details?: {
+                campaign_id: number;
+                amount: number;
+                /** @enum {string} */
+                metric: "customers" | "revenue";
+            };
+            /** @description Replaces the campaign's promoter reward rules. */
+            rewards_for_promoters?: components["schemas"]["PromoterCampaignRewardInput"][];
+            /** @description Replaces the campaign's referral reward rules. */
+            rewards_for_referrals?: components["schemas"]["PromoterCampaignRewardInput"][];
+        };
+        CampaignCreateBody: WithRequired<components["schemas"]["CampaignFields"], "name" | "landing_url" | "ref_token_param" | "visitor_cookie_life">;
         /** @description Inclusive numeric range; either end may be left out. */
         NumberRange: {
             from?: number;
             to?: number;
-        };
-        /** @description Inclusive date range (`YYYY-MM-DD`); either end may be left out. */
-        DateRange: {
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
         };
         /** @description One id, or several (`filters[x][]=1&filters[x][]=2`). */
         CommissionIdOrIds: number | number[];
@@ -1734,11 +2995,6 @@ export interface components {
             /** Format: email */
             email?: string;
             name?: string | null;
-        };
-        CampaignRef: {
-            id: number;
-            name?: string;
-            color?: string | null;
         };
         /** @description A promoter's membership of a campaign, as embedded in referrals and commissions. */
         PromoterCampaignRef: {
@@ -1871,10 +3127,6 @@ export interface components {
          *     not part of the request.
          */
         CommissionCreateBody: components["schemas"]["CommissionCreateSale"] | components["schemas"]["CommissionCreateCustom"];
-        /** @description Selects the records a bulk action applies to. */
-        IdsBody: {
-            ids: number[];
-        };
         /**
          * @description The job that groups the selected commissions into payouts. It has the fields of a batch process,
          *     but FirstPromoter types `progress` as a number here and leaves `status` and the error items open.
@@ -1905,6 +3157,99 @@ export interface components {
             internal_note?: string;
             /** @description Note shown to the promoter. */
             external_note?: string;
+        };
+        ContractDocumentFilterSet: {
+            /** @enum {string} */
+            status?: "pending" | "signed";
+            promoter_id?: number;
+            contract_id?: number;
+        };
+        ContractDocumentSortOrder: {
+            created_at?: components["schemas"]["SortDirection"];
+            signed_at?: components["schemas"]["SortDirection"];
+        };
+        /** @description One promoter's copy of a contract version (our model; see the file's header). */
+        ContractDocument: {
+            id?: number;
+            /**
+             * @description `pending` until the promoter signs, then `signed`.
+             * @enum {string}
+             */
+            status?: "pending" | "signed";
+            signed_ip?: string | null;
+            /** Format: date-time */
+            signed_at?: string | null;
+            contract_version_id?: number;
+            promoter?: components["schemas"]["PromoterRef"];
+            contract_version?: {
+                /** Format: date-time */
+                added_at?: string;
+                changes_made?: string | null;
+                external_link?: string | null;
+                content_hosted?: boolean;
+            };
+            contract?: {
+                id?: number;
+                name?: string;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A contract promoters accept (our model; see the file's header). */
+        Contract: {
+            id?: number;
+            name?: string;
+            /** @description The label of the checkbox promoters tick to accept. */
+            checkbox_label?: string;
+            /** @description `true`: FirstPromoter hosts `content`; `false`: the contract lives at `external_link`. */
+            content_hosted?: boolean;
+            /** @description The contract text (HTML) when hosted. */
+            content?: string | null;
+            external_link?: string | null;
+            /** @description Whether new campaigns use this contract. */
+            default?: boolean;
+            campaign_ids?: number[];
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ContractFields: {
+            name: string;
+            checkbox_label: string;
+            content_hosted: boolean;
+            /** @description The contract text (HTML), when `content_hosted` is true. */
+            content?: string;
+            /** @description Where the contract lives, when `content_hosted` is false. */
+            external_link?: string;
+            /** @description Campaigns whose promoters must accept it. */
+            campaign_ids?: number[];
+        };
+        ContractUpdateBody: {
+            /** @description Make this the contract new campaigns use. */
+            default?: boolean;
+        } & components["schemas"]["ContractFields"];
+        /** @enum {string} */
+        DashboardMetric: "revenue" | "commissions" | "clicks" | "referrals" | "customers" | "cancellations";
+        /** @description A time series of one metric (our model, after the documented promoter chart). */
+        DashboardChartData: {
+            /** Format: date */
+            period_from?: string;
+            /** Format: date */
+            period_to?: string;
+            selection?: components["schemas"]["DashboardMetric"];
+            /** @description One `[date, value]` pair per period bucket. */
+            selection_items?: (string | number)[][];
+            /** @description Bucket size the API chose for the period, e.g. `day` or `month`. */
+            group_by?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Named figures (our model of an undocumented body); amounts in cents. */
+        DashboardFigures: {
+            [key: string]: unknown;
         };
         /**
          * @description What makes FirstPromoter send the email; `broadcast` is sent by hand, `not_set` never.
@@ -2002,6 +3347,175 @@ export interface components {
             html?: string | null;
         };
         /** @enum {string} */
+        InvoiceStatus: "draft" | "open" | "paid" | "voided";
+        Invoice: {
+            id: number;
+            number: string;
+            /** Format: date */
+            date?: string;
+            /** @description Total before tax, in cents. */
+            total?: number;
+            /** @description Total including tax, in cents. */
+            total_incl_tax?: number;
+            /** @description Tax rate in percent. */
+            tax_rate?: number;
+            /** @description Where the PDF can be downloaded; null while the invoice is a draft. */
+            pdf_url?: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            promoter?: components["schemas"]["PromoterRef"];
+            /** @description The payouts the invoice covers. FirstPromoter does not list their fields. */
+            payouts?: {
+                [key: string]: unknown;
+            }[];
+        };
+        InvoiceTemplateBody: {
+            /** @description The invoice template, HTML with FirstPromoter's placeholders. */
+            html: string;
+        };
+        InvoiceHtml: {
+            data: {
+                html: string;
+            };
+        };
+        /** @description One invoice the action failed on; FirstPromoter does not list the fields. */
+        InvoiceProcessingError: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The batch process of an invoice bulk action: the usual batch fields, with `processing_errors`
+         *     holding objects rather than strings.
+         */
+        InvoiceBatchProcess: {
+            id: number;
+            /** @enum {string} */
+            status: "pending" | "in_progress" | "completed" | "failed" | "stopped";
+            total?: number;
+            selected_total?: number;
+            processed_count?: number;
+            failed_count?: number;
+            action_label?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            meta?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Percent done, 0 to 100. */
+            progress?: number;
+            processing_errors?: components["schemas"]["InvoiceProcessingError"][];
+        };
+        InvoicePreviewTemplateBody: {
+            /** @description Preview the VAT variant of the template. */
+            vat_invoice?: boolean;
+        } & components["schemas"]["InvoiceTemplateBody"];
+        InvoiceWithHtml: {
+            /** @description The invoice rendered as HTML. */
+            html?: string;
+        } & components["schemas"]["Invoice"];
+        PaymentsBatchPayBody: {
+            /**
+             * @description The one-time password confirming the payment. FirstPromoter marks it required and does not
+             *     say where it comes from or how it differs from `otp_code`; only a live account can tell.
+             */
+            otp: string;
+            /** @description A second one-time code field FirstPromoter lists without describing it. */
+            otp_code?: string;
+        };
+        /** @description A group of payouts sent together through one payout method. */
+        PaymentsBatch: {
+            id: number;
+            /** @enum {string} */
+            status: "awaiting_confirmation" | "pending" | "processing" | "completed" | "failed";
+            /** @description Reference at the payment provider. */
+            ext_reference?: string | null;
+            /** @description Id at the payment provider. */
+            ext_id?: string | null;
+            /** Format: date-time */
+            scheduled_at?: string | null;
+            /** Format: date-time */
+            processing_started_at?: string | null;
+            /** Format: date-time */
+            completed_at?: string | null;
+            is_payable?: boolean;
+            is_retriable?: boolean;
+            /** @description Whether a one-time password must confirm the payment. */
+            is_payment_otp_required?: boolean;
+            /** @description Sum of the batch, in cents. */
+            total?: number;
+            promoters_count?: number;
+            error?: string | null;
+        };
+        /** @enum {string} */
+        PayoutMethodKind: "paypal" | "bank" | "wise" | "crypto" | "custom" | "dots";
+        PaypalDetails: {
+            /** Format: email */
+            paypal_email: string;
+        };
+        /**
+         * @description Bank account. Which of the optional fields a country needs (IBAN, sort code, routing number,
+         *     BSB...) is checked by FirstPromoter, not by this contract.
+         */
+        BankDetails: {
+            /**
+             * @description Country of the bank, ISO 3166-1 alpha-2.
+             * @enum {string}
+             */
+            bank_country: "AD" | "AE" | "AL" | "AT" | "AU" | "AZ" | "BA" | "BE" | "BG" | "BH" | "BR" | "BY" | "CA" | "CH" | "CI" | "CR" | "CV" | "CY" | "CZ" | "DE" | "DK" | "DO" | "EE" | "EG" | "ES" | "FI" | "FO" | "FR" | "GA" | "GB" | "GE" | "GI" | "GL" | "GR" | "HR" | "HU" | "IE" | "IL" | "IQ" | "IS" | "IT" | "JO" | "KW" | "KZ" | "LB" | "LI" | "LT" | "LU" | "LV" | "MC" | "MD" | "ME" | "MG" | "MK" | "MR" | "MT" | "MU" | "NL" | "NO" | "PK" | "PL" | "PS" | "PT" | "QA" | "RO" | "RS" | "SA" | "SC" | "SE" | "SI" | "SK" | "SM" | "SV" | "TN" | "TR" | "UA" | "US" | "VA" | "VG" | "XK";
+            account_holder_name: string;
+            account_number?: string;
+            routing_aba_number?: string;
+            country?: string;
+            state?: string;
+            postal_code?: string;
+            address?: string;
+            city?: string;
+            transit_number?: string;
+            institution_number?: string;
+            bsb_code?: string;
+            sort_code?: string;
+            iban?: string;
+            swift_bic_code?: string;
+            bank_name?: string;
+            bank_city?: string;
+            bank_address?: string;
+        };
+        WiseDetails: {
+            /** Format: email */
+            wise_email: string;
+        };
+        CryptoDetails: {
+            wallet_address: string;
+            /** @description e.g. `USDC`, `BTC`. */
+            crypto_currency: string;
+        };
+        /** @description The account details, shaped by `method`. */
+        PayoutMethodDetails: components["schemas"]["PaypalDetails"] | components["schemas"]["BankDetails"] | components["schemas"]["WiseDetails"] | components["schemas"]["CryptoDetails"];
+        PayoutMethod: {
+            id: number;
+            method: components["schemas"]["PayoutMethodKind"];
+            /** Format: date-time */
+            date_added?: string;
+            is_disabled?: boolean;
+            meta?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Whether this is the method the promoter is paid with. */
+            is_selected?: boolean;
+            details?: components["schemas"]["PayoutMethodDetails"];
+            /** @description Whether payouts through this method are sent by FirstPromoter. */
+            managed_payouts?: boolean;
+        };
+        PayoutMethodBody: {
+            method: components["schemas"]["PayoutMethodKind"];
+            /** @description The promoter the method belongs to. */
+            promoter_id: number;
+            details: components["schemas"]["PayoutMethodDetails"];
+            is_disabled?: boolean;
+            /** @description Make this the method the promoter is paid with. */
+            is_selected?: boolean;
+        };
+        /** @enum {string} */
         PayoutStatus: "pending" | "completed" | "failed" | "processing" | "cancelled";
         /** @description One id, or several (`filters[x][]=1&filters[x][]=2`). */
         PayoutIdOrIds: number | number[];
@@ -2025,8 +3539,12 @@ export interface components {
             /** @description Only payouts that can be paid now. */
             only_payable?: boolean;
             group_ref?: string;
-            /** @description Only payouts of promoters flagged with these fraud suspicions. */
-            fraud_suspicions?: string[];
+            /**
+             * @description Only payouts of promoters flagged with these fraud suspicions. FirstPromoter's payouts file
+             *     leaves the values open; they are the promoter's fraud suspicions, whose set its promoters
+             *     file documents, so the same enum applies here and a value outside it is refused.
+             */
+            fraud_suspicions?: ("same_ip_suspicion" | "same_promoter_email" | "ad_source" | "no_suspicion")[];
         };
         PayoutSortOrder: {
             amount?: components["schemas"]["SortDirection"];
@@ -2100,30 +3618,6 @@ export interface components {
              * @enum {string}
              */
             method: "paypal" | "bank" | "wise" | "crypto" | "dots";
-        };
-        /** @description A group of payouts sent together through one payout method. */
-        PaymentsBatch: {
-            id: number;
-            /** @enum {string} */
-            status: "awaiting_confirmation" | "pending" | "processing" | "completed" | "failed";
-            /** @description Reference at the payment provider. */
-            ext_reference?: string | null;
-            /** @description Id at the payment provider. */
-            ext_id?: string | null;
-            /** Format: date-time */
-            scheduled_at?: string | null;
-            /** Format: date-time */
-            processing_started_at?: string | null;
-            /** Format: date-time */
-            completed_at?: string | null;
-            is_payable?: boolean;
-            is_retriable?: boolean;
-            /** @description Whether a one-time password must confirm the payment. */
-            is_payment_otp_required?: boolean;
-            /** @description Sum of the batch, in cents. */
-            total?: number;
-            promoters_count?: number;
-            error?: string | null;
         };
         PaymentsBatchCreated: {
             data?: components["schemas"]["PaymentsBatch"];
@@ -2303,6 +3797,28 @@ export interface components {
                 };
             };
         };
+        ProductPrice: {
+            /** @description Price or plan id at the billing provider (the `plan` of tracked sales). */
+            ext_id: string;
+            /** @description A label for the price. */
+            desc?: string | null;
+        };
+        Product: {
+            id: number;
+            name: string;
+            /** @description Product id at the billing provider. */
+            ext_id?: string | null;
+            prices: components["schemas"]["ProductPrice"][];
+            /** Format: date-time */
+            created_at?: string;
+        };
+        /** @description `prices` replaces the product's prices and must always be sent. */
+        ProductUpdateBody: {
+            name?: string;
+            ext_id?: string;
+            prices: components["schemas"]["ProductPrice"][];
+        };
+        ProductCreateBody: WithRequired<components["schemas"]["ProductUpdateBody"], "name" | "prices">;
         RewardRef: {
             id: number;
             name?: string;
@@ -2365,29 +3881,6 @@ export interface components {
         /** @enum {string} */
         PromoterCampaignStateValue: "pending" | "accepted" | "rejected" | "blocked" | "inactive";
         /**
-         * @description Which sales the reward covers; `specific` limits it to `product_ids`.
-         * @enum {string}
-         */
-        PromoterCampaignRewardApplyOn: "monthly" | "yearly" | "one_time" | "all" | "specific";
-        /** @description A reward rule with the reward and products it points to. */
-        PromoterCampaignReward: {
-            apply_on?: components["schemas"]["PromoterCampaignRewardApplyOn"];
-            product_ids?: number[];
-            reward_id?: number;
-            reward?: {
-                name?: string;
-                /** @description For promoter rewards, `sale`, `tier` or `target`. */
-                promoter_reward_type?: string | null;
-                hide_reward?: boolean;
-                tier_level?: number | null;
-                coupon?: string | null;
-            };
-            products?: {
-                id?: number;
-                name?: string;
-            }[];
-        };
-        /**
          * @description One promoter's membership of one campaign. Its id is the `promoter_campaigns[].id` of a promoter,
          *     not a promoter or campaign id.
          */
@@ -2436,12 +3929,6 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
-        };
-        PromoterCampaignRewardInput: {
-            apply_on: components["schemas"]["PromoterCampaignRewardApplyOn"];
-            /** @description Products the rule covers; an empty list when `apply_on` is not `specific`. */
-            product_ids: number[];
-            reward_id: number;
         };
         PromoterCampaignUpdateBody: {
             /** @description New token for the promoter's referral links; old links stop working. */
@@ -2748,17 +4235,14 @@ export interface components {
              */
             always_approve?: boolean;
         };
-        ValidationError: {
-            message: string;
-            /** @description Messages per field name. */
-            errors?: {
-                [key: string]: string[];
-            };
-            code?: string;
-        };
         /** @description Promoters to act on, in one campaign. */
         PromoterCampaignActionBody: {
-            ids: number[];
+            /**
+             * @description The promoters to act on. Optional, as in FirstPromoter's files, which require only the
+             *     campaign fields; what the action selects without `ids` is not documented (only a live account
+             *     can tell), so send them.
+             */
+            ids?: number[];
             campaign_id: number;
         };
         /**
@@ -2768,19 +4252,34 @@ export interface components {
          */
         PromoterBulkSelection: unknown;
         PromoterAddToCampaignBody: {
-            ids: number[];
+            /**
+             * @description The promoters to act on. Optional, as in FirstPromoter's files, which require only the
+             *     campaign fields; what the action selects without `ids` is not documented (only a live account
+             *     can tell), so send them.
+             */
+            ids?: number[];
             campaign_id: number;
             /** @description Send the campaign's welcome email. */
             drip_emails?: boolean;
             selection?: components["schemas"]["PromoterBulkSelection"];
         };
         PromoterAssignParentBody: {
-            ids: number[];
+            /**
+             * @description The promoters to act on. Optional, as in FirstPromoter's files, which require only the
+             *     campaign fields; what the action selects without `ids` is not documented (only a live account
+             *     can tell), so send them.
+             */
+            ids?: number[];
             /** @description The promoter who becomes the parent of each selected promoter. */
             parent_promoter_id: number;
         };
         PromoterMoveToCampaignBody: {
-            ids: number[];
+            /**
+             * @description The promoters to act on. Optional, as in FirstPromoter's files, which require only the
+             *     campaign fields; what the action selects without `ids` is not documented (only a live account
+             *     can tell), so send them.
+             */
+            ids?: number[];
             from_campaign_id: number;
             to_campaign_id: number;
             /** @description Send the new campaign's welcome email. */
@@ -2809,6 +4308,15 @@ export interface components {
             cust_id?: string | null;
             custom_fields?: components["schemas"]["PromoterCustomFields"];
             profile?: components["schemas"]["PromoterProfileInput"];
+            /**
+             * @description `true` deletes the promoter's uploaded W-8 form. FirstPromoter declares this key flat, with
+             *     the brackets in its name, next to `profile` in the JSON body (and its n8n node and the
+             *     FirstPromoter MCP server send it so); whether `profile: { _destroy_w8form: true }` works too
+             *     is not documented.
+             */
+            "profile[_destroy_w8form]"?: boolean;
+            /** @description `true` deletes the promoter's uploaded W-9 form; a flat key like `profile[_destroy_w8form]`. */
+            "profile[_destroy_w9form]"?: boolean;
         };
         PromoterChartData: {
             /** Format: date */
@@ -3061,6 +4569,114 @@ export interface components {
             id?: string;
             data: components["schemas"]["ReportMetrics"];
         };
+        /**
+         * @description `cash` (cents), `credits`, `points`, `free_months`, `mon_discount` (a fixed discount, in cents)
+         *     or `discount_per` (a percentage discount).
+         * @enum {string}
+         */
+        RewardUnit: "cash" | "free_months" | "credits" | "points" | "mon_discount" | "discount_per";
+        RewardSchemaFields: {
+            unit: components["schemas"]["RewardUnit"];
+            /** @description Cents for `cash` and `mon_discount` when flat; otherwise a percentage or a count. */
+            amount: number;
+            /** @description `true`: `amount` is a fixed value; `false`: a percentage of the sale. */
+            flat_amount: boolean;
+        };
+        RewardRuleFields: {
+            /** @enum {string} */
+            type: "customer_sales_count" | "customer_age_in_months" | "promoter_campaign_customers_count" | "promoter_campaign_revenue";
+            /** @enum {string} */
+            condition: "less than" | "less than or equal to" | "equal to" | "greater than or equal to" | "greater than" | "multiple of";
+            value: number;
+            /** @enum {string} */
+            operator: "and" | "or";
+        };
+        /**
+         * @description One condition of a reward schema, e.g. "the customer's sales count is less than or equal to 3".
+         *     Several rules chain with `operator`.
+         */
+        RewardRule: {
+            /** @description `price` when the rule applies per price; null otherwise. */
+            filter_by?: string | null;
+        } & components["schemas"]["RewardRuleFields"];
+        /** @description An amount in a unit, flat or a percentage of the sale, with optional conditions. */
+        RewardSchema: {
+            rules?: components["schemas"]["RewardRule"][];
+        } & components["schemas"]["RewardSchemaFields"];
+        /** @description A reward definition. */
+        Reward: {
+            id: number;
+            name: string;
+            /** @description `true` for rewards paid to promoters, `false` for rewards given to referred customers. */
+            is_promoter_reward: boolean;
+            /**
+             * @description For promoter rewards, how it is earned; null for referral rewards.
+             * @enum {string|null}
+             */
+            promoter_reward_type?: "sale" | "tier" | "target" | "custom" | null;
+            /** @description Coupon code of a referral reward. */
+            coupon?: string | null;
+            editable?: boolean;
+            /** @description Hidden rewards are kept for existing rules but no longer offered. */
+            hide_reward?: boolean | null;
+            /** @description Id of the coupon at the billing provider. */
+            provider_coupon_id?: string | null;
+            /**
+             * @description How long a referral discount lasts.
+             * @enum {string|null}
+             */
+            duration?: "once" | "forever" | "repeating" | null;
+            /** @description Months of a `repeating` discount. */
+            duration_in_months?: number | null;
+            max_redemptions?: number | null;
+            new_customers_only?: boolean;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            /** @description Billing provider the coupon lives at, e.g. `stripe`. */
+            provider?: string | null;
+            /** @enum {string|null} */
+            tier_reward_mode?: "tier_commission_mode" | "tier_override_mode" | "tier_net_override_mode" | null;
+            tier_level?: number | null;
+            schemas: components["schemas"]["RewardSchema"][];
+        };
+        /**
+         * @description A condition to set. FirstPromoter's file lets `filter_by` be `price` or null; this contract takes
+         *     `price` or nothing, because Prism 5 stops validating a request body whose schema has an enum with
+         *     null in it. Leave `filter_by` out for a rule on the whole sale.
+         */
+        RewardRuleInput: {
+            /** @enum {string} */
+            filter_by?: "price";
+        } & components["schemas"]["RewardRuleFields"];
+        /** @description An amount in a unit, flat or a percentage of the sale, with optional conditions. */
+        RewardSchemaInput: {
+            rules?: components["schemas"]["RewardRuleInput"][];
+        } & components["schemas"]["RewardSchemaFields"];
+        /** @description What a reward is created or updated with. */
+        RewardFields: {
+            name?: string;
+            is_promoter_reward?: boolean;
+            /** @enum {string} */
+            promoter_reward_type?: "sale" | "tier" | "target" | "custom";
+            /** @enum {string} */
+            tier_reward_mode?: "tier_commission_mode" | "tier_override_mode" | "tier_net_override_mode";
+            tier_level?: number;
+            coupon?: string;
+            hide_reward?: boolean;
+            /** @enum {string} */
+            duration?: "once" | "forever" | "repeating";
+            duration_in_months?: number;
+            max_redemptions?: number;
+            /** @description Also create the coupon at the billing provider (referral rewards). */
+            should_create_provider_coupon?: boolean;
+            new_customers_only?: boolean;
+            /** @description Link the reward to a coupon that already exists at the billing provider. */
+            provider_coupon_id?: string;
+            schemas?: components["schemas"]["RewardSchemaInput"][];
+        };
+        RewardCreateBody: WithRequired<components["schemas"]["RewardFields"], "name" | "is_promoter_reward" | "schemas">;
         /** @description Extra HTTP headers sent with every delivery, name → value. */
         WebhookHeaders: {
             [key: string]: string;
@@ -3170,6 +4786,37 @@ export interface components {
             created_at?: string;
             /** Format: date-time */
             delivered_at?: string | null;
+        };
+        CustomReferralStatus: {
+            id: number;
+            /** @description Unique within the account. */
+            name: string;
+            description?: string | null;
+            /** @description Position in the account's list; unique within the account. */
+            order: number;
+            company_id?: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description Every custom status of the account, in `order`. */
+        CustomReferralStatusList: components["schemas"]["CustomReferralStatus"][];
+        CustomReferralStatusChange: {
+            /** @description The status to update or delete; leave out to create one. */
+            id?: number;
+            name: string;
+            description?: string | null;
+            order: number;
+            /** @description `true` deletes the status named by `id`. */
+            _destroy?: boolean;
+        };
+        CustomReferralStatusesBody: {
+            /**
+             * @description One entry per status to change: without `id` it is created, with `id` it is updated, with
+             *     `id` and `_destroy: true` it is deleted. Statuses not listed are left alone.
+             */
+            custom_referral_statuses: components["schemas"]["CustomReferralStatusChange"][];
         };
         /** @description Identify the customer by `email` or `uid` (or both). */
         TrackCancellationBody: {
@@ -3291,14 +4938,19 @@ export interface components {
             event_id: string;
             /**
              * @description Refunded amount in cents, a positive number; the commissions are reduced accordingly.
-             *     FirstPromoter's own file types this field as a string; the API takes a JSON number as well,
-             *     and this client sends integer cents, as for sales.
+             *     FirstPromoter's own file types this field as a string (unlike the sale's integer), and its
+             *     official n8n node sends it as one, so the contract takes both forms: a JSON integer or a
+             *     string of digits. This client sends integer cents, as for sales.
              */
-            amount: number;
+            amount: number | string;
             /** @description Currency of `amount` when it differs from the account's currency. */
             currency?: string;
-            /** @description Number of items or subscriptions refunded; 1 when left out. */
-            quantity?: number;
+            /**
+             * @description Number of items or subscriptions refunded; 1 when left out. A string in FirstPromoter's file
+             *     (an integer for sales), so, as for `amount`, an integer or a string of digits; this client
+             *     sends an integer.
+             */
+            quantity?: number | string;
             /**
              * @description `event_id` of the sale being refunded. Optional, but needed to reverse the right commission
              *     when the customer bought several products or the reward levels changed since the sale.
@@ -3453,6 +5105,162 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The request was rejected by validation; `errors` lists the messages per field. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Validation failed: Email has already been taken",
+                 *       "errors": {
+                 *         "email": [
+                 *           "has already been taken"
+                 *         ]
+                 *       },
+                 *       "code": "invalid_record"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description Every asset category of the account, in `position` order. */
+        AssetCategories: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "id": 4,
+                 *         "name": "Banners",
+                 *         "position": 1,
+                 *         "created_at": "2024-09-20T09:00:00Z",
+                 *         "updated_at": "2024-09-20T09:00:00Z"
+                 *       },
+                 *       {
+                 *         "id": 5,
+                 *         "name": "Email swipes",
+                 *         "position": 2,
+                 *         "created_at": "2024-09-20T09:01:00Z",
+                 *         "updated_at": "2025-02-14T15:20:00Z"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["AssetCategoryList"];
+            };
+        };
+        /** @description Five records or fewer; the action ran at once and the batch is finished. */
+        BatchCompleted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 41,
+                 *       "status": "completed",
+                 *       "total": 2,
+                 *       "selected_total": 2,
+                 *       "processed_count": 2,
+                 *       "failed_count": 0,
+                 *       "action_label": "Accept promoters",
+                 *       "created_at": "2025-05-02T10:15:00Z",
+                 *       "updated_at": "2025-05-02T10:15:01Z",
+                 *       "meta": null,
+                 *       "progress": 100,
+                 *       "processing_errors": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchProcess"];
+            };
+        };
+        /** @description More than five records; the action was queued. Poll `/company/batch_processes/{id}`. */
+        BatchQueued: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 42,
+                 *       "status": "pending",
+                 *       "total": 12,
+                 *       "selected_total": 12,
+                 *       "processed_count": 0,
+                 *       "failed_count": 0,
+                 *       "action_label": "Approve commissions",
+                 *       "created_at": "2025-05-02T10:16:00Z",
+                 *       "updated_at": "2025-05-02T10:16:00Z",
+                 *       "meta": null,
+                 *       "progress": 0,
+                 *       "processing_errors": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchProcess"];
+            };
+        };
+        /** @description A parameter is missing or has an unusable value. */
+        UnprocessableEntity: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "param is missing or the value is empty or invalid: ids",
+                 *       "code": "invalid_params"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The asset. */
+        AssetDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 6120,
+                 *       "name": "Spring banner 1200×628",
+                 *       "asset_type": "image",
+                 *       "allowed_campaign_ids": [
+                 *         31
+                 *       ],
+                 *       "details": {
+                 *         "file_format": "png",
+                 *         "file_size": 184320,
+                 *         "image_size": {
+                 *           "width": 1200,
+                 *           "height": 628
+                 *         }
+                 *       },
+                 *       "content": null,
+                 *       "landing_page_url": "https://www.example.com/spring",
+                 *       "url": "https://cdn.example.com/assets/spring-banner.png",
+                 *       "thumbnail_url": "https://cdn.example.com/assets/spring-banner-thumb.png",
+                 *       "uploading": false,
+                 *       "category": {
+                 *         "id": 4,
+                 *         "name": "Banners",
+                 *         "position": 1
+                 *       },
+                 *       "allowed_campaigns": [
+                 *         {
+                 *           "id": 31,
+                 *           "name": "Partner program",
+                 *           "color": "#4f46e5"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["Asset"];
+            };
+        };
         /** @description No record matches the given id. */
         NotFound: {
             headers: {
@@ -3462,6 +5270,91 @@ export interface components {
                 /**
                  * @example {
                  *       "message": "Record not found",
+                 *       "code": "not_found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The campaign. */
+        CampaignDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 31,
+                 *       "name": "Partner program",
+                 *       "color": "#4f46e5",
+                 *       "stats": {
+                 *         "referrals_count": 412,
+                 *         "sales_count": 139,
+                 *         "customers_count": 118,
+                 *         "promoters_count": 57,
+                 *         "revenue_amount": 2389000
+                 *       },
+                 *       "landing_url": "https://www.example.com",
+                 *       "visitor_cookie_life": 60,
+                 *       "ref_token_param": "?fpr",
+                 *       "auto_approve_leads": true,
+                 *       "track_ad_traffic": "pending",
+                 *       "auto_approve_promoters": false,
+                 *       "is_private": false,
+                 *       "is_default": true,
+                 *       "upgrade_details": null,
+                 *       "signup_url": "https://acme.firstpromoter.com/signup/31",
+                 *       "links": [
+                 *         {
+                 *           "id": 77,
+                 *           "name": "Pricing page",
+                 *           "url": "https://www.example.com/pricing"
+                 *         }
+                 *       ],
+                 *       "rewards_for_promoters": [
+                 *         {
+                 *           "apply_on": "all",
+                 *           "product_ids": [],
+                 *           "reward_id": 157420,
+                 *           "reward": {
+                 *             "name": "30% recurring",
+                 *             "promoter_reward_type": "sale",
+                 *             "hide_reward": false,
+                 *             "tier_level": null,
+                 *             "coupon": null
+                 *           },
+                 *           "products": []
+                 *         }
+                 *       ],
+                 *       "rewards_for_referrals": [
+                 *         {
+                 *           "apply_on": "all",
+                 *           "product_ids": [],
+                 *           "reward_id": 157430,
+                 *           "reward": {
+                 *             "name": "20% off the first 3 months",
+                 *             "promoter_reward_type": null,
+                 *             "hide_reward": false,
+                 *             "tier_level": null,
+                 *             "coupon": "FRIENDS20"
+                 *           },
+                 *           "products": []
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["Campaign"];
+            };
+        };
+        /** @description No campaign has this id. */
+        CampaignNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Campaign not found",
                  *       "code": "not_found"
                  *     }
                  */
@@ -3647,71 +5540,6 @@ export interface components {
                 "application/json": components["schemas"]["Commission"][];
             };
         };
-        /** @description Five records or fewer; the action ran at once and the batch is finished. */
-        BatchCompleted: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "id": 41,
-                 *       "status": "completed",
-                 *       "total": 2,
-                 *       "selected_total": 2,
-                 *       "processed_count": 2,
-                 *       "failed_count": 0,
-                 *       "action_label": "Accept promoters",
-                 *       "created_at": "2025-05-02T10:15:00Z",
-                 *       "updated_at": "2025-05-02T10:15:01Z",
-                 *       "meta": null,
-                 *       "progress": 100,
-                 *       "processing_errors": []
-                 *     }
-                 */
-                "application/json": components["schemas"]["BatchProcess"];
-            };
-        };
-        /** @description More than five records; the action was queued. Poll `/company/batch_processes/{id}`. */
-        BatchQueued: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "id": 42,
-                 *       "status": "pending",
-                 *       "total": 12,
-                 *       "selected_total": 12,
-                 *       "processed_count": 0,
-                 *       "failed_count": 0,
-                 *       "action_label": "Approve commissions",
-                 *       "created_at": "2025-05-02T10:16:00Z",
-                 *       "updated_at": "2025-05-02T10:16:00Z",
-                 *       "meta": null,
-                 *       "progress": 0,
-                 *       "processing_errors": []
-                 *     }
-                 */
-                "application/json": components["schemas"]["BatchProcess"];
-            };
-        };
-        /** @description A parameter is missing or has an unusable value. */
-        UnprocessableEntity: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "message": "param is missing or the value is empty or invalid: ids",
-                 *       "code": "invalid_params"
-                 *     }
-                 */
-                "application/json": components["schemas"]["Error"];
-            };
-        };
         /** @description The payout generation job. */
         CommissionPayoutsGenerated: {
             headers: {
@@ -3798,6 +5626,32 @@ export interface components {
                 "application/json": components["schemas"]["Commission"];
             };
         };
+        /** @description The contract (our model of an undocumented body). */
+        ContractDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 12,
+                 *       "name": "Partner terms 2025",
+                 *       "checkbox_label": "I accept the partner terms",
+                 *       "content_hosted": true,
+                 *       "content": "<h2>Partner terms</h2><p>Commissions are paid monthly...</p>",
+                 *       "external_link": null,
+                 *       "default": true,
+                 *       "campaign_ids": [
+                 *         31,
+                 *         32
+                 *       ],
+                 *       "created_at": "2025-01-08T09:00:00Z",
+                 *       "updated_at": "2025-03-15T14:10:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Contract"];
+            };
+        };
         /** @description A required field is missing or has an unusable value. */
         EmailInvalid: {
             headers: {
@@ -3826,6 +5680,156 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The invoice template as HTML, wrapped in `data`. */
+        InvoiceTemplate: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "html": "<h1>Invoice {{invoice.number}}</h1><p>{{promoter.name}}, {{invoice.date}}</p><p>Total: {{invoice.total_incl_tax}}</p>"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceHtml"];
+            };
+        };
+        /** @description Five invoices or fewer; the action ran at once and the batch is finished. */
+        InvoiceBatchCompleted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 61,
+                 *       "status": "completed",
+                 *       "total": 2,
+                 *       "selected_total": 2,
+                 *       "processed_count": 2,
+                 *       "failed_count": 0,
+                 *       "action_label": "Finalize invoices",
+                 *       "created_at": "2025-05-02T12:00:00Z",
+                 *       "updated_at": "2025-05-02T12:00:01Z",
+                 *       "meta": null,
+                 *       "progress": 100,
+                 *       "processing_errors": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceBatchProcess"];
+            };
+        };
+        /** @description More than five invoices; the action was queued. Poll `/company/batch_processes/{id}`. */
+        InvoiceBatchQueued: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 62,
+                 *       "status": "pending",
+                 *       "total": 14,
+                 *       "selected_total": 14,
+                 *       "processed_count": 0,
+                 *       "failed_count": 0,
+                 *       "action_label": "Finalize invoices",
+                 *       "created_at": "2025-05-02T12:01:00Z",
+                 *       "updated_at": "2025-05-02T12:01:00Z",
+                 *       "meta": null,
+                 *       "progress": 0,
+                 *       "processing_errors": []
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceBatchProcess"];
+            };
+        };
+        /** @description The rendered preview as HTML, wrapped in `data`. */
+        InvoiceRendered: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "html": "<h1>Invoice PREVIEW</h1><p>Maria Lopez, 2025-05-02</p><p>Total: €124.50</p>"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceHtml"];
+            };
+        };
+        /** @description The key may not pay batches, or the one-time password was wrong. */
+        PaymentsBatchForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Invalid OTP",
+                 *       "code": "forbidden"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No payout method (or, on create, no promoter) has this id. */
+        PayoutMethodNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Record not found",
+                 *       "code": "not_found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The `method` is unknown or the body cannot be used. */
+        PayoutMethodInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Invalid method",
+                 *       "code": "invalid_params"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The payout method. */
+        PayoutMethodDetailsResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 3301,
+                 *       "method": "paypal",
+                 *       "date_added": "2024-11-05T10:00:00Z",
+                 *       "is_disabled": false,
+                 *       "meta": null,
+                 *       "is_selected": true,
+                 *       "details": {
+                 *         "paypal_email": "maria.lopez@example.com"
+                 *       },
+                 *       "managed_payouts": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PayoutMethod"];
             };
         };
         /**
@@ -3916,6 +5920,48 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["PayoutBatchResult"];
+            };
+        };
+        /** @description The product. */
+        ProductDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 905,
+                 *       "name": "Agency plan",
+                 *       "ext_id": "prod_QbX7hLkdIwHu7i",
+                 *       "prices": [
+                 *         {
+                 *           "ext_id": "price_1QbX8ALkdIwHu7ixMonthly",
+                 *           "desc": "Monthly"
+                 *         },
+                 *         {
+                 *           "ext_id": "price_1QbX8ALkdIwHu7ixYearly",
+                 *           "desc": "Yearly"
+                 *         }
+                 *       ],
+                 *       "created_at": "2024-10-01T12:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Product"];
+            };
+        };
+        /** @description No product has this id. */
+        ProductNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Product not found",
+                 *       "code": "not_found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
             };
         };
         /** @description The promo code. */
@@ -4038,26 +6084,6 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["PromoterCampaignError"];
-            };
-        };
-        /** @description The request was rejected by validation; `errors` lists the messages per field. */
-        BadRequest: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "message": "Validation failed: Email has already been taken",
-                 *       "errors": {
-                 *         "email": [
-                 *           "has already been taken"
-                 *         ]
-                 *       },
-                 *       "code": "invalid_record"
-                 *     }
-                 */
-                "application/json": components["schemas"]["ValidationError"];
             };
         };
         /** @description The promoter, with its campaigns, balances and profile. */
@@ -4274,6 +6300,44 @@ export interface components {
                 "application/json": components["schemas"]["ReportExportQueued"];
             };
         };
+        /** @description The reward. */
+        RewardDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": 157420,
+                 *       "name": "30% recurring",
+                 *       "is_promoter_reward": true,
+                 *       "promoter_reward_type": "sale",
+                 *       "coupon": null,
+                 *       "editable": true,
+                 *       "hide_reward": false,
+                 *       "provider_coupon_id": null,
+                 *       "duration": null,
+                 *       "duration_in_months": null,
+                 *       "max_redemptions": null,
+                 *       "new_customers_only": false,
+                 *       "created_at": "2024-09-12T08:00:00Z",
+                 *       "updated_at": "2025-02-03T16:45:00Z",
+                 *       "provider": null,
+                 *       "tier_reward_mode": null,
+                 *       "tier_level": null,
+                 *       "schemas": [
+                 *         {
+                 *           "unit": "cash",
+                 *           "amount": 30,
+                 *           "flat_amount": false,
+                 *           "rules": []
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["Reward"];
+            };
+        };
         /** @description The subscription was not saved; `message` says which value was refused. */
         WebhookInvalid: {
             headers: {
@@ -4319,19 +6383,63 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description No promoter of the account has this `promoter_id` or `cust_id`. */
+        EmbedPromoterNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Promoter not found",
+                 *       "code": "not_found"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
+        /**
+         * @description Narrows the list, in bracket form: `filters[asset_type]=image`, `filters[category_id]=4` (or
+         *     several ids, or `not_set` for assets without a category), `filters[created_at][from]=2025-01-01`.
+         * @example {
+         *       "asset_type": "image",
+         *       "category_id": 4
+         *     }
+         */
+        AssetFilters: components["schemas"]["AssetFilterSet"];
         /** @description Page number, starting at 1. */
         Page: number;
         /** @description Records per page (the API's default is 20, its maximum 100). */
         PerPage: number;
-        /** @description Record id. */
+        /**
+         * @description Asset id.
+         * @example 6120
+         */
+        AssetIdPath: number;
+        /**
+         * @description Record id.
+         * @example 1482
+         */
         IdPath: number;
-        /** @description Free-text search. */
+        /**
+         * @description Campaign id.
+         * @example 31
+         */
+        CampaignIdPath: number;
+        /**
+         * @description Free-text search.
+         * @example maria
+         */
         Query: string;
         /**
          * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
          *     client's query serializer produces for every array.
+         * @example [
+         *       1482,
+         *       1533
+         *     ]
          */
         Ids: number[];
         /**
@@ -4339,53 +6447,257 @@ export interface components {
          *     `filters[created_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
          *     The `sale_amount` and `amount` ranges are in cents (for `amount`, only cash commissions are in
          *     cents; other units are counts or percentages).
+         * @example {
+         *       "status": "approved",
+         *       "paid": "no",
+         *       "created_at": {
+         *         "from": "2025-01-01",
+         *         "to": "2025-04-30"
+         *       },
+         *       "amount": {
+         *         "from": 100
+         *       },
+         *       "campaign_id": 28004,
+         *       "promoter_id": 8262622,
+         *       "first_commission": true,
+         *       "fraud_check": "no_suspicion"
+         *     }
          */
         CommissionFilters: components["schemas"]["CommissionFilterSet"];
-        /** @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`. */
+        /**
+         * @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`.
+         * @example {
+         *       "created_at": "desc",
+         *       "amount": "asc"
+         *     }
+         */
         CommissionSorting: components["schemas"]["CommissionSortOrder"];
-        /** @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`. */
+        /**
+         * @description Contract document id.
+         * @example 884
+         */
+        ContractDocumentIdPath: number;
+        /**
+         * @description Contract id.
+         * @example 12
+         */
+        ContractIdPath: number;
+        /**
+         * @description Restricts the figures to some campaigns, `filters[campaign_id]=31` or `filters[campaign_id][]=31&filters[campaign_id][]=32`.
+         * @example {
+         *       "campaign_id": 31
+         *     }
+         */
+        DashboardFilters: {
+            /** @description One campaign id, or several. */
+            campaign_id?: number | number[];
+        };
+        /**
+         * @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`.
+         * @example {
+         *       "trigger_enabled": "yes",
+         *       "trigger_on": "promoter_accepted",
+         *       "sent_count": {
+         *         "from": 1
+         *       },
+         *       "campaign_id": [
+         *         3,
+         *         5
+         *       ]
+         *     }
+         */
         EmailFilters: components["schemas"]["EmailListFilters"];
-        /** @description Order of the list, e.g. `sorting[sent_count]=desc`. */
+        /**
+         * @description Order of the list, e.g. `sorting[sent_count]=desc`.
+         * @example {
+         *       "sent_count": "desc"
+         *     }
+         */
         EmailSorting: components["schemas"]["EmailListSorting"];
-        /** @description Id of the email. */
+        /**
+         * @description Id of the email.
+         * @example 214
+         */
         EmailIdPath: string;
+        /**
+         * @description Narrows the list, in bracket form: `filters[promoter_id]=1482&filters[status]=open`.
+         * @example {
+         *       "promoter_id": 1482,
+         *       "status": "open"
+         *     }
+         */
+        InvoiceFilters: {
+            promoter_id?: number;
+            status?: components["schemas"]["InvoiceStatus"];
+        };
+        /**
+         * @description Only the invoices of one promoter, `filters[promoter_id]=1482`.
+         * @example {
+         *       "promoter_id": 1482
+         *     }
+         */
+        InvoiceExportFilters: {
+            promoter_id?: number;
+        };
+        /**
+         * @description Invoice id.
+         * @example 7702
+         */
+        InvoiceIdPath: number;
+        /**
+         * @description Payments batch id (the `data.id` of create_payments_batch).
+         * @example 204
+         */
+        PaymentsBatchIdPath: number;
+        /**
+         * @description `filters[promoter_id]` is required: the list is always one promoter's methods.
+         * @example {
+         *       "promoter_id": 1482
+         *     }
+         */
+        PayoutMethodFilters: {
+            promoter_id: number;
+        };
+        /**
+         * @description Payout method id.
+         * @example 3301
+         */
+        PayoutMethodIdPath: number;
         /**
          * @description Narrows the list, in bracket form: `filters[status]=pending`, `filters[period_end][to]=2025-04-30`,
          *     `filters[campaign_id][]=3&filters[campaign_id][]=4`, `filters[fraud_suspicions][]=same_ip`.
+         * @example {
+         *       "status": "pending",
+         *       "campaign_id": [
+         *         28004,
+         *         28005
+         *       ],
+         *       "due_period": "next",
+         *       "payout_method": "paypal",
+         *       "period_end": {
+         *         "to": "2025-04-30"
+         *       },
+         *       "only_payable": true,
+         *       "fraud_suspicions": [
+         *         "same_ip_suspicion"
+         *       ]
+         *     }
          */
         PayoutFilters: components["schemas"]["PayoutFilterSet"];
-        /** @description Sort order, e.g. `sorting[amount]=desc`. */
+        /**
+         * @description Sort order, e.g. `sorting[amount]=desc`.
+         * @example {
+         *       "amount": "desc"
+         *     }
+         */
         PayoutSorting: components["schemas"]["PayoutSortOrder"];
-        /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+        /**
+         * @description Restricts the figures to payouts in one status and/or of some campaigns.
+         * @example {
+         *       "status": "pending",
+         *       "campaign_id": [
+         *         28004
+         *       ]
+         *     }
+         */
         PayoutSummaryFilters: components["schemas"]["PayoutSummaryFilterSet"];
-        /** @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`. */
+        /**
+         * @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`.
+         * @example {
+         *       "status": "pending",
+         *       "campaign_id": 28004,
+         *       "min_payment": 5000,
+         *       "invoiceable": "true"
+         *     }
+         */
         PayoutGroupFilters: components["schemas"]["PayoutGroupFilterSet"];
         /**
          * @description Which breakdowns to compute, e.g. `stats_by[status]=true&stats_by[payout_method]=true`. Only the
          *     requested groups are present under `data`.
+         * @example {
+         *       "paid_period": true,
+         *       "status": true,
+         *       "payout_method": true
+         *     }
          */
         PayoutStatsBy: components["schemas"]["PayoutStatsSelection"];
-        /** @description Text to look for (for instance part of the promoter's email or name, or a ref token). */
+        /**
+         * @description Product id.
+         * @example 905
+         */
+        ProductIdPath: number;
+        /**
+         * @description Text to look for (for instance part of the promoter's email or name, or a ref token).
+         * @example maria
+         */
         PromoterCampaignSearch: string;
-        /** @description First day of the charted period (`YYYY-MM-DD`). */
+        /**
+         * @description First day of the charted period (`YYYY-MM-DD`).
+         * @example 2025-01-01
+         */
         PromoterChartPeriodFrom: string;
-        /** @description Last day of the charted period (`YYYY-MM-DD`). */
+        /**
+         * @description Last day of the charted period (`YYYY-MM-DD`).
+         * @example 2025-04-30
+         */
         PromoterChartPeriodTo: string;
-        /** @description The metric to chart. */
+        /**
+         * @description The metric to chart.
+         * @example referrals
+         */
         PromoterChartSelection: components["schemas"]["PromoterChartMetric"];
         /**
          * @description Ask for totals along with the series. FirstPromoter does not document where or how the totals
          *     appear in the answer.
+         * @example true
          */
         PromoterCampaignWithTotals: boolean;
-        /** @description Text matched against the promoter's email, name and ref token. */
+        /**
+         * @description Text matched against the promoter's email, name and ref token.
+         * @example lopez
+         */
         PromoterSearch: string;
         /**
          * @description Narrow the list. Sent in bracket form: `filters[state]=accepted`,
          *     `filters[joined_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
+         * @example {
+         *       "state": "accepted",
+         *       "campaign_id": [
+         *         31,
+         *         35
+         *       ],
+         *       "archived": false,
+         *       "has_wform": "no",
+         *       "revenue_amount": {
+         *         "from": 1000,
+         *         "to": 500000
+         *       },
+         *       "joined_at": {
+         *         "from": "2024-01-01",
+         *         "to": "2025-04-30"
+         *       },
+         *       "fraud_suspicions": [
+         *         "same_ip_suspicion",
+         *         "ad_source"
+         *       ],
+         *       "custom_field1": {
+         *         "key": "audience_size",
+         *         "operator": "exact",
+         *         "value": "12000"
+         *       },
+         *       "inactivity": {
+         *         "metric": "sale",
+         *         "days": 30
+         *       }
+         *     }
          */
         PromoterFilters: components["schemas"]["PromoterFilterSet"];
-        /** @description Sort order, e.g. `sorting[revenue_amount]=desc`. */
+        /**
+         * @description Sort order, e.g. `sorting[revenue_amount]=desc`.
+         * @example {
+         *       "revenue_amount": "desc"
+         *     }
+         */
         PromoterSorting: {
             clicks_count?: components["schemas"]["SortDirection"];
             referrals_count?: components["schemas"]["SortDirection"];
@@ -4397,23 +6709,38 @@ export interface components {
          * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
          *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
          *     credential of the promoter: never log it.
+         * @example maria.lopez@example.com
          */
         PromoterKeyPath: string;
-        /** @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id. */
+        /**
+         * @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id.
+         * @example email
+         */
         PromoterFindBy: components["schemas"]["PromoterFindBy"];
         /**
          * @description Ask for `parent_promoter` in the answer. FirstPromoter mentions this flag in its prose but does
          *     not declare it, so its effect is not guaranteed.
+         * @example true
          */
         PromoterIncludeParent: boolean;
         /**
          * @description Leave `selected_payout_method` out of the answer. Mentioned in FirstPromoter's prose but not
          *     declared in its files.
+         * @example true
          */
         PromoterExcludePayoutMethod: boolean;
         /**
          * @description Narrow the list, e.g. `filters[state]=active`, `filters[created_at][from]=2025-01-01`. Dates are
          *     `YYYY-MM-DD`.
+         * @example {
+         *       "type": "customer",
+         *       "promoter_id": 8262622,
+         *       "state": "active",
+         *       "created_at": {
+         *         "from": "2025-01-01",
+         *         "to": "2025-04-30"
+         *       }
+         *     }
          */
         ReferralFilters: {
             /**
@@ -4431,13 +6758,28 @@ export interface components {
         /**
          * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
          *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+         * @example jane.doe@example.com
          */
         ReferralKey: string;
-        /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+        /**
+         * @description Makes the path `id` an email, uid or username instead of the numeric id.
+         * @example email
+         */
         ReferralFindBy: components["schemas"]["ReferralFindByField"];
-        /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+        /**
+         * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+         * @example [
+         *       "clicks_count",
+         *       "referrals_count",
+         *       "revenue_amount",
+         *       "3m_epc"
+         *     ]
+         */
         ReportColumns: components["schemas"]["ReportColumn"][];
-        /** @description Length of each period in the time series. */
+        /**
+         * @description Length of each period in the time series.
+         * @example month
+         */
         ReportGroupBy: "day" | "week" | "month" | "year";
         /**
          * @description Start of the reporting window (ISO 8601 timestamp).
@@ -4449,27 +6791,81 @@ export interface components {
          * @example 2025-06-30T23:59:59Z
          */
         ReportEndDate: string;
-        /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+        /**
+         * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+         * @example {
+         *       "clicks_count": "desc"
+         *     }
+         */
         ReportSorting: components["schemas"]["ReportSort"];
         /** @description Which report to export. */
         ReportType: "overview" | "campaigns" | "promoters" | "traffic_sources" | "urls";
         /**
          * @description Metrics to export, at least one (`columns[]=…`). Pick them from the list that fits `report_type`:
          *     traffic sources and URLs offer fewer metrics, and `url` only makes sense for URLs.
+         * @example [
+         *       "clicks_count",
+         *       "referrals_count",
+         *       "customers_count",
+         *       "revenue_amount"
+         *     ]
          */
         ReportDownloadColumns: (components["schemas"]["ReportColumn"] | "url")[];
-        /** @description Add a totals line to the export. */
+        /**
+         * @description Add a totals line to the export.
+         * @example true
+         */
         ReportTotals: boolean;
-        /** @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics. */
+        /**
+         * @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics.
+         * @example [
+         *       "clicks_count",
+         *       "referrals_count",
+         *       "clicks_to_referrals_cr"
+         *     ]
+         */
         TrafficReportColumns: components["schemas"]["TrafficReportColumn"][];
-        /** @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself. */
+        /**
+         * @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself.
+         * @example [
+         *       "url",
+         *       "clicks_count",
+         *       "customers_count"
+         *     ]
+         */
         UrlReportColumns: (components["schemas"]["TrafficReportColumn"] | "url")[];
+        /**
+         * @description Only promoter rewards (`promoters`) or only referral rewards (`referrals`); both when left out.
+         * @example promoters
+         */
+        RewardScope: "promoters" | "referrals";
+        /**
+         * @description Reward id.
+         * @example 157420
+         */
+        RewardIdPath: number;
         /** @description Records per page. Webhook lists default to 25 (other lists to 20). */
         WebhookPerPage: number;
-        /** @description Id of the webhook subscription. */
+        /**
+         * @description Id of the webhook subscription.
+         * @example 12
+         */
         WebhookIdPath: number;
-        /** @description Id of the delivery. */
+        /**
+         * @description Id of the delivery.
+         * @example 5532
+         */
         WebhookDeliveryIdPath: number;
+        /**
+         * @description The promoter, by FirstPromoter id. Send this or `cust_id`, not both.
+         * @example 1482
+         */
+        EmbedPromoterId: number;
+        /**
+         * @description The promoter, by your own customer id (`cust_id`). Send this or `promoter_id`.
+         * @example cus_PqR8s2Lk1Tz
+         */
+        EmbedCustId: string;
     };
     requestBodies: never;
     headers: never;
@@ -4477,10 +6873,386 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAssets: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Search by asset name.
+                 * @example banner
+                 */
+                q?: string;
+                /**
+                 * @description Narrows the list, in bracket form: `filters[asset_type]=image`, `filters[category_id]=4` (or
+                 *     several ids, or `not_set` for assets without a category), `filters[created_at][from]=2025-01-01`.
+                 * @example {
+                 *       "asset_type": "image",
+                 *       "category_id": 4
+                 *     }
+                 */
+                filters?: components["parameters"]["AssetFilters"];
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 6120,
+                     *         "name": "Spring banner 1200×628",
+                     *         "asset_type": "image",
+                     *         "allowed_campaign_ids": [
+                     *           31
+                     *         ],
+                     *         "details": {
+                     *           "file_format": "png",
+                     *           "file_size": 184320,
+                     *           "image_size": {
+                     *             "width": 1200,
+                     *             "height": 628
+                     *           }
+                     *         },
+                     *         "content": null,
+                     *         "landing_page_url": "https://www.example.com/spring",
+                     *         "url": "https://cdn.example.com/assets/spring-banner.png",
+                     *         "thumbnail_url": "https://cdn.example.com/assets/spring-banner-thumb.png",
+                     *         "uploading": false,
+                     *         "category": {
+                     *           "id": 4,
+                     *           "name": "Banners",
+                     *           "position": 1
+                     *         },
+                     *         "allowed_campaigns": [
+                     *           {
+                     *             "id": 31,
+                     *             "name": "Partner program",
+                     *             "color": "#4f46e5"
+                     *           }
+                     *         ]
+                     *       },
+                     *       {
+                     *         "id": 6133,
+                     *         "name": "Launch tweet",
+                     *         "asset_type": "text",
+                     *         "allowed_campaign_ids": [],
+                     *         "details": null,
+                     *         "content": "We just shipped invoicing! Try it free for 30 days.",
+                     *         "landing_page_url": "https://www.example.com/invoicing",
+                     *         "url": null,
+                     *         "thumbnail_url": null,
+                     *         "uploading": false,
+                     *         "category": null,
+                     *         "allowed_campaigns": []
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Asset"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Pricing page link",
+                 *       "asset_type": "link",
+                 *       "url": "https://www.example.com/pricing",
+                 *       "category_id": 4,
+                 *       "allowed_campaign_ids": [
+                 *         31,
+                 *         32
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AssetCreateBody"];
+            };
+        };
+        responses: {
+            /** @description The asset was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 6140,
+                     *       "name": "Pricing page link",
+                     *       "asset_type": "link",
+                     *       "allowed_campaign_ids": [
+                     *         31,
+                     *         32
+                     *       ],
+                     *       "details": null,
+                     *       "content": null,
+                     *       "landing_page_url": null,
+                     *       "url": "https://www.example.com/pricing",
+                     *       "thumbnail_url": null,
+                     *       "uploading": false,
+                     *       "category": {
+                     *         "id": 4,
+                     *         "name": "Banners",
+                     *         "position": 1
+                     *       },
+                     *       "allowed_campaigns": [
+                     *         {
+                     *           "id": 31,
+                     *           "name": "Partner program",
+                     *           "color": "#4f46e5"
+                     *         },
+                     *         {
+                     *           "id": 32,
+                     *           "name": "Agencies",
+                     *           "color": "#059669"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Asset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAssetCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AssetCategories"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateAssetCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "asset_categories": [
+                 *         {
+                 *           "id": 5,
+                 *           "name": "Email swipes",
+                 *           "position": 1
+                 *         },
+                 *         {
+                 *           "id": 4,
+                 *           "name": "Banners",
+                 *           "position": 2
+                 *         },
+                 *         {
+                 *           "name": "Videos",
+                 *           "position": 3
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AssetCategoriesBody"];
+            };
+        };
+        responses: {
+            /** @description The categories after the change, in `position` order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 5,
+                     *         "name": "Email swipes",
+                     *         "position": 1,
+                     *         "created_at": "2024-09-20T09:01:00Z",
+                     *         "updated_at": "2025-05-02T11:20:00Z"
+                     *       },
+                     *       {
+                     *         "id": 4,
+                     *         "name": "Banners",
+                     *         "position": 2,
+                     *         "created_at": "2024-09-20T09:00:00Z",
+                     *         "updated_at": "2025-05-02T11:20:00Z"
+                     *       },
+                     *       {
+                     *         "id": 9,
+                     *         "name": "Videos",
+                     *         "position": 3,
+                     *         "created_at": "2025-05-02T11:20:00Z",
+                     *         "updated_at": "2025-05-02T11:20:00Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AssetCategoryList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteAssets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         6120,
+                 *         6133
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    moveAssetsToCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         6120,
+                 *         6133
+                 *       ],
+                 *       "category_id": 5
+                 *     }
+                 */
+                "application/json": components["schemas"]["AssetCategoryBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["BatchCompleted"];
+            202: components["responses"]["BatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Asset id.
+                 * @example 6120
+                 */
+                id: components["parameters"]["AssetIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AssetDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Asset id.
+                 * @example 6120
+                 */
+                id: components["parameters"]["AssetIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Spring banner (wide)",
+                 *       "allowed_campaign_ids": [
+                 *         31,
+                 *         32
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AssetFields"];
+            };
+        };
+        responses: {
+            200: components["responses"]["AssetDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listBatchProcesses: {
         parameters: {
             query?: {
-                /** @description Narrow the list by status. */
+                /**
+                 * @description Narrow the list by status.
+                 * @example {
+                 *       "status": [
+                 *         "pending",
+                 *         "in_progress"
+                 *       ]
+                 *     }
+                 */
                 filters?: {
                     status?: ("pending" | "in_progress" | "completed" | "failed" | "stopped") | ("pending" | "in_progress" | "completed" | "failed" | "stopped")[];
                 };
@@ -4544,7 +7316,12 @@ export interface operations {
     getBatchProcessesProgress: {
         parameters: {
             query?: {
-                /** @description Narrow the batches by status. */
+                /**
+                 * @description Narrow the batches by status.
+                 * @example {
+                 *       "status": "in_progress"
+                 *     }
+                 */
                 filters?: {
                     status?: ("pending" | "in_progress" | "completed" | "failed" | "stopped") | ("pending" | "in_progress" | "completed" | "failed" | "stopped")[];
                 };
@@ -4582,7 +7359,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -4622,14 +7402,326 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listCampaigns: {
+        parameters: {
+            query?: {
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 31,
+                     *         "name": "Partner program",
+                     *         "color": "#4f46e5",
+                     *         "stats": {
+                     *           "referrals_count": 412,
+                     *           "sales_count": 139,
+                     *           "customers_count": 118,
+                     *           "promoters_count": 57,
+                     *           "revenue_amount": 2389000
+                     *         },
+                     *         "landing_url": "https://www.example.com",
+                     *         "visitor_cookie_life": 60,
+                     *         "ref_token_param": "?fpr",
+                     *         "auto_approve_leads": true,
+                     *         "track_ad_traffic": "pending",
+                     *         "auto_approve_promoters": false,
+                     *         "is_private": false,
+                     *         "is_default": true,
+                     *         "upgrade_details": null,
+                     *         "signup_url": "https://acme.firstpromoter.com/signup/31",
+                     *         "links": [],
+                     *         "rewards_for_promoters": [
+                     *           {
+                     *             "apply_on": "all",
+                     *             "product_ids": [],
+                     *             "reward_id": 157420,
+                     *             "reward": {
+                     *               "name": "30% recurring",
+                     *               "promoter_reward_type": "sale",
+                     *               "hide_reward": false,
+                     *               "tier_level": null,
+                     *               "coupon": null
+                     *             },
+                     *             "products": []
+                     *           }
+                     *         ],
+                     *         "rewards_for_referrals": []
+                     *       },
+                     *       {
+                     *         "id": 32,
+                     *         "name": "Agencies",
+                     *         "color": "#059669",
+                     *         "stats": {
+                     *           "referrals_count": 38,
+                     *           "sales_count": 12,
+                     *           "customers_count": 11,
+                     *           "promoters_count": 6,
+                     *           "revenue_amount": 541000
+                     *         },
+                     *         "landing_url": "https://www.example.com/agencies",
+                     *         "visitor_cookie_life": 90,
+                     *         "ref_token_param": "?via",
+                     *         "auto_approve_leads": true,
+                     *         "track_ad_traffic": "allow",
+                     *         "auto_approve_promoters": false,
+                     *         "is_private": true,
+                     *         "is_default": false,
+                     *         "upgrade_details": {
+                     *           "campaign_id": 31,
+                     *           "amount": 10,
+                     *           "metric": "customers",
+                     *           "move_referrals_on_level_change": false
+                     *         },
+                     *         "signup_url": null,
+                     *         "links": [],
+                     *         "rewards_for_promoters": [
+                     *           {
+                     *             "apply_on": "specific",
+                     *             "product_ids": [
+                     *               905
+                     *             ],
+                     *             "reward_id": 157421,
+                     *             "reward": {
+                     *               "name": "40% on the agency plan",
+                     *               "promoter_reward_type": "sale",
+                     *               "hide_reward": false,
+                     *               "tier_level": null,
+                     *               "coupon": null
+                     *             },
+                     *             "products": [
+                     *               {
+                     *                 "id": 905,
+                     *                 "name": "Agency plan"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "rewards_for_referrals": []
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Campaign"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Creators 2025",
+                 *       "landing_url": "https://www.example.com/creators",
+                 *       "ref_token_param": "?via",
+                 *       "visitor_cookie_life": 45,
+                 *       "color": "#db2777",
+                 *       "auto_approve_promoters": true,
+                 *       "track_ad_traffic": "block",
+                 *       "links": [
+                 *         {
+                 *           "name": "Pricing page",
+                 *           "url": "https://www.example.com/pricing"
+                 *         }
+                 *       ],
+                 *       "rewards_for_promoters": [
+                 *         {
+                 *           "apply_on": "all",
+                 *           "product_ids": [],
+                 *           "reward_id": 157420
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CampaignCreateBody"];
+            };
+        };
+        responses: {
+            /** @description The campaign was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 35,
+                     *       "name": "Creators 2025",
+                     *       "color": "#db2777",
+                     *       "stats": {
+                     *         "referrals_count": 0,
+                     *         "sales_count": 0,
+                     *         "customers_count": 0,
+                     *         "promoters_count": 0,
+                     *         "revenue_amount": 0
+                     *       },
+                     *       "landing_url": "https://www.example.com/creators",
+                     *       "visitor_cookie_life": 45,
+                     *       "ref_token_param": "?via",
+                     *       "auto_approve_leads": true,
+                     *       "track_ad_traffic": "block",
+                     *       "auto_approve_promoters": true,
+                     *       "is_private": false,
+                     *       "is_default": false,
+                     *       "upgrade_details": null,
+                     *       "signup_url": "https://acme.firstpromoter.com/signup/35",
+                     *       "links": [
+                     *         {
+                     *           "id": 81,
+                     *           "name": "Pricing page",
+                     *           "url": "https://www.example.com/pricing"
+                     *         }
+                     *       ],
+                     *       "rewards_for_promoters": [
+                     *         {
+                     *           "apply_on": "all",
+                     *           "product_ids": [],
+                     *           "reward_id": 157420,
+                     *           "reward": {
+                     *             "name": "30% recurring",
+                     *             "promoter_reward_type": "sale",
+                     *             "hide_reward": false,
+                     *             "tier_level": null,
+                     *             "coupon": null
+                     *           },
+                     *           "products": []
+                     *         }
+                     *       ],
+                     *       "rewards_for_referrals": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Campaign id.
+                 * @example 31
+                 */
+                id: components["parameters"]["CampaignIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CampaignDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CampaignNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Campaign id.
+                 * @example 31
+                 */
+                id: components["parameters"]["CampaignIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "visitor_cookie_life": 90,
+                 *       "auto_approve_promoters": false,
+                 *       "links": [
+                 *         {
+                 *           "id": 77,
+                 *           "name": "Pricing page",
+                 *           "url": "https://www.example.com/pricing",
+                 *           "_destroy": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CampaignFields"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CampaignDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CampaignNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Campaign id.
+                 * @example 31
+                 */
+                id: components["parameters"]["CampaignIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CampaignDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CampaignNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listCommissions: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
@@ -4637,9 +7729,30 @@ export interface operations {
                  *     `filters[created_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
                  *     The `sale_amount` and `amount` ranges are in cents (for `amount`, only cash commissions are in
                  *     cents; other units are counts or percentages).
+                 * @example {
+                 *       "status": "approved",
+                 *       "paid": "no",
+                 *       "created_at": {
+                 *         "from": "2025-01-01",
+                 *         "to": "2025-04-30"
+                 *       },
+                 *       "amount": {
+                 *         "from": 100
+                 *       },
+                 *       "campaign_id": 28004,
+                 *       "promoter_id": 8262622,
+                 *       "first_commission": true,
+                 *       "fraud_check": "no_suspicion"
+                 *     }
                  */
                 filters?: components["parameters"]["CommissionFilters"];
-                /** @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`. */
+                /**
+                 * @description Sort order by one or more columns, e.g. `sorting[created_at]=desc`.
+                 * @example {
+                 *       "created_at": "desc",
+                 *       "amount": "asc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["CommissionSorting"];
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -4667,19 +7780,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "commission_type": "sale",
-                 *       "referral_id": 29203686,
-                 *       "sale_amount": 15000,
-                 *       "event_id": "manual-2025-05-02-001",
-                 *       "event_date": "2025-05-02",
-                 *       "internal_note": "Annual upgrade paid by bank transfer",
-                 *       "external_note": "Thanks for the referral!",
-                 *       "notify_promoter": true,
-                 *       "billing_period": "yearly"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CommissionCreateBody"];
             };
         };
@@ -4867,7 +7967,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -4891,14 +7994,546 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listContractDocuments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Free-text search (promoter name or email).
+                 * @example maria
+                 */
+                q?: string;
+                /**
+                 * @description Narrows the list, e.g. `filters[status]=signed&filters[contract_id]=12`.
+                 * @example {
+                 *       "status": "signed",
+                 *       "contract_id": 12
+                 *     }
+                 */
+                filters?: components["schemas"]["ContractDocumentFilterSet"];
+                /**
+                 * @description Sort order, e.g. `sorting[signed_at]=desc`.
+                 * @example {
+                 *       "signed_at": "desc"
+                 *     }
+                 */
+                sorting?: components["schemas"]["ContractDocumentSortOrder"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documents (our model of an undocumented body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 884,
+                     *         "status": "signed",
+                     *         "signed_ip": "203.0.113.24",
+                     *         "signed_at": "2025-03-16T08:12:40Z",
+                     *         "contract_version_id": 27,
+                     *         "promoter": {
+                     *           "id": 1482,
+                     *           "email": "maria.lopez@example.com",
+                     *           "name": "Maria Lopez"
+                     *         },
+                     *         "contract_version": {
+                     *           "added_at": "2025-03-15T14:10:00Z",
+                     *           "changes_made": "Payment terms clarified",
+                     *           "external_link": null,
+                     *           "content_hosted": true
+                     *         },
+                     *         "contract": {
+                     *           "id": 12,
+                     *           "name": "Partner terms 2025"
+                     *         }
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ContractDocument"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getContractDocument: {
+        parameters: {
+            query: {
+                /**
+                 * @description `html` or `pdf`.
+                 * @example pdf
+                 */
+                content_type: "html" | "pdf";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Contract document id.
+                 * @example 884
+                 */
+                id: components["parameters"]["ContractDocumentIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, as JSON-wrapped HTML or as a PDF file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example %PDF-1.4
+                     *     1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+                     *     %%EOF
+                     */
+                    "application/pdf": never;
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "content": "<h2>Partner terms</h2><p>Signed by Maria Lopez on 2025-03-16.</p>"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** @description The signed document as HTML. */
+                            content: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listContracts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contracts (our model of an undocumented body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 12,
+                     *         "name": "Partner terms 2025",
+                     *         "checkbox_label": "I accept the partner terms",
+                     *         "content_hosted": true,
+                     *         "content": "<h2>Partner terms</h2><p>Commissions are paid monthly...</p>",
+                     *         "external_link": null,
+                     *         "default": true,
+                     *         "campaign_ids": [
+                     *           31,
+                     *           32
+                     *         ],
+                     *         "created_at": "2025-01-08T09:00:00Z",
+                     *         "updated_at": "2025-03-15T14:10:00Z"
+                     *       },
+                     *       {
+                     *         "id": 14,
+                     *         "name": "Agency NDA",
+                     *         "checkbox_label": "I agree to the NDA",
+                     *         "content_hosted": false,
+                     *         "content": null,
+                     *         "external_link": "https://legal.example.com/agency-nda",
+                     *         "default": false,
+                     *         "campaign_ids": [
+                     *           32
+                     *         ],
+                     *         "created_at": "2025-02-01T10:00:00Z",
+                     *         "updated_at": "2025-02-01T10:00:00Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Contract"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Agency NDA",
+                 *       "checkbox_label": "I agree to the NDA",
+                 *       "content_hosted": false,
+                 *       "external_link": "https://legal.example.com/agency-nda",
+                 *       "campaign_ids": [
+                 *         32
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContractFields"];
+            };
+        };
+        responses: {
+            /** @description The contract was created (our model of an undocumented body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 14,
+                     *       "name": "Agency NDA",
+                     *       "checkbox_label": "I agree to the NDA",
+                     *       "content_hosted": false,
+                     *       "content": null,
+                     *       "external_link": "https://legal.example.com/agency-nda",
+                     *       "default": false,
+                     *       "campaign_ids": [
+                     *         32
+                     *       ],
+                     *       "created_at": "2025-02-01T10:00:00Z",
+                     *       "updated_at": "2025-02-01T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Contract id.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContractIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ContractDetails"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Contract id.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContractIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Partner terms 2025",
+                 *       "checkbox_label": "I accept the partner terms",
+                 *       "content_hosted": true,
+                 *       "content": "<h2>Partner terms</h2><p>Commissions are paid monthly, 30 days after the sale.</p>",
+                 *       "default": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContractUpdateBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ContractDetails"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Contract id.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContractIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract is deleted. No body is documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDashboardChartData: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Restricts the figures to some campaigns, `filters[campaign_id]=31` or `filters[campaign_id][]=31&filters[campaign_id][]=32`.
+                 * @example {
+                 *       "campaign_id": 31
+                 *     }
+                 */
+                filters?: components["parameters"]["DashboardFilters"];
+                /**
+                 * @description First day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-01-01
+                 */
+                period_from?: string;
+                /**
+                 * @description Last day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-04-30
+                 */
+                period_to?: string;
+                /**
+                 * @description The metric to chart.
+                 * @example commissions
+                 */
+                selection?: components["schemas"]["DashboardMetric"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series (our model of an undocumented body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "period_from": "2025-01-01",
+                     *       "period_to": "2025-04-30",
+                     *       "selection": "commissions",
+                     *       "selection_items": [
+                     *         [
+                     *           "2025-01-01",
+                     *           184000
+                     *         ],
+                     *         [
+                     *           "2025-02-01",
+                     *           201500
+                     *         ],
+                     *         [
+                     *           "2025-03-01",
+                     *           176250
+                     *         ],
+                     *         [
+                     *           "2025-04-01",
+                     *           230900
+                     *         ]
+                     *       ],
+                     *       "group_by": "month"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DashboardChartData"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDashboardPayoutsAndCommissions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Restricts the figures to some campaigns, `filters[campaign_id]=31` or `filters[campaign_id][]=31&filters[campaign_id][]=32`.
+                 * @example {
+                 *       "campaign_id": 31
+                 *     }
+                 */
+                filters?: components["parameters"]["DashboardFilters"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures (our model of an undocumented body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "due_payouts_amount": 52000,
+                     *       "paid_payouts_amount": 1840000,
+                     *       "pending_commissions_amount": 23400,
+                     *       "approved_commissions_amount": 61250
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DashboardFigures"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDashboardStats: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Restricts the figures to some campaigns, `filters[campaign_id]=31` or `filters[campaign_id][]=31&filters[campaign_id][]=32`.
+                 * @example {
+                 *       "campaign_id": 31
+                 *     }
+                 */
+                filters?: components["parameters"]["DashboardFilters"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures (our model of an undocumented body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "revenue_amount": 2389000,
+                     *       "referrals_count": 412,
+                     *       "customers_count": 118,
+                     *       "active_promoters_count": 57,
+                     *       "pending_actions": {
+                     *         "pending_promoters_count": 3,
+                     *         "pending_commissions_count": 14,
+                     *         "due_payouts_count": 9
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DashboardFigures"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDashboardTrendings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Restricts the figures to some campaigns, `filters[campaign_id]=31` or `filters[campaign_id][]=31&filters[campaign_id][]=32`.
+                 * @example {
+                 *       "campaign_id": 31
+                 *     }
+                 */
+                filters?: components["parameters"]["DashboardFilters"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trending figures (our model of an undocumented body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "top_promoters": [
+                     *         {
+                     *           "id": 1482,
+                     *           "name": "Maria Lopez",
+                     *           "revenue_amount": 489500
+                     *         }
+                     *       ],
+                     *       "top_sources": [
+                     *         {
+                     *           "source": "newsletter",
+                     *           "clicks_count": 820
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DashboardFigures"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listEmails: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`. */
+                /**
+                 * @description Narrows the list, e.g. `filters[trigger_on]=broadcast&filters[sent_count][from]=1`.
+                 * @example {
+                 *       "trigger_enabled": "yes",
+                 *       "trigger_on": "promoter_accepted",
+                 *       "sent_count": {
+                 *         "from": 1
+                 *       },
+                 *       "campaign_id": [
+                 *         3,
+                 *         5
+                 *       ]
+                 *     }
+                 */
                 filters?: components["parameters"]["EmailFilters"];
-                /** @description Order of the list, e.g. `sorting[sent_count]=desc`. */
+                /**
+                 * @description Order of the list, e.g. `sorting[sent_count]=desc`.
+                 * @example {
+                 *       "sent_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["EmailSorting"];
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -5114,7 +8749,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5164,7 +8802,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5238,7 +8879,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5263,7 +8907,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5313,7 +8960,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5338,7 +8988,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the email. */
+                /**
+                 * @description Id of the email.
+                 * @example 214
+                 */
                 id: components["parameters"]["EmailIdPath"];
             };
             cookie?: never;
@@ -5358,22 +9011,747 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Narrows the list, in bracket form: `filters[promoter_id]=1482&filters[status]=open`.
+                 * @example {
+                 *       "promoter_id": 1482,
+                 *       "status": "open"
+                 *     }
+                 */
+                filters?: components["parameters"]["InvoiceFilters"];
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 7702,
+                     *         "number": "INV-2025-0042",
+                     *         "date": "2025-04-30",
+                     *         "total": 12450,
+                     *         "total_incl_tax": 15065,
+                     *         "tax_rate": 21,
+                     *         "pdf_url": "https://acme.firstpromoter.com/invoices/7702.pdf",
+                     *         "status": "open",
+                     *         "promoter": {
+                     *           "id": 1482,
+                     *           "email": "maria.lopez@example.com",
+                     *           "name": "Maria Lopez"
+                     *         },
+                     *         "payouts": [
+                     *           {
+                     *             "id": 5012,
+                     *             "amount": 12450
+                     *           }
+                     *         ]
+                     *       },
+                     *       {
+                     *         "id": 7710,
+                     *         "number": "INV-2025-0043",
+                     *         "date": "2025-05-02",
+                     *         "total": 4800,
+                     *         "total_incl_tax": 4800,
+                     *         "tax_rate": 0,
+                     *         "pdf_url": null,
+                     *         "status": "draft",
+                     *         "promoter": {
+                     *           "id": 1533,
+                     *           "email": "dev.patel@example.org",
+                     *           "name": "Dev Patel"
+                     *         },
+                     *         "payouts": []
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Invoice"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateInvoiceTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "html": "<h1>Invoice {{invoice.number}}</h1><p>{{promoter.name}}, {{invoice.date}}</p><p>Total: {{invoice.total_incl_tax}}</p>"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoiceTemplateBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["InvoiceTemplate"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         7710
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["InvoiceBatchCompleted"];
+            202: components["responses"]["InvoiceBatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    exportInvoices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the invoices of one promoter, `filters[promoter_id]=1482`.
+                 * @example {
+                 *       "promoter_id": 1482
+                 *     }
+                 */
+                filters?: components["parameters"]["InvoiceExportFilters"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example Number,Date,Promoter,Email,Status,Total,Total incl. tax
+                     *     INV-2025-0042,2025-04-30,Maria Lopez,maria.lopez@example.com,open,124.50,150.65
+                     *     INV-2025-0043,2025-05-02,Dev Patel,dev.patel@example.org,draft,48.00,48.00
+                     */
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    exportInvoicesZip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export was queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "The export is being prepared. You will receive an email when it is ready."
+                     *     }
+                     */
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    finalizeInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         7702,
+                 *         7710
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["InvoiceBatchCompleted"];
+            202: components["responses"]["InvoiceBatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    previewInvoice: {
+        parameters: {
+            query: {
+                /**
+                 * @description The promoter to preview an invoice for.
+                 * @example 1482
+                 */
+                promoter_id: number;
+                /**
+                 * @description Only these payouts, sent as `payout_ids[]=5012&payout_ids[]=5013`.
+                 * @example [
+                 *       5012,
+                 *       5013
+                 *     ]
+                 */
+                payout_ids?: number[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["InvoiceRendered"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    previewInvoiceTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "html": "<h1>Invoice {{invoice.number}}</h1><p>{{promoter.name}}, {{invoice.date}}</p><p>Total: {{invoice.total_incl_tax}}</p>",
+                 *       "vat_invoice": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvoicePreviewTemplateBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["InvoiceRendered"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getInvoiceTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["InvoiceTemplate"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    voidInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         7702,
+                 *         7710
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdsBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["InvoiceBatchCompleted"];
+            202: components["responses"]["InvoiceBatchQueued"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Invoice id.
+                 * @example 7702
+                 */
+                id: components["parameters"]["InvoiceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7702,
+                     *       "number": "INV-2025-0042",
+                     *       "date": "2025-04-30",
+                     *       "total": 12450,
+                     *       "total_incl_tax": 15065,
+                     *       "tax_rate": 21,
+                     *       "pdf_url": "https://acme.firstpromoter.com/invoices/7702.pdf",
+                     *       "status": "open",
+                     *       "promoter": {
+                     *         "id": 1482,
+                     *         "email": "maria.lopez@example.com",
+                     *         "name": "Maria Lopez"
+                     *       },
+                     *       "payouts": [
+                     *         {
+                     *           "id": 5012,
+                     *           "amount": 12450
+                     *         }
+                     *       ],
+                     *       "html": "<h1>Invoice INV-2025-0042</h1><p>Maria Lopez, 2025-04-30</p><p>Total: €150.65</p>"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvoiceWithHtml"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePaymentsBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Payments batch id (the `data.id` of create_payments_batch).
+                 * @example 204
+                 */
+                id: components["parameters"]["PaymentsBatchIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch is deleted. No body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    payPaymentsBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Payments batch id (the `data.id` of create_payments_batch).
+                 * @example 204
+                 */
+                id: components["parameters"]["PaymentsBatchIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "otp": "482913"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PaymentsBatchPayBody"];
+            };
+        };
+        responses: {
+            /** @description Payment of the batch has started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 204,
+                     *       "status": "processing",
+                     *       "ext_reference": "PAYOUT-2025-05-0204",
+                     *       "ext_id": "5UXD2E8A7D9JC",
+                     *       "scheduled_at": null,
+                     *       "processing_started_at": "2025-05-02T11:15:00Z",
+                     *       "completed_at": null,
+                     *       "is_payable": false,
+                     *       "is_retriable": false,
+                     *       "is_payment_otp_required": true,
+                     *       "total": 52000,
+                     *       "promoters_count": 5,
+                     *       "error": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PaymentsBatch"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PaymentsBatchForbidden"];
+            /** @description FirstPromoter refused to pay the batch; its reasons are not documented, the body says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Payments batch is not payable",
+                     *       "code": "operation_failed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPayoutMethods: {
+        parameters: {
+            query: {
+                /**
+                 * @description `filters[promoter_id]` is required: the list is always one promoter's methods.
+                 * @example {
+                 *       "promoter_id": 1482
+                 *     }
+                 */
+                filters: components["parameters"]["PayoutMethodFilters"];
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The promoter's payout methods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 3301,
+                     *         "method": "paypal",
+                     *         "date_added": "2024-11-05T10:00:00Z",
+                     *         "is_disabled": false,
+                     *         "meta": null,
+                     *         "is_selected": true,
+                     *         "details": {
+                     *           "paypal_email": "maria.lopez@example.com"
+                     *         },
+                     *         "managed_payouts": true
+                     *       },
+                     *       {
+                     *         "id": 3302,
+                     *         "method": "bank",
+                     *         "date_added": "2025-01-20T09:30:00Z",
+                     *         "is_disabled": false,
+                     *         "meta": null,
+                     *         "is_selected": false,
+                     *         "details": {
+                     *           "bank_country": "ES",
+                     *           "account_holder_name": "Maria Lopez",
+                     *           "iban": "ES9121000418450200051332",
+                     *           "swift_bic_code": "CAIXESBBXXX",
+                     *           "bank_name": "CaixaBank"
+                     *         },
+                     *         "managed_payouts": false
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["PayoutMethod"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPayoutMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "wise",
+                 *       "promoter_id": 1482,
+                 *       "details": {
+                 *         "wise_email": "maria.lopez@example.com"
+                 *       },
+                 *       "is_selected": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["PayoutMethodBody"];
+            };
+        };
+        responses: {
+            /** @description The payout method was added. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 3310,
+                     *       "method": "wise",
+                     *       "date_added": "2025-05-02T11:00:00Z",
+                     *       "is_disabled": false,
+                     *       "meta": null,
+                     *       "is_selected": false,
+                     *       "details": {
+                     *         "wise_email": "maria.lopez@example.com"
+                     *       },
+                     *       "managed_payouts": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PayoutMethod"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PayoutMethodNotFound"];
+            422: components["responses"]["PayoutMethodInvalid"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPayoutMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Payout method id.
+                 * @example 3301
+                 */
+                id: components["parameters"]["PayoutMethodIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PayoutMethodDetailsResponse"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PayoutMethodNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePayoutMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Payout method id.
+                 * @example 3301
+                 */
+                id: components["parameters"]["PayoutMethodIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "paypal",
+                 *       "promoter_id": 1482,
+                 *       "details": {
+                 *         "paypal_email": "payouts@ledgerletters.example.com"
+                 *       },
+                 *       "is_selected": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PayoutMethodBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PayoutMethodDetailsResponse"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PayoutMethodNotFound"];
+            422: components["responses"]["PayoutMethodInvalid"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePayoutMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Payout method id.
+                 * @example 3301
+                 */
+                id: components["parameters"]["PayoutMethodIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payout method is deleted. No body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["PayoutMethodNotFound"];
+            /** @description The method could not be removed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Failed to destroy Rewards::Providers::Account",
+                     *       "code": "destroy_failed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listPayouts: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
                  * @description Narrows the list, in bracket form: `filters[status]=pending`, `filters[period_end][to]=2025-04-30`,
                  *     `filters[campaign_id][]=3&filters[campaign_id][]=4`, `filters[fraud_suspicions][]=same_ip`.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": [
+                 *         28004,
+                 *         28005
+                 *       ],
+                 *       "due_period": "next",
+                 *       "payout_method": "paypal",
+                 *       "period_end": {
+                 *         "to": "2025-04-30"
+                 *       },
+                 *       "only_payable": true,
+                 *       "fraud_suspicions": [
+                 *         "same_ip_suspicion"
+                 *       ]
+                 *     }
                  */
                 filters?: components["parameters"]["PayoutFilters"];
-                /** @description Sort order, e.g. `sorting[amount]=desc`. */
+                /**
+                 * @description Sort order, e.g. `sorting[amount]=desc`.
+                 * @example {
+                 *       "amount": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["PayoutSorting"];
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -5556,9 +9934,20 @@ export interface operations {
     getPayoutDueStats: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+                /**
+                 * @description Restricts the figures to payouts in one status and/or of some campaigns.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": [
+                 *         28004
+                 *       ]
+                 *     }
+                 */
                 filters?: components["parameters"]["PayoutSummaryFilters"];
             };
             header?: never;
@@ -5626,11 +10015,25 @@ export interface operations {
     listPayoutsGroupedByPromoter: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`. */
+                /**
+                 * @description Narrows the payouts that are grouped, e.g. `filters[min_payment]=5000`.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": 28004,
+                 *       "min_payment": 5000,
+                 *       "invoiceable": "true"
+                 *     }
+                 */
                 filters?: components["parameters"]["PayoutGroupFilters"];
-                /** @description Include the account details of each promoter's payout method. */
+                /**
+                 * @description Include the account details of each promoter's payout method.
+                 * @example true
+                 */
                 include_payout_method_details?: boolean;
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -5793,9 +10196,22 @@ export interface operations {
                 /**
                  * @description Which breakdowns to compute, e.g. `stats_by[status]=true&stats_by[payout_method]=true`. Only the
                  *     requested groups are present under `data`.
+                 * @example {
+                 *       "paid_period": true,
+                 *       "status": true,
+                 *       "payout_method": true
+                 *     }
                  */
                 stats_by?: components["parameters"]["PayoutStatsBy"];
-                /** @description Restricts the figures to payouts in one status and/or of some campaigns. */
+                /**
+                 * @description Restricts the figures to payouts in one status and/or of some campaigns.
+                 * @example {
+                 *       "status": "pending",
+                 *       "campaign_id": [
+                 *         28004
+                 *       ]
+                 *     }
+                 */
                 filters?: components["parameters"]["PayoutSummaryFilters"];
             };
             header?: never;
@@ -5882,10 +10298,223 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listProducts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Search by product name.
+                 * @example agency
+                 */
+                q?: string;
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The products. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 905,
+                     *         "name": "Agency plan",
+                     *         "ext_id": "prod_QbX7hLkdIwHu7i",
+                     *         "prices": [
+                     *           {
+                     *             "ext_id": "price_1QbX8ALkdIwHu7ixMonthly",
+                     *             "desc": "Monthly"
+                     *           },
+                     *           {
+                     *             "ext_id": "price_1QbX8ALkdIwHu7ixYearly",
+                     *             "desc": "Yearly"
+                     *           }
+                     *         ],
+                     *         "created_at": "2024-10-01T12:00:00Z"
+                     *       },
+                     *       {
+                     *         "id": 906,
+                     *         "name": "Starter plan",
+                     *         "ext_id": null,
+                     *         "prices": [
+                     *           {
+                     *             "ext_id": "starter-monthly",
+                     *             "desc": null
+                     *           }
+                     *         ],
+                     *         "created_at": "2024-10-01T12:02:00Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Product"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Team plan",
+                 *       "ext_id": "prod_RcY8iMleJxIv8j",
+                 *       "prices": [
+                 *         {
+                 *           "ext_id": "price_1RcY9BMleJxIv8jyMonthly",
+                 *           "desc": "Monthly"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProductCreateBody"];
+            };
+        };
+        responses: {
+            /** @description The product was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 911,
+                     *       "name": "Team plan",
+                     *       "ext_id": "prod_RcY8iMleJxIv8j",
+                     *       "prices": [
+                     *         {
+                     *           "ext_id": "price_1RcY9BMleJxIv8jyMonthly",
+                     *           "desc": "Monthly"
+                     *         }
+                     *       ],
+                     *       "created_at": "2025-05-02T10:40:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Product id.
+                 * @example 905
+                 */
+                id: components["parameters"]["ProductIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ProductDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ProductNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Product id.
+                 * @example 905
+                 */
+                id: components["parameters"]["ProductIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "prices": [
+                 *         {
+                 *           "ext_id": "price_1QbX8ALkdIwHu7ixMonthly",
+                 *           "desc": "Monthly"
+                 *         },
+                 *         {
+                 *           "ext_id": "price_1QbX8ALkdIwHu7ixYearly",
+                 *           "desc": "Yearly (2 months free)"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProductUpdateBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ProductDetails"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ProductNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Product id.
+                 * @example 905
+                 */
+                id: components["parameters"]["ProductIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product is deleted. No body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ProductNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listPromoCodes: {
         parameters: {
             query?: {
-                /** @description Only the codes bound to this promoter campaign. */
+                /**
+                 * @description Only the codes bound to this promoter campaign.
+                 * @example 14850130
+                 */
                 promoter_campaign_id?: number;
                 /** @description Page number, starting at 1. */
                 page?: components["parameters"]["Page"];
@@ -5988,7 +10617,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6007,7 +10639,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6038,7 +10673,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6165,7 +10803,10 @@ export interface operations {
     searchPromoterCampaigns: {
         parameters: {
             query: {
-                /** @description Text to look for (for instance part of the promoter's email or name, or a ref token). */
+                /**
+                 * @description Text to look for (for instance part of the promoter's email or name, or a ref token).
+                 * @example maria
+                 */
                 q: components["parameters"]["PromoterCampaignSearch"];
             };
             header?: never;
@@ -6234,7 +10875,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6270,21 +10914,34 @@ export interface operations {
     getPromoterCampaignChartData: {
         parameters: {
             query: {
-                /** @description First day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description First day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-01-01
+                 */
                 period_from: components["parameters"]["PromoterChartPeriodFrom"];
-                /** @description Last day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description Last day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-04-30
+                 */
                 period_to: components["parameters"]["PromoterChartPeriodTo"];
-                /** @description The metric to chart. */
+                /**
+                 * @description The metric to chart.
+                 * @example referrals
+                 */
                 selection: components["parameters"]["PromoterChartSelection"];
                 /**
                  * @description Ask for totals along with the series. FirstPromoter does not document where or how the totals
                  *     appear in the answer.
+                 * @example true
                  */
                 with_totals?: components["parameters"]["PromoterCampaignWithTotals"];
             };
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6364,7 +11021,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -6423,19 +11083,61 @@ export interface operations {
                 page?: components["parameters"]["Page"];
                 /** @description Records per page (the API's default is 20, its maximum 100). */
                 per_page?: components["parameters"]["PerPage"];
-                /** @description Text matched against the promoter's email, name and ref token. */
+                /**
+                 * @description Text matched against the promoter's email, name and ref token.
+                 * @example lopez
+                 */
                 q?: components["parameters"]["PromoterSearch"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
                  * @description Narrow the list. Sent in bracket form: `filters[state]=accepted`,
                  *     `filters[joined_at][from]=2025-01-01`, `filters[campaign_id][]=3&filters[campaign_id][]=4`.
+                 * @example {
+                 *       "state": "accepted",
+                 *       "campaign_id": [
+                 *         31,
+                 *         35
+                 *       ],
+                 *       "archived": false,
+                 *       "has_wform": "no",
+                 *       "revenue_amount": {
+                 *         "from": 1000,
+                 *         "to": 500000
+                 *       },
+                 *       "joined_at": {
+                 *         "from": "2024-01-01",
+                 *         "to": "2025-04-30"
+                 *       },
+                 *       "fraud_suspicions": [
+                 *         "same_ip_suspicion",
+                 *         "ad_source"
+                 *       ],
+                 *       "custom_field1": {
+                 *         "key": "audience_size",
+                 *         "operator": "exact",
+                 *         "value": "12000"
+                 *       },
+                 *       "inactivity": {
+                 *         "metric": "sale",
+                 *         "days": 30
+                 *       }
+                 *     }
                  */
                 filters?: components["parameters"]["PromoterFilters"];
-                /** @description Sort order, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Sort order, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "revenue_amount": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["PromoterSorting"];
             };
             header?: never;
@@ -7019,16 +11721,21 @@ export interface operations {
     getPromoter: {
         parameters: {
             query?: {
-                /** @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id. */
+                /**
+                 * @description Which field the `id` path segment holds. Leave it out when `id` is the numeric id.
+                 * @example email
+                 */
                 find_by?: components["parameters"]["PromoterFindBy"];
                 /**
                  * @description Ask for `parent_promoter` in the answer. FirstPromoter mentions this flag in its prose but does
                  *     not declare it, so its effect is not guaranteed.
+                 * @example true
                  */
                 include_parent_promoter?: components["parameters"]["PromoterIncludeParent"];
                 /**
                  * @description Leave `selected_payout_method` out of the answer. Mentioned in FirstPromoter's prose but not
                  *     declared in its files.
+                 * @example true
                  */
                 exclude_payout_method?: components["parameters"]["PromoterExcludePayoutMethod"];
             };
@@ -7038,6 +11745,7 @@ export interface operations {
                  * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
                  *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
                  *     credential of the promoter: never log it.
+                 * @example maria.lopez@example.com
                  */
                 id: components["parameters"]["PromoterKeyPath"];
             };
@@ -7076,6 +11784,7 @@ export interface operations {
                  * @description The promoter's numeric id, or, together with `find_by`, the value of another identifying field
                  *     (email, customer id, auth token, ref token or promo code). An auth token used here is a secret
                  *     credential of the promoter: never log it.
+                 * @example maria.lopez@example.com
                  */
                 id: components["parameters"]["PromoterKeyPath"];
             };
@@ -7117,16 +11826,28 @@ export interface operations {
     getPromoterChartData: {
         parameters: {
             query: {
-                /** @description First day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description First day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-01-01
+                 */
                 period_from: components["parameters"]["PromoterChartPeriodFrom"];
-                /** @description Last day of the charted period (`YYYY-MM-DD`). */
+                /**
+                 * @description Last day of the charted period (`YYYY-MM-DD`).
+                 * @example 2025-04-30
+                 */
                 period_to: components["parameters"]["PromoterChartPeriodTo"];
-                /** @description The metric to chart. */
+                /**
+                 * @description The metric to chart.
+                 * @example referrals
+                 */
                 selection: components["parameters"]["PromoterChartSelection"];
             };
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -7177,16 +11898,32 @@ export interface operations {
     listReferrals: {
         parameters: {
             query?: {
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
                 /**
                  * @description Restrict the list to these record ids. Sent in Rails form, `ids[]=1&ids[]=2`, which is what the
                  *     client's query serializer produces for every array.
+                 * @example [
+                 *       1482,
+                 *       1533
+                 *     ]
                  */
                 ids?: components["parameters"]["Ids"];
                 /**
                  * @description Narrow the list, e.g. `filters[state]=active`, `filters[created_at][from]=2025-01-01`. Dates are
                  *     `YYYY-MM-DD`.
+                 * @example {
+                 *       "type": "customer",
+                 *       "promoter_id": 8262622,
+                 *       "state": "active",
+                 *       "created_at": {
+                 *         "from": "2025-01-01",
+                 *         "to": "2025-04-30"
+                 *       }
+                 *     }
                  */
                 filters?: components["parameters"]["ReferralFilters"];
                 /** @description Page number, starting at 1. */
@@ -7506,7 +12243,10 @@ export interface operations {
     getReferral: {
         parameters: {
             query?: {
-                /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+                /**
+                 * @description Makes the path `id` an email, uid or username instead of the numeric id.
+                 * @example email
+                 */
                 find_by?: components["parameters"]["ReferralFindBy"];
             };
             header?: never;
@@ -7514,6 +12254,7 @@ export interface operations {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -7536,6 +12277,7 @@ export interface operations {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -7579,7 +12321,10 @@ export interface operations {
     importReferralEvents: {
         parameters: {
             query?: {
-                /** @description Makes the path `id` an email, uid or username instead of the numeric id. */
+                /**
+                 * @description Makes the path `id` an email, uid or username instead of the numeric id.
+                 * @example email
+                 */
                 find_by?: components["parameters"]["ReferralFindBy"];
             };
             header?: never;
@@ -7587,6 +12332,7 @@ export interface operations {
                 /**
                  * @description The referral's numeric id, or, when `find_by` is given, its email, uid or username. Typed as a
                  *     string for that reason (FirstPromoter's file types it the same way; ids are sent as digits).
+                 * @example jane.doe@example.com
                  */
                 id: components["parameters"]["ReferralKey"];
             };
@@ -7643,9 +12389,20 @@ export interface operations {
     getCampaignsReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                /**
+                 * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "revenue_amount",
+                 *       "3m_epc"
+                 *     ]
+                 */
                 columns: components["parameters"]["ReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7657,9 +12414,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -7719,9 +12484,18 @@ export interface operations {
                 /**
                  * @description Metrics to export, at least one (`columns[]=…`). Pick them from the list that fits `report_type`:
                  *     traffic sources and URLs offer fewer metrics, and `url` only makes sense for URLs.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "customers_count",
+                 *       "revenue_amount"
+                 *     ]
                  */
                 columns: components["parameters"]["ReportDownloadColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7733,7 +12507,10 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Add a totals line to the export. */
+                /**
+                 * @description Add a totals line to the export.
+                 * @example true
+                 */
                 totals?: components["parameters"]["ReportTotals"];
             };
             header?: never;
@@ -7766,9 +12543,20 @@ export interface operations {
     getOverviewReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                /**
+                 * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "revenue_amount",
+                 *       "3m_epc"
+                 *     ]
+                 */
                 columns: components["parameters"]["ReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7780,9 +12568,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -7837,9 +12633,20 @@ export interface operations {
     getPromotersReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`. */
+                /**
+                 * @description Metrics to compute, at least one. The client sends them as `columns[]=clicks_count&columns[]=…`.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "revenue_amount",
+                 *       "3m_epc"
+                 *     ]
+                 */
                 columns: components["parameters"]["ReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7851,9 +12658,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -7910,9 +12725,19 @@ export interface operations {
     getTrafficSourcesReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics. */
+                /**
+                 * @description Metrics to compute, at least one (`columns[]=…`). Traffic reports offer fewer metrics.
+                 * @example [
+                 *       "clicks_count",
+                 *       "referrals_count",
+                 *       "clicks_to_referrals_cr"
+                 *     ]
+                 */
                 columns: components["parameters"]["TrafficReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7924,9 +12749,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -7979,9 +12812,19 @@ export interface operations {
     getUrlsReport: {
         parameters: {
             query: {
-                /** @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself. */
+                /**
+                 * @description Metrics to compute, at least one (`columns[]=…`); `url` adds the URL itself.
+                 * @example [
+                 *       "url",
+                 *       "clicks_count",
+                 *       "customers_count"
+                 *     ]
+                 */
                 columns: components["parameters"]["UrlReportColumns"];
-                /** @description Length of each period in the time series. */
+                /**
+                 * @description Length of each period in the time series.
+                 * @example month
+                 */
                 group_by: components["parameters"]["ReportGroupBy"];
                 /**
                  * @description Start of the reporting window (ISO 8601 timestamp).
@@ -7993,9 +12836,17 @@ export interface operations {
                  * @example 2025-06-30T23:59:59Z
                  */
                 end_date: components["parameters"]["ReportEndDate"];
-                /** @description Free-text search. */
+                /**
+                 * @description Free-text search.
+                 * @example maria
+                 */
                 q?: components["parameters"]["Query"];
-                /** @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`. */
+                /**
+                 * @description Order of the rows, one entry per column, e.g. `sorting[revenue_amount]=desc`.
+                 * @example {
+                 *       "clicks_count": "desc"
+                 *     }
+                 */
                 sorting?: components["parameters"]["ReportSorting"];
             };
             header?: never;
@@ -8030,6 +12881,281 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ReportParamsInvalid"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listRewards: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only promoter rewards (`promoters`) or only referral rewards (`referrals`); both when left out.
+                 * @example promoters
+                 */
+                scope?: components["parameters"]["RewardScope"];
+                /** @description Page number, starting at 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Records per page (the API's default is 20, its maximum 100). */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rewards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 157420,
+                     *         "name": "30% recurring",
+                     *         "is_promoter_reward": true,
+                     *         "promoter_reward_type": "sale",
+                     *         "coupon": null,
+                     *         "editable": true,
+                     *         "hide_reward": false,
+                     *         "provider_coupon_id": null,
+                     *         "duration": null,
+                     *         "duration_in_months": null,
+                     *         "max_redemptions": null,
+                     *         "new_customers_only": false,
+                     *         "created_at": "2024-09-12T08:00:00Z",
+                     *         "updated_at": "2025-02-03T16:45:00Z",
+                     *         "provider": null,
+                     *         "tier_reward_mode": null,
+                     *         "tier_level": null,
+                     *         "schemas": [
+                     *           {
+                     *             "unit": "cash",
+                     *             "amount": 30,
+                     *             "flat_amount": false,
+                     *             "rules": []
+                     *           }
+                     *         ]
+                     *       },
+                     *       {
+                     *         "id": 157430,
+                     *         "name": "20% off the first 3 months",
+                     *         "is_promoter_reward": false,
+                     *         "promoter_reward_type": null,
+                     *         "coupon": "FRIENDS20",
+                     *         "editable": true,
+                     *         "hide_reward": false,
+                     *         "provider_coupon_id": "FRIENDS20",
+                     *         "duration": "repeating",
+                     *         "duration_in_months": 3,
+                     *         "max_redemptions": null,
+                     *         "new_customers_only": true,
+                     *         "created_at": "2024-09-12T08:05:00Z",
+                     *         "updated_at": "2024-09-12T08:05:00Z",
+                     *         "provider": "stripe",
+                     *         "tier_reward_mode": null,
+                     *         "tier_level": null,
+                     *         "schemas": [
+                     *           {
+                     *             "unit": "discount_per",
+                     *             "amount": 20,
+                     *             "flat_amount": false,
+                     *             "rules": []
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Reward"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The `scope` is not one FirstPromoter knows. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "param is missing or the value is empty or invalid: scope",
+                     *       "code": "invalid_params"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "25% for the first year",
+                 *       "is_promoter_reward": true,
+                 *       "promoter_reward_type": "sale",
+                 *       "schemas": [
+                 *         {
+                 *           "unit": "cash",
+                 *           "amount": 25,
+                 *           "flat_amount": false,
+                 *           "rules": [
+                 *             {
+                 *               "type": "customer_age_in_months",
+                 *               "condition": "less than or equal to",
+                 *               "value": 12,
+                 *               "operator": "and"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RewardCreateBody"];
+            };
+        };
+        responses: {
+            /** @description The reward was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 157455,
+                     *       "name": "25% for the first year",
+                     *       "is_promoter_reward": true,
+                     *       "promoter_reward_type": "sale",
+                     *       "coupon": null,
+                     *       "editable": true,
+                     *       "hide_reward": false,
+                     *       "provider_coupon_id": null,
+                     *       "duration": null,
+                     *       "duration_in_months": null,
+                     *       "max_redemptions": null,
+                     *       "new_customers_only": false,
+                     *       "created_at": "2025-05-02T10:30:00Z",
+                     *       "updated_at": "2025-05-02T10:30:00Z",
+                     *       "provider": null,
+                     *       "tier_reward_mode": null,
+                     *       "tier_level": null,
+                     *       "schemas": [
+                     *         {
+                     *           "unit": "cash",
+                     *           "amount": 25,
+                     *           "flat_amount": false,
+                     *           "rules": [
+                     *             {
+                     *               "type": "customer_age_in_months",
+                     *               "condition": "less than or equal to",
+                     *               "filter_by": null,
+                     *               "value": 12,
+                     *               "operator": "and"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Reward"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A required parameter is missing or unusable. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "param is missing or the value is empty or invalid: schemas",
+                     *       "code": "invalid_params"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reward id.
+                 * @example 157420
+                 */
+                id: components["parameters"]["RewardIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "30% recurring (2025)",
+                 *       "schemas": [
+                 *         {
+                 *           "unit": "cash",
+                 *           "amount": 30,
+                 *           "flat_amount": false,
+                 *           "rules": []
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RewardFields"];
+            };
+        };
+        responses: {
+            200: components["responses"]["RewardDetails"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    hideReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Reward id.
+                 * @example 157420
+                 */
+                id: components["parameters"]["RewardIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reward is hidden. No body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8245,7 +13371,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -8296,7 +13425,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -8363,7 +13495,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Record id. */
+                /**
+                 * @description Record id.
+                 * @example 1482
+                 */
                 id: components["parameters"]["IdPath"];
             };
             cookie?: never;
@@ -8393,7 +13528,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
             };
             cookie?: never;
@@ -8452,9 +13590,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
@@ -8522,9 +13666,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the webhook subscription. */
+                /**
+                 * @description Id of the webhook subscription.
+                 * @example 12
+                 */
                 webhook_id: components["parameters"]["WebhookIdPath"];
-                /** @description Id of the delivery. */
+                /**
+                 * @description Id of the delivery.
+                 * @example 5532
+                 */
                 id: components["parameters"]["WebhookDeliveryIdPath"];
             };
             cookie?: never;
@@ -8585,6 +13735,224 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["WebhookRetryRefused"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listCustomReferralStatuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statuses, as a bare array. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 12,
+                     *         "name": "Onboarding call booked",
+                     *         "description": null,
+                     *         "order": 1,
+                     *         "company_id": 4821,
+                     *         "created_at": "2025-03-02T10:00:00Z",
+                     *         "updated_at": "2025-03-02T10:00:00Z"
+                     *       },
+                     *       {
+                     *         "id": 13,
+                     *         "name": "Trial extended",
+                     *         "description": "Sales gave the lead two more weeks.",
+                     *         "order": 2,
+                     *         "company_id": 4821,
+                     *         "created_at": "2025-03-02T10:01:00Z",
+                     *         "updated_at": "2025-04-11T08:30:00Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["CustomReferralStatusList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateCustomReferralStatuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "custom_referral_statuses": [
+                 *         {
+                 *           "id": 13,
+                 *           "name": "Trial extended",
+                 *           "description": "Sales gave the lead two more weeks.",
+                 *           "order": 2
+                 *         },
+                 *         {
+                 *           "name": "Contract sent",
+                 *           "description": null,
+                 *           "order": 3
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomReferralStatusesBody"];
+            };
+        };
+        responses: {
+            /** @description The account's statuses after the change, in `order`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 12,
+                     *         "name": "Onboarding call booked",
+                     *         "description": null,
+                     *         "order": 1,
+                     *         "company_id": 4821,
+                     *         "created_at": "2025-03-02T10:00:00Z",
+                     *         "updated_at": "2025-03-02T10:00:00Z"
+                     *       },
+                     *       {
+                     *         "id": 13,
+                     *         "name": "Trial extended",
+                     *         "description": "Sales gave the lead two more weeks.",
+                     *         "order": 2,
+                     *         "company_id": 4821,
+                     *         "created_at": "2025-03-02T10:01:00Z",
+                     *         "updated_at": "2025-05-02T12:30:00Z"
+                     *       },
+                     *       {
+                     *         "id": 17,
+                     *         "name": "Contract sent",
+                     *         "description": null,
+                     *         "order": 3,
+                     *         "company_id": 4821,
+                     *         "created_at": "2025-05-02T12:30:00Z",
+                     *         "updated_at": "2025-05-02T12:30:00Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["CustomReferralStatusList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Two statuses would share a name or an order. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Validation failed: Order has already been taken",
+                     *       "errors": {
+                     *         "order": [
+                     *           "has already been taken"
+                     *         ]
+                     *       },
+                     *       "code": "invalid_record"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createEmbedLoginToken: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The promoter, by FirstPromoter id. Send this or `cust_id`, not both.
+                 * @example 1482
+                 */
+                promoter_id?: components["parameters"]["EmbedPromoterId"];
+                /**
+                 * @description The promoter, by your own customer id (`cust_id`). Send this or `promoter_id`.
+                 * @example cus_PqR8s2Lk1Tz
+                 */
+                cust_id?: components["parameters"]["EmbedCustId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "EXAMPLE-NOT-A-REAL-EMBED-TOKEN",
+                     *       "expires_in": 86400
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Secret sign-in token for the embedded dashboard; the client never prints it. */
+                        access_token: string;
+                        /** @description Seconds the token stays valid. */
+                        expires_in: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["EmbedPromoterNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeEmbedLoginTokens: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The promoter, by FirstPromoter id. Send this or `cust_id`, not both.
+                 * @example 1482
+                 */
+                promoter_id?: components["parameters"]["EmbedPromoterId"];
+                /**
+                 * @description The promoter, by your own customer id (`cust_id`). Send this or `promoter_id`.
+                 * @example cus_PqR8s2Lk1Tz
+                 */
+                cust_id?: components["parameters"]["EmbedCustId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The promoter's tokens are revoked. No body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["EmbedPromoterNotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8680,6 +14048,26 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /**
+             * @description Not a referral: no referral matches `email`/`uid`, or its promoter is banned. Nothing was
+             *     recorded. FirstPromoter documents no answer for an unknown customer on this call;
+             *     the sale answers it with this 404 (since 2025-09) and a cancellation finds the customer the
+             *     same way, so the contract models the sale's answer here too. Only a live account can confirm it.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Referral corresponding to email or uid parameter not found or promoter is banned.",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8815,6 +14203,27 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /**
+             * @description Not a referral: no referral matches `email`/`uid`, or its promoter is banned. Nothing was
+             *     recorded. FirstPromoter documents this answer for sales only (since 2025-09, before which sales
+             *     answered 204, as this call's file still says); a refund finds the customer the same way, so the
+             *     contract models the sale's answer here too and the client reads both as `not_referral`. Only a
+             *     live account can tell which of the two this call sends today.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Referral corresponding to email or uid parameter not found or promoter is banned.",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A refund with this `event_id` was already recorded; nothing new was created. */
             409: {
                 headers: {
@@ -9046,8 +14455,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description The `tid` matches no tracked visitor (or `ref_id` no promoter), so the signup cannot be
-             *     attributed and was not recorded.
+             * @description The `tid` matches no tracked visitor (unknown, or its cookie expired) or `ref_id` no promoter,
+             *     so the signup cannot be attributed: it is not a referral signup, and nothing was recorded.
              */
             404: {
                 headers: {

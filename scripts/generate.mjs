@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 // Regenerates generated/ from openapi/, for every API of openapi/registry.yaml: a single-file bundle
-// (what Prism mocks and what users can hand to other tools), the openapi-typescript types, and the
-// operation table with the API's facts. It also writes the fields of package.json that follow from
-// the registry (bin, exports, typesVersions, files). `--check` writes nothing and fails if anything it
+// in wire form (what Prism mocks and what users can hand to other tools; scripts/wire-form.mjs), the
+// openapi-typescript types, and the operation table with the API's facts; for every receiver-side spec
+// the bundle, the types, the list of its webhooks and their examples. It also writes the fields of
+// package.json that follow from the registry (bin, exports, typesVersions, files), the package's name and
+// version for the User-Agent (generated/package.ts) and the README's table of tracking outcomes
+// (scripts/outcome-table.mjs). `--check` writes nothing and fails if anything it
 // would write differs: CI's staleness gate.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { parse } from 'yaml';
-import { apiFacts, operationTable } from './operation-table.mjs';
-import { apis, binFile, bins, distName, entries, generatedFiles, root } from './registry.mjs';
+import ts from 'typescript';
+import { parse, stringify } from 'yaml';
+import { apiFacts, operationTable, webhookList } from './operation-table.mjs';
+import { outcomeTable, withOutcomeTable } from './outcome-table.mjs';
+import { apis, binFile, bins, distName, entries, generatedFiles, receiverFiles, receivers, root } from './registry.mjs';
+import { toWireForm } from './wire-form.mjs';
 
 const check = process.argv.includes('--check');
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
@@ -24,6 +30,8 @@ const banner = (api) =>
 function operationsModule(api, facts, table) {
   const lists = Object.fromEntries(table.filter((op) => op.kind === 'list').map((op) => [op.path, op.page]));
   const outcomes = Object.fromEntries(table.filter((op) => op.kind === 'tracking').map((op) => [`${op.method} ${op.path}`, op.outcomes]));
+  const downloads = Object.fromEntries(table.filter((op) => op.kind === 'download').map((op) => [`${op.method} ${op.path}`, successMedia(op)]));
+  const servers = Object.fromEntries(table.filter((op) => op.server).map((op) => [`${op.method} ${op.path}`, op.server]));
   const literal = (value) => JSON.stringify(value, null, 2);
   return banner(api) +
     `/** Base URL, auth headers (from the spec's security schemes), body encoding and paging of the API. */\n` +
@@ -32,8 +40,57 @@ function operationsModule(api, facts, table) {
     `export const LISTS = ${literal(lists)} as const;\n\n` +
     `/** Tracking operations → the statuses that are outcomes rather than errors (\`x-outcomes\` in the spec). */\n` +
     `export const OUTCOMES = ${literal(outcomes)} as const;\n\n` +
+    `/** Download operations ("METHOD path" → media types of their 2xx answers): the client asks for these and reads the answer by its type. */\n` +
+    `export const DOWNLOADS = ${literal(downloads)} as const;\n\n` +
+    `/** Operations under another base URL than the API's ("METHOD path" → the base its path's \`servers\` names). */\n` +
+    `export const SERVERS = ${literal(servers)} as const;\n\n` +
     `/** Every operation of the spec: id, method, path template, documented statuses, media types, kind. */\n` +
     `export const OPERATIONS = [\n${table.map((op) => `  ${JSON.stringify(op)},\n`).join('')}] as const;\n`;
+}
+
+/** The media types of an operation's 2xx answers, in the order the spec lists them. */
+function successMedia(op) {
+  return [...new Set(Object.entries(op.media).filter(([status]) => status.startsWith('2')).flatMap(([, types]) => types))];
+}
+
+// A binary answer (`format: binary`, e.g. a PDF) is read only with an explicit `parseAs` ('arrayBuffer',
+// 'blob', 'stream'), which openapi-fetch types itself: its Readable<> would turn a Uint8Array or Blob
+// type into a plain object type. Without parseAs the answer cannot be data, so the type says `never`
+// (openapi-typescript's default, `string`, would promise a value that never comes).
+const NEVER = ts.factory.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword);
+const typeOptions = {
+  transform: (schema, { path }) => (schema.format === 'binary' && /\/responses\//.test(path ?? '') ? NEVER : undefined),
+};
+
+/** generated/<receiver>.events.ts: the webhook names (event types) as a literal list the code can test. */
+function eventsModule(receiver, webhooks) {
+  const names = JSON.stringify(webhooks.map((w) => w.name), null, 2);
+  return banner(receiver) +
+    `import type { webhooks } from './${receiver.name}.js';\n\n` +
+    `/** Every event type the spec describes (the names of its webhooks), in spec order. */\n` +
+    `export const EVENT_TYPES = ${names} as const satisfies readonly (keyof webhooks)[];\n`;
+}
+
+/** generated/<receiver>.examples.ts: each webhook's example body, type-checked against the generated types. */
+function examplesModule(receiver, webhooks) {
+  const examples = JSON.stringify(Object.fromEntries(webhooks.map((w) => [w.name, w.example])), null, 2);
+  return banner(receiver) +
+    `import type { webhooks } from './${receiver.name}.js';\n\n` +
+    `type Body<Name extends keyof webhooks> = webhooks[Name]['post']['requestBody']['content']['application/json'];\n\n` +
+    `/** The example delivery body of every webhook of the spec, by event type. */\n` +
+    `export const EXAMPLES: { readonly [Name in keyof webhooks]: Body<Name> } = ${examples};\n`;
+}
+
+/** Bundles one spec into a single file (in the scratch folder) and returns its text. */
+function bundleSpec(spec, name) {
+  const bundlePath = join(scratch, `${name}.openapi.yaml`);
+  try {
+    execFileSync(join(root, 'node_modules/.bin/redocly'), ['bundle', spec, '--output', bundlePath], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    process.stderr.write(`redocly bundle ${spec} failed:\n${error.stdout}${error.stderr}`);
+    process.exit(1);
+  }
+  return { bundlePath, bundle: readFileSync(bundlePath, 'utf8') };
 }
 
 /** The package.json fields that follow from the registry's entries, executables and APIs. */
@@ -49,29 +106,36 @@ function packageFields() {
     if (entry.subpath !== '.') typesVersions[entry.subpath] = [`./dist/${name}.d.cts`];
   }
   exportsMap['./package.json'] = './package.json';
-  const files = ['dist', ...apis.map((api) => generatedFiles(api.name).bundle), 'README.md', 'LICENSE'];
+  const bundles = [...apis.map((api) => generatedFiles(api.name).bundle), ...receivers.map((r) => receiverFiles(r.name).bundle)];
+  const files = ['dist', ...bundles, 'README.md', 'LICENSE'];
   const bin = Object.fromEntries(bins.map((b) => [b.name, binFile(b)]));
   return { bin, exports: exportsMap, typesVersions: { '*': typesVersions }, files };
 }
 
 const outputs = new Map();
+const tables = [];
 const scratch = mkdtempSync(join(tmpdir(), 'fp-generate-'));
 try {
   for (const api of apis) {
     const files = generatedFiles(api.name);
-    const bundlePath = join(scratch, `${api.name}.openapi.yaml`);
-    try {
-      execFileSync(join(root, 'node_modules/.bin/redocly'), ['bundle', api.spec, '--output', bundlePath], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (error) {
-      process.stderr.write(`redocly bundle ${api.spec} failed:\n${error.stdout}${error.stderr}`);
-      process.exit(1);
-    }
-    const bundle = readFileSync(bundlePath, 'utf8');
+    const { bundlePath, bundle } = bundleSpec(api.spec, api.name);
     const spec = parse(bundle);
     const table = operationTable(api.name, spec);
-    outputs.set(files.bundle, bundle);
-    outputs.set(files.types, banner(api) + astToString(await openapiTS(new URL(`file://${bundlePath}`))));
+    tables.push({ api: api.name, operations: table });
+    // Types and table follow the specs' names (`ids`); the shipped bundle is the wire form (`ids[]`).
+    // Written as YAML 1.1, which quotes every string another parser could read as a date or a boolean.
+    outputs.set(files.bundle, stringify(toWireForm(parse(bundle)), { lineWidth: 0, singleQuote: true, version: '1.1', aliasDuplicateObjects: false }));
+    outputs.set(files.types, banner(api) + astToString(await openapiTS(new URL(`file://${bundlePath}`), typeOptions)));
     outputs.set(files.operations, operationsModule(api, apiFacts(api, spec, table), table));
+  }
+  for (const receiver of receivers) {
+    const files = receiverFiles(receiver.name);
+    const { bundlePath, bundle } = bundleSpec(receiver.spec, receiver.name);
+    const webhooks = webhookList(receiver.name, parse(bundle));
+    outputs.set(files.bundle, bundle);
+    outputs.set(files.types, banner(receiver) + astToString(await openapiTS(new URL(`file://${bundlePath}`))));
+    outputs.set(files.events, eventsModule(receiver, webhooks));
+    outputs.set(files.examples, examplesModule(receiver, webhooks));
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -80,6 +144,15 @@ try {
 const pkgPath = join(root, 'package.json');
 const pkgText = readFileSync(pkgPath, 'utf8');
 outputs.set('package.json', `${JSON.stringify({ ...JSON.parse(pkgText), ...packageFields() }, null, 2)}\n`);
+// The client names itself (User-Agent) with the package's name and version: after \`npm version\`,
+// \`npm run generate\` (and generate:check in CI) carries the new version into the build.
+const { name, version } = JSON.parse(pkgText);
+outputs.set('generated/package.ts', '// Generated by scripts/generate.mjs from package.json. Do not edit by hand.\n\n' +
+  `/** The package's name and version, as the client announces them in its User-Agent. */\n` +
+  `export const PACKAGE = ${JSON.stringify({ name, version })} as const;\n`);
+
+const readmePath = join(root, 'README.md');
+outputs.set('README.md', withOutcomeTable(readFileSync(readmePath, 'utf8'), outcomeTable(tables)));
 
 const stale = [];
 for (const [file, fresh] of outputs) {
@@ -93,4 +166,4 @@ if (stale.length > 0) {
   console.error(`Stale: ${stale.join(', ')}. Run \`npm run generate\` and commit the result.`);
   process.exit(1);
 }
-console.log(check ? 'generated/ and package.json are up to date with openapi/' : `generated/ written for ${apis.map((a) => a.name).join(', ')}`);
+console.log(check ? 'generated/ and package.json are up to date with openapi/' : `generated/ written for ${[...apis, ...receivers].map((a) => a.name).join(', ')}`);

@@ -15,11 +15,12 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
  *   id: string, method: string, path: string, statuses: number[], request: 'none' | 'json' | 'form',
  *   media: Record<string, string[]>, kind: 'list' | 'bulk' | 'tracking' | 'download' | 'call',
  *   page?: PageShape, outcomes?: Record<string, OutcomeRule>, parameters: string[], requiredParameters: string[],
+ *   server?: string,
  * }} Operation
  */
 
 /** Follows local `$ref`s (`#/components/...`) of the bundle until a real object is reached. */
-function resolver(spec) {
+export function resolver(spec) {
   return function deref(node) {
     let current = node;
     for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {
@@ -54,9 +55,25 @@ export function apiFacts(api, spec, operations) {
   };
 }
 
+/**
+ * Every webhook of a receiver-side spec (OpenAPI 3.1 `webhooks`), in spec order: its name (the event
+ * type FirstPromoter sends) and the example body of its POST, which each webhook must have.
+ * @returns {{ name: string, example: unknown }[]}
+ */
+export function webhookList(specName, spec) {
+  const deref = resolver(spec);
+  return Object.entries(spec.webhooks ?? {}).map(([name, rawItem]) => {
+    const post = deref(rawItem)?.post;
+    const media = deref(post?.requestBody)?.content?.[JSON_TYPE];
+    if (!media || media.example === undefined) throw new Error(`${specName} webhook ${name}: needs a POST with an application/json example`);
+    return { name, example: media.example };
+  });
+}
+
 /** Every operation of the spec, in path order. */
 export function operationTable(apiName, spec) {
   const deref = resolver(spec);
+  const apiBase = spec.servers?.[0]?.url;
   /** @type {Operation[]} */
   const table = [];
   for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
@@ -65,6 +82,8 @@ export function operationTable(apiName, spec) {
       const op = item[method];
       if (!op) continue;
       const where = `${apiName} ${method.toUpperCase()} ${path}`;
+      // A path or an operation may name its own server (another base path or host than the API's).
+      const server = (op.servers ?? item.servers)?.[0]?.url;
       const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
       const responses = Object.entries(op.responses ?? {}).map(([status, response]) => [status, deref(response)]);
       const media = Object.fromEntries(responses.filter(([, r]) => r.content).map(([status, r]) => [status, Object.keys(r.content)]));
@@ -81,6 +100,7 @@ export function operationTable(apiName, spec) {
         ...kindOf(where, method, op, parameters, responses, deref),
         parameters: parameters.map((p) => `${p.in}:${p.name}`),
         requiredParameters: parameters.filter((p) => p.required).map((p) => `${p.in}:${p.name}`),
+        ...(server && server !== apiBase ? { server } : {}),
       };
       table.push(entry);
     }
@@ -125,3 +145,4 @@ function outcomeRules(where, rules, responses) {
   }
   return rules;
 }
+

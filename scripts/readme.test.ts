@@ -14,7 +14,7 @@ const imports: Record<string, string> = Object.fromEntries(
   entries.map((entry) => [specifier(entry), `../../${entry.source.replace(/\.ts$/, '.js')}`]),
 );
 // Names the examples use without defining them, as a reader's surrounding code would.
-const context = 'export {};\ndeclare const invoice: { id: string };\n';
+const context = 'export {};\ndeclare const invoice: { id: string; plan?: string };\n';
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

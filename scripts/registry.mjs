@@ -13,6 +13,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
  * @typedef {{ option: string, env: string, scheme: string, label: string }} Credential
  * @typedef {{ defaultPerPage: number, maxPerPage?: number }} Paging
  * @typedef {{ name: string, spec: string, entry: string, credentials: Credential[], paging: Paging }} Api
+ * @typedef {{ name: string, spec: string }} Receiver
  * @typedef {{ subpath: string, source: string }} Entry
  * @typedef {{ name: string, source: string }} Bin
  */
@@ -22,6 +23,12 @@ const packageName = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
 /** @type {Api[]} Every API, in registry order; `spec` is relative to the project root. */
 export const apis = Object.entries(raw.apis).map(([name, api]) => ({ name, ...api, spec: `openapi/${api.spec}` }));
+
+/**
+ * @type {Receiver[]} Receiver-side specs (what FirstPromoter sends to you: OpenAPI 3.1 `webhooks`, no
+ * paths). Linted and generated like the APIs, but no client, mock or contract suite calls them.
+ */
+export const receivers = Object.entries(raw.receivers ?? {}).map(([name, receiver]) => ({ name, ...receiver, spec: `openapi/${receiver.spec}` }));
 
 /** @type {Entry[]} Every package entry point; `subpath` is `.` or a name such as `v1`. */
 export const entries = Object.entries(raw.entries).map(([subpath, entry]) => ({ subpath, ...entry }));
@@ -37,6 +44,14 @@ export const generatedFiles = (/** @type {string} */ name) => ({
   bundle: `generated/${name}.openapi.yaml`,
   types: `generated/${name}.ts`,
   operations: `generated/${name}.operations.ts`,
+});
+
+/** Where the generator writes each artefact of a receiver-side spec, relative to the project root. */
+export const receiverFiles = (/** @type {string} */ name) => ({
+  bundle: `generated/${name}.openapi.yaml`,
+  types: `generated/${name}.ts`,
+  events: `generated/${name}.events.ts`,
+  examples: `generated/${name}.examples.ts`,
 });
 
 /** The build's name for an entry's output files (`dist/<name>.js`): `index` for the root. */

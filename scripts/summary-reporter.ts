@@ -1,5 +1,6 @@
 // Vitest reporter that ends the run with one plain line, `N passed, N failed`, counting every test of
-// every file (a file that fails to load counts as one failure). CI records the run's count from it.
+// every file (a file that fails outside its tests, in loading or in a hook such as the contract
+// suite's coverage check, counts as one failure). CI records the run's count from it.
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
@@ -7,14 +8,14 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = unhandledErrors.length;
     for (const module of testModules) {
-      let tests = 0;
+      let failedTests = 0;
       for (const test of module.children.allTests()) {
-        tests++;
         const state = test.result().state;
         if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
+        else if (state === 'failed') failedTests++;
       }
-      if (tests === 0 && module.state() === 'failed') failed++;
+      failed += failedTests;
+      if (failedTests === 0 && module.state() === 'failed') failed++;
     }
     process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   }

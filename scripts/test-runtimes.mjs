@@ -2,13 +2,15 @@
 // Runtime matrix: packs the package, installs the tarball into test-runtimes/ (whose own lockfile pins
 // Node 22 and 24, Bun, Deno and workerd, so none of them is a dependency of the package), then runs
 // every consumer project there against a loopback stand-in for FirstPromoter and checks both what the
-// consumer reports and what reached the server. One line per run, then `N passed, N failed`.
+// consumer reports and what reached the server. Each consumer also receives webhooks (Request objects
+// everywhere, real HTTP through node:http where the runtime has it), and the runner delivers to the
+// workerd receiver over HTTP. One line per run, then `N passed, N failed`.
 // Usage: node scripts/test-runtimes.mjs [--no-build] [--only <substring>]
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startLoopback } from '../test-runtimes/support/loopback.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,14 +44,27 @@ execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--n
 step('installed the tarball into test-runtimes/node_modules');
 
 const server = await startLoopback();
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const userAgent = `${pkg.name}/${pkg.version}`;
 
-// 3. Type-check the TypeScript consumers (this emits the JavaScript the runtimes then execute).
+// 3. Type-check the TypeScript consumers (this emits the JavaScript the runtimes then execute), and the
+// README's snippets as the tarball ships them, in a strict consumer project (ts-readme, compile only).
+const snippets = join(dir, 'ts-readme', 'snippets');
+rmSync(snippets, { recursive: true, force: true });
+mkdirSync(snippets, { recursive: true });
+const readme = readFileSync(join(modules, 'firstpromoter', 'README.md'), 'utf8');
+// Names the snippets use without defining them, as the reader's surrounding code would.
+const context = 'export {};\ndeclare const invoice: { id: string; plan?: string };\n';
+[...readme.matchAll(/```ts\n([\s\S]*?)```/g)].forEach((match, index) => writeFileSync(join(snippets, `block-${index}.ts`), context + match[1]));
 const results = [];
 const record = (name, ok, ms, detail = '') => {
   results.push(ok);
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(40)} ${String(ms).padStart(6)} ms${detail ? `  ${detail}` : ''}`);
 };
-const tsProjects = { 'ts-node16-esm': 'ts-esm/tsconfig.node16.json', 'ts-bundler-esm': 'ts-esm/tsconfig.bundler.json', 'ts-node16-cjs': 'ts-cjs/tsconfig.json' };
+const tsProjects = {
+  'ts-node16-esm': 'ts-esm/tsconfig.node16.json', 'ts-bundler-esm': 'ts-esm/tsconfig.bundler.json', 'ts-node16-cjs': 'ts-cjs/tsconfig.json',
+  'ts-readme (README snippets, exactOptionalPropertyTypes)': 'ts-readme/tsconfig.json',
+};
 const compiled = {};
 await Promise.all(Object.entries(tsProjects).map(async ([name, config]) => {
   const t0 = Date.now();
@@ -57,6 +72,13 @@ await Promise.all(Object.entries(tsProjects).map(async ([name, config]) => {
   compiled[name] = out.code === 0;
   record(`tsc ${name}`, compiled[name], Date.now() - t0, compiled[name] ? '' : firstLines(out.stdout + out.stderr, 8));
 }));
+
+// What the first paginate() call costs a consumer's type-checker (scripts/type-cost.mjs, same build).
+{
+  const t0 = Date.now();
+  const out = await exec(process.execPath, [join(root, 'scripts/type-cost.mjs'), '--no-build'], 'type-cost', 120_000);
+  record('type cost of a paginate() call', out.code === 0, Date.now() - t0, firstLines(out.stdout + out.stderr, 2));
+}
 
 // 4. The worker bundle, built the way a Workers project would (wrangler uses esbuild with these conditions).
 const esbuild = await import(join(root, 'node_modules/esbuild/lib/main.js'));
@@ -77,6 +99,7 @@ for (const node of [bin('node20/bin/node'), process.execPath, bin('node22/bin/no
   const label = `node ${version(node)}`;
   runs.push({ name: `${label} cjs`, cmd: node, args: ['cjs/index.cjs'] });
   runs.push({ name: `${label} esm`, cmd: node, args: ['esm/index.mjs'] });
+  runs.push({ name: `${label} esm+cjs together`, cmd: node, args: ['dual/index.mjs'] });
   runs.push({ name: `${label} ts-node16-esm`, cmd: node, args: ['ts-esm/dist/node16/index.js'], needs: 'ts-node16-esm' });
   runs.push({ name: `${label} ts-bundler-esm`, cmd: node, args: ['ts-esm/dist/bundler/index.js'], needs: 'ts-bundler-esm' });
   runs.push({ name: `${label} ts-node16-cjs`, cmd: node, args: ['ts-cjs/dist/index.js'], needs: 'ts-node16-cjs' });
@@ -85,7 +108,8 @@ const bun = `bun ${version(bin('.bin/bun'))}`;
 const deno = `deno ${version(bin('.bin/deno'))}`;
 runs.push({ name: `${bun} ts-esm (source)`, cmd: bin('.bin/bun'), args: ['ts-esm/index.ts'] });
 runs.push({ name: `${bun} cjs`, cmd: bin('.bin/bun'), args: ['cjs/index.cjs'] });
-const denoFlags = ['run', '--quiet', '--no-lock', '--node-modules-dir=manual', '--allow-env=FP_ORIGIN,FP_TAG', `--allow-net=127.0.0.1:${server.port}`];
+// Loopback only: the tracking server, and the webhook receiver the scenario serves on a free port.
+const denoFlags = ['run', '--quiet', '--no-lock', '--node-modules-dir=manual', '--allow-env=FP_ORIGIN,FP_TAG', '--allow-net=127.0.0.1'];
 runs.push({ name: `${deno} ts-esm (source)`, cmd: bin('.bin/deno'), args: [...denoFlags, 'ts-esm/index.ts'] });
 runs.push({ name: `${deno} esm`, cmd: bin('.bin/deno'), args: [...denoFlags, 'esm/index.mjs'] });
 runs.push({ name: `workerd ${version(bin('.bin/workerd'))} worker bundle`, workerd: true });
@@ -100,7 +124,10 @@ try {
     else if (run.workerd) problem = await runWorkerd(tag);
     else {
       const out = await exec(run.cmd, run.args, tag);
-      problem = out.code !== 0 ? `exit ${out.code}: ${firstLines(out.stderr || out.stdout)}` : out.stdout.includes('RESULT ') ? undefined : 'no RESULT line';
+      // Every consumer receives webhooks; the plain JavaScript ones also over real HTTP (node:http).
+      const wanted = ['RESULT ', '"webhooks":"received"', ...(/^(cjs|esm)\//.test(run.args.at(-1)) ? ['"webhooksOverHttp":"received"'] : [])];
+      const missing = wanted.find((text) => !out.stdout.includes(text));
+      problem = out.code !== 0 ? `exit ${out.code}: ${firstLines(out.stderr || out.stdout)}` : missing ? `no ${missing} in the output` : undefined;
     }
     problem ??= wireProblem(tag);
     record(run.name, !problem, Date.now() - t0, problem);
@@ -115,14 +142,18 @@ step(`done, bundle for workerd ${(readFileSync(join(workerDir, 'worker.bundle.mj
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
-/** What the server should have seen from one run: a v2 sale in cents, its duplicate, and a v1 form sale. */
+/** What the server should have seen from one run: a v2 sale in cents, its duplicate, a v1 form sale, and an affiliate call sent twice (refused token, then the new one), each naming the client. */
 function wireProblem(tag) {
   const seen = server.requestsFor(tag);
   const v2 = seen.filter((r) => r.url === '/api/v2/track/sale');
   const v1 = seen.filter((r) => r.url === '/api/v1/track/sale');
-  if (seen.length !== 3) return `server saw ${seen.length} requests, expected 3: ${seen.map((r) => r.url).join(', ')}`;
+  const affiliate = seen.filter((r) => r.url === '/api/v2/affiliate/promoters/current').map((r) => r.headers.authorization);
+  if (seen.length !== 5) return `server saw ${seen.length} requests, expected 5: ${seen.map((r) => r.url).join(', ')}`;
+  if (affiliate.join() !== `Bearer expired-${tag},Bearer fresh-${tag}`) return `affiliate call was not sent with the refused token and then the new one (${affiliate.length} requests)`;
   if (v2.length !== 2 || v2[0].body?.amount !== 1999 || v2[0].body?.currency !== 'USD' || !v2[0].type.startsWith('application/json')) return 'v2 sale body was not JSON with amount 1999 USD';
   if (v1.length !== 1 || v1[0].body?.amount !== '550' || v1[0].body?.currency !== 'EUR' || v1[0].headers['x-api-key'] !== `v1-${tag}`) return 'v1 sale was not a form with amount=550 EUR';
+  const agents = [...new Set(seen.map((r) => r.headers['user-agent']))];
+  if (agents.length !== 1 || agents[0] !== userAgent) return `User-Agent was ${agents.join(', ')}, expected ${userAgent}`;
   return undefined;
 }
 
@@ -161,7 +192,8 @@ async function runWorkerd(tag) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(30_000) });
         const text = await res.text();
-        return res.status === 200 && text.includes('"v1":"tracked"') ? undefined : `worker answered ${res.status}: ${firstLines(text)} ${firstLines(log)}`;
+        if (res.status !== 200 || !text.includes('"v1":"tracked"') || !text.includes('"affiliate":"refreshed"') || !text.includes('"webhooks":"received"')) return `worker answered ${res.status}: ${firstLines(text)} ${firstLines(log)}`;
+        return await webhooksOverHttp(`http://127.0.0.1:${port}/webhooks`);
       } catch {
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -170,6 +202,20 @@ async function runWorkerd(tag) {
   } finally {
     child.kill('SIGTERM');
   }
+}
+
+/** Deliveries to the worker's receiver over real HTTP, built by the packed `firstpromoter/testing`. */
+async function webhooksOverHttp(url) {
+  const testing = await import(pathToFileURL(join(modules, 'firstpromoter/dist/testing.js')).href);
+  const event = testing.webhookExample('referral.created');
+  const send = (secret) => testing.sendWebhook(url, event, { headers: { 'X-Webhook-Secret': secret } });
+  const answers = [];
+  for (const secret of ['whsec-workerd', 'whsec-workerd', 'whsec-guess']) {
+    const res = await send(secret);
+    answers.push(`${res.status} ${await res.text()}`);
+  }
+  const expected = ['200 {"received":true}', '200 {"received":true,"duplicate":true}', '401 {"error":"unauthorized"}'];
+  return answers.join() === expected.join() ? undefined : `worker webhook receiver answered ${answers.join(' | ')}`;
 }
 
 function freePort() {

@@ -14,5 +14,7 @@ export { unwrap } from './core/unwrap.js';
 export { paginate, pages, toArray, PaginationError, type Page } from './core/pagination.js';
 export type { ApiOrClient, ListPath, ListItem, ListOptions } from './core/list-types.js';
 export { bulk, waitForBatch, BatchTimeoutError, type BulkResult, type BatchProcess, type WaitForBatchOptions } from './apis/v2/batches.js';
+export { mintDashboardToken, revokeDashboardTokens, type DashboardPromoter, type DashboardToken } from './apis/v2/embedded-dashboard.js';
+export type { RawMethod, RawRequest, RawRequestOptions, RawResponse } from './apis/raw-request.js';
 export { toMinorUnits, fromMinorUnits, formatMoney, MINOR_UNIT_DIGITS, MoneyError, type Money, type MoneyErrorCode, type CurrencyCode } from './core/money.js';
 export type { paths, components, operations } from '../generated/v2.js';

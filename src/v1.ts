@@ -10,5 +10,6 @@ export type { TrackV1SignupParams, TrackV1SaleParams, TrackV1RefundParams, Track
 export { unwrap } from './core/unwrap.js';
 export { paginate, pages, toArray, PaginationError, type Page } from './core/pagination.js';
 export type { ApiOrClient, ListPath, ListItem, ListOptions } from './core/list-types.js';
+export type { RawMethod, RawRequest, RawRequestOptions, RawResponse } from './apis/raw-request.js';
 export { toMinorUnits, fromMinorUnits, formatMoney, MINOR_UNIT_DIGITS, MoneyError, type Money, type MoneyErrorCode, type CurrencyCode } from './core/money.js';
 export type { paths, components, operations } from '../generated/v1.js';

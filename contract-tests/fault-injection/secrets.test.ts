@@ -108,10 +108,16 @@ describe('secrets never leave through errors, logs or printed objects', () => {
     scenario = 'duplicate';
     leaks.object('duplicate outcome', await v2.track.sale({ email: 'a@example.com', event_id: 'in_9', amount: 100 }));
 
+    // The raw escape hatch, with the token written into the path: the error and the log name a template.
+    const raw = await failure('json_422', () => v2.request('PUT', `/company/promoters/${authToken}`, { body: { find_by: 'auth_token' } }));
+    expect(raw).toBeInstanceOf(UnprocessableEntityError);
+    expect((raw as APIError).path).toBe('/company/promoters/{id}');
+    expect(await failure('html_500', () => v2.request('GET', '/company/things', { query: { auth_token: authToken } }))).toBeInstanceOf(InternalServerError);
+
     leaks.object('v2 client after', v2);
     leaks.object('v1 client after', v1);
     leaks.object('v2 api', v2.api);
-    expect(Object.keys(v2)).toEqual(['api', 'track']);
+    expect(Object.keys(v2)).toEqual(['api', 'track', 'request']);
   });
 
   it('keeps them out of connection failures and construction errors too', async () => {

@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { createFirstPromoter, type FirstPromoterOptions } from '../../src/index.js';
 import { createFirstPromoterV1, type FirstPromoterV1Options } from '../../src/v1.js';
 import { CANARY } from './canary.js';
+import { unknownQueryKeys } from './query-keys.js';
 
 export interface Violation {
   method: string;
@@ -21,17 +22,15 @@ export function takeViolations(): Violation[] {
 }
 
 /**
- * OpenAPI 3.0 has no style for Rails arrays: the specs declare array parameters in the default form
- * style (`ids=1&ids=2`) and say the wire form is `ids[]=1&ids[]=2`, which the client sends and which
- * Prism 5.14 does not read. The harness maps one to the other, so Prism validates the values.
+ * The shipped bundle names top-level Rails arrays as they travel (`ids[]`, scripts/wire-form.mjs), so
+ * Prism reads `ids[]=1&ids[]=2` itself. What stays here is arrays inside a deepObject
+ * (`filters[status][]=a`): Prism's deepObject reader knows no `[]`, and reads a `type: array` property
+ * only in indexed form (`filters[status][0]=a`) and a oneOf/anyOf of value-or-array only as a repeated
+ * key (`filters[status]=a`). Sending both forms lets it check the values whichever the schema is.
  */
 export function toOpenApiArrays(url: string): string {
   const seenNested = new Map<string, number>();
-  return url.replace(/([?&])([^=&[\]%]+)((?:\[[^=&[\]]+\])*)(?:\[\]|%5B%5D)=([^&#]*)/g, (_, separator: string, base: string, keys: string, value: string) => {
-    if (!keys) return `${separator}${base}=${value}`;
-    // Inside a deepObject (`filters[status][]=a`) Prism reads a `type: array` property only in indexed
-    // form (`filters[status][0]=a`) and a oneOf/anyOf of value-or-array only as a repeated key
-    // (`filters[status]=a`). Sending both forms lets it check the values whichever the schema is.
+  return url.replace(/([?&])([^=&[\]%]+)((?:\[[^=&[\]]+\])+)(?:\[\]|%5B%5D)=([^&#]*)/g, (_, separator: string, base: string, keys: string, value: string) => {
     const name = base + keys;
     const index = seenNested.get(name) ?? 0;
     seenNested.set(name, index + 1);
@@ -39,14 +38,23 @@ export function toOpenApiArrays(url: string): string {
   });
 }
 
+/** What Prism leaves unchecked in the query of a request to one of the mocks (support/query-keys.ts). */
+function queryKeyViolations(method: string, url: string): Violation['violations'] {
+  const mocks = Object.entries(inject('prism')).filter(([, base]) => url.startsWith(base));
+  return mocks.flatMap(([api, base]) => unknownQueryKeys(api, base, method, url));
+}
+
 /** A fetch that forwards to Prism, adds a `Prefer` header when asked, and records violations. */
 export function recordingFetch(prefer?: string): typeof fetch {
   return async (input, init) => {
     const headers = new Headers(init?.headers);
     if (prefer) headers.set('Prefer', prefer);
+    const method = init?.method ?? 'GET';
     const response = await fetch(toOpenApiArrays(String(input)), { ...init, headers });
+    const keys = queryKeyViolations(method, String(input));
+    if (keys.length) seen.push({ method, url: String(input), violations: keys });
     const header = response.headers.get('sl-violations');
-    if (header) seen.push({ method: init?.method ?? 'GET', url: String(input), violations: JSON.parse(header) });
+    if (header) seen.push({ method, url: String(input), violations: JSON.parse(header) });
     else if (response.headers.get('content-type')?.includes('application/problem+json')) {
       await recordPrismProblem(response.clone(), init?.method ?? 'GET', String(input));
     }

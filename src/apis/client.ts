@@ -1,18 +1,24 @@
 // One factory for the typed client of any API of the registry, driven by the API's generated facts:
 // credentials from the options or the environment into the headers the spec names, our transport as
 // openapi-fetch's fetch, the light request class, bracket encoding for queries (and form bodies), and
-// a middleware that hands the path template to the transport so logs and errors never carry ids.
+// a middleware that hands the path template to the transport so logs and errors never carry ids, and
+// (for APIs whose facts list them) download operations read by their answers' content types.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { PACKAGE } from '../../generated/package.js';
+import type { TypedApi } from '../core/list-types.js';
 import { ValidationError } from '../core/errors.js';
 import { requireCredential, resolveSettings, type ClientOptions, type ResolvedSettings } from '../core/options.js';
 import { attachFacts, type ApiFacts } from '../internal/api-facts.js';
 import { encodeBrackets, UnencodableValue } from '../internal/brackets.js';
 import { LiteRequest } from '../transport/lite-request.js';
 import { createTransport } from '../transport/transport.js';
+import { readDownloadsByType } from './downloads.js';
+import { createRawRequest, type RawRequest } from './raw-request.js';
+import { withServers } from './servers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ApiClient<Paths extends {}> {
-  api: Client<Paths>;
+  api: TypedApi<Paths>;
   settings: ResolvedSettings;
 }
 
@@ -20,20 +26,30 @@ export interface ApiClient<Paths extends {}> {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface TrackingClient<Paths extends {}, Tracking> {
   /** Typed client (openapi-fetch) for every operation of the API's spec: `api.GET(path, { params })`. */
-  readonly api: Client<Paths>;
+  readonly api: TypedApi<Paths>;
   /** Server-side tracking with outcomes for FirstPromoter's special answers. */
   readonly track: Tracking;
+  /**
+   * An untyped call for a route the spec does not have yet (`request('GET', '/company/x/{id}', { path: { id } })`),
+   * through the same transport; `data` is `unknown`. Prefer `api` for every route the spec knows.
+   */
+  readonly request: RawRequest;
 }
 
-/** A frozen `{ api, track }` for `facts`, with the tracking methods `tracking` builds on its api. */
+/**
+ * A frozen `{ api, track, request }` for `facts`, with the tracking methods `tracking` builds on its
+ * api. The api sends the operations of the facts' `servers` to their own base URL: see servers.ts.
+ */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export function createTrackingClient<Paths extends {}, Tracking>(
   facts: ApiFacts,
   options: ClientOptions,
   tracking: (api: Client<Paths>, minorUnits: ResolvedSettings['minorUnits']) => Tracking,
 ): TrackingClient<Paths, Tracking> {
-  const { api, settings } = createApiClient<Paths>(facts, options);
-  return Object.freeze({ api, track: tracking(api, settings.minorUnits) });
+  const client = createApiClient<Paths>(facts, options);
+  const api = withServers(client.api, facts, client.settings.baseUrl);
+  attachFacts(api, facts);
+  return Object.freeze({ api, track: tracking(api, client.settings.minorUnits), request: createRawRequest(api) });
 }
 
 /**
@@ -45,7 +61,9 @@ export function createTrackingClient<Paths extends {}, Tracking>(
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export function createApiClient<Paths extends {}>(facts: ApiFacts, options: ClientOptions): ApiClient<Paths> {
   const given = options as Record<string, unknown>;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // Browsers drop a User-Agent set by a script (keeping theirs); Node, Deno, Bun and workerd send it.
+  // No custom header instead: it would add a CORS preflight to every browser request.
+  const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': `${PACKAGE.name}/${PACKAGE.version}` };
   for (const credential of facts.credentials) {
     headers[credential.header] = credential.prefix + requireCredential(credential.option, given[credential.option], credential.env, credential.label);
   }
@@ -60,8 +78,9 @@ export function createApiClient<Paths extends {}>(facts: ApiFacts, options: Clie
     ...(form ? { bodySerializer: (body: unknown) => encode(body) } : {}),
   });
   api.use(form ? formMiddleware : pathMiddleware);
+  if (facts.downloads) readDownloadsByType(api, facts.downloads);
   attachFacts(api, facts);
-  return { api, settings };
+  return { api: api as TypedApi<Paths>, settings };
 }
 
 function encode(params: unknown): string {

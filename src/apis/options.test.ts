@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFirstPromoter } from './v2/client.js';
 import { createFirstPromoterV1 } from './v1/client.js';
 import { ValidationError } from '../core/errors.js';
+import { PACKAGE } from '../../generated/package.js';
 
 const okFetch = () => vi.fn(async () => new Response('{"id":1,"type":"cancellation"}', { headers: { 'content-type': 'application/json' } }));
 
@@ -10,6 +11,15 @@ afterEach(() => {
 });
 
 describe('client construction', () => {
+  it('names the package and its version in the User-Agent of every request', async () => {
+    const fetch = okFetch();
+    await createFirstPromoter({ fetch, apiKey: 'k', accountId: 'a' }).track.cancellation({ uid: 'u1' });
+    await createFirstPromoterV1({ fetch, apiKey: 'k' }).track.cancellation({ uid: 'u1' });
+    const agents = fetch.mock.calls.map((call) => new Headers((call as unknown as [string, RequestInit])[1].headers).get('user-agent'));
+    expect(agents).toEqual([`${PACKAGE.name}/${PACKAGE.version}`, `${PACKAGE.name}/${PACKAGE.version}`]);
+    expect(PACKAGE).toEqual({ name: 'firstpromoter', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+
   it('fails at construction, not at the first call, when a key is missing', () => {
     vi.stubEnv('FIRSTPROMOTER_API_KEY', '');
     vi.stubEnv('FIRSTPROMOTER_ACCOUNT_ID', '');

@@ -14,16 +14,16 @@ export type TrackType = (typeof TRACK_TYPES)[number];
 
 /**
  * - `money`: an amount the client takes as integer minor units (decimal text is converted with its currency);
- * - `money-digits`: the same, sent as a string of digits (v2 `mrr`);
  * - `digits`: a whole number sent as a string of digits (v1 `quantity`);
  * - `date-time`: ISO 8601 text; `object`: a JSON object (v1 `custom_fields`).
  */
-export type FieldKind = 'string' | 'digits' | 'money-digits' | 'date-time' | 'integer' | 'boolean' | 'money' | 'object';
+export type FieldKind = 'string' | 'digits' | 'date-time' | 'integer' | 'boolean' | 'money' | 'object';
 
 type KindFor<T> = [T] extends [boolean] ? 'boolean'
   : [Money] extends [T] ? 'money'
   : [T] extends [number] ? 'integer'
-  : [T] extends [string] ? 'string' | 'digits' | 'money-digits' | 'date-time'
+  : [T] extends [string] ? 'string' | 'digits' | 'date-time'
+  : [T] extends [number | string] ? 'integer' | 'digits'
   : [T] extends [Record<string, unknown>] ? 'object'
   : never;
 
@@ -34,7 +34,7 @@ const v2 = {
   signup: { email: 'string', uid: 'string', tid: 'string', ref_id: 'string', ip: 'string', created_at: 'date-time', skip_email_notification: 'boolean' },
   sale: {
     email: 'string', uid: 'string', event_id: 'string', amount: 'money', quantity: 'integer', plan: 'string', currency: 'string',
-    mrr: 'money-digits', promo_code: 'string', tid: 'string', ref_id: 'string', skip_email_notification: 'boolean',
+    mrr: 'money', promo_code: 'string', tid: 'string', ref_id: 'string', skip_email_notification: 'boolean',
   },
   refund: {
     email: 'string', uid: 'string', event_id: 'string', amount: 'money', currency: 'string', quantity: 'integer',

@@ -35,11 +35,7 @@ export function convertValue(kind: FieldKind, value: unknown, money: AmountSetti
     case 'object':
       return objectValue(value);
     case 'money':
-    case 'money-digits': {
-      const minor = minorUnits(value, money);
-      if ('error' in minor) return minor;
-      return { value: kind === 'money' ? minor.value : String(minor.value) };
-    }
+      return minorUnits(value, money);
   }
 }
 

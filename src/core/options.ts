@@ -14,42 +14,42 @@ export interface LogEvent {
   /** Path template, never the real URL: ids and query strings can hold emails or tokens. */
   path: string;
   attempt: number;
-  status?: number;
+  status?: number | undefined;
   durationMs: number;
   /** For `retry`: the wait before the next attempt. */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** For `retry` and `failure`: what went wrong, without secrets. */
-  reason?: string;
+  reason?: string | undefined;
 }
 
 export type Logger = (event: LogEvent) => void;
 
 export interface ClientOptions {
   /** API root, e.g. a mock server's URL. Defaults to FirstPromoter's production host for the API. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** fetch implementation (defaults to the global one, read at call time). */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /** Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx (default 2). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Timeout of one attempt, response body included, in milliseconds (default 30 000). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Client-side pacing, off by default: `true` for FirstPromoter's 400 requests/minute, a budget
    * (`{ requestsPerMinute, burst?, store?, key? }`), or a limiter from `createRateLimiter` shared with
    * other clients of the account. Requests are spread evenly; a 429 holds every start back.
    */
-  rateLimit?: RateLimitOption;
+  rateLimit?: RateLimitOption | undefined;
   /** Called after every attempt with method, path template, status, attempt and duration. Never sees headers or bodies. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /**
    * Also retry POST and PATCH admin calls after they may have reached FirstPromoter (timeouts, resets,
    * 5xx). Off by default: a create could happen twice. Per call: `callOptions({ idempotent: true })`.
    */
-  retryNonIdempotent?: boolean;
+  retryNonIdempotent?: boolean | undefined;
   /** Backoff tuning (mostly for tests): first delay, largest delay, largest Retry-After honoured. */
-  backoff?: Partial<BackoffOptions>;
+  backoff?: { [K in keyof BackoffOptions]?: BackoffOptions[K] | undefined } | undefined;
   /** Extra or replacement entries for the currency table (ISO code → digits after the decimal point). */
-  minorUnits?: Readonly<Record<string, number>>;
+  minorUnits?: Readonly<Record<string, number>> | undefined;
 }
 
 export interface ResolvedSettings {
@@ -129,11 +129,13 @@ export function resolveSettings(options: ClientOptions, defaultBaseUrl: string):
   };
 }
 
-function resolveBackoff(option: Partial<BackoffOptions> | undefined): BackoffOptions {
+function resolveBackoff(option: ClientOptions['backoff']): BackoffOptions {
   if (option !== undefined && (option === null || typeof option !== 'object')) {
     throw new ValidationError('backoff', '`backoff` must be an object such as { baseDelayMs: 500, maxDelayMs: 8000 }.');
   }
-  const merged = { ...DEFAULT_BACKOFF, ...option };
+  // A setting given as undefined keeps its default, as a missing one does.
+  const given = Object.fromEntries(Object.entries(option ?? {}).filter(([, value]) => value !== undefined));
+  const merged = { ...DEFAULT_BACKOFF, ...given };
   for (const [key, value] of Object.entries(merged)) {
     if (!(key in DEFAULT_BACKOFF)) {
       throw new ValidationError(`backoff.${key}`, `\`backoff.${key}\` is not a backoff setting; use baseDelayMs, maxDelayMs or maxRetryAfterMs.`);

@@ -1,7 +1,8 @@
 // FirstPromoter answers some tracking calls with statuses that are normal business results, not
-// failures: "this customer was not referred" (204, or 404 not_found on v2 sales) and "this event is
-// already recorded" (409, or 422 for a second signup). Which status means what is stated per
-// operation in the spec (`x-outcomes`) and reaches the code through the generated operation table.
+// failures: "this customer was not referred" (204, or a 404 for an unknown customer or visitor) and
+// "this event is already recorded" (409, or 422 for a second signup). Which status means what is
+// stated per operation in the spec (`x-outcomes`) and reaches the code through the generated
+// operation table.
 import { errorFrom, type ApiResult } from './unwrap.js';
 import { responseInfo } from '../internal/response-info.js';
 
@@ -50,7 +51,7 @@ export function toOutcome<T>(result: ApiResult, rules: OutcomeRules): TrackOutco
     return { outcome: rule.outcome, status, attempts, message: messageOf(body) };
   }
   if (result.response.ok && body !== undefined) return { outcome: 'tracked', status, attempts, data: body as T };
-  throw errorFrom(result);
+  throw errorFrom(result, 'tracking');
 }
 
 function matches(actual: string | undefined, expected: string | true): boolean {

@@ -1,6 +1,7 @@
 // openapi-fetch never throws on an HTTP status: it returns `{ data, error, response }`. `unwrap` turns
 // that into the usual SDK contract for admin calls: the parsed data, or a typed APIError.
 import { APIError, type APIErrorInit } from './errors.js';
+import { authHintOf } from '../internal/auth-hint.js';
 import { responseInfo } from '../internal/response-info.js';
 
 export interface ApiResult {
@@ -17,8 +18,8 @@ export async function unwrap<R extends ApiResult>(call: Promise<R> | R): Promise
 }
 
 /** The typed APIError for a failed result, with the method and path template the transport recorded. */
-export function errorFrom(result: ApiResult): APIError {
-  return APIError.from(errorInit(result));
+export function errorFrom(result: ApiResult, call: 'admin' | 'tracking' = 'admin'): APIError {
+  return APIError.from(errorInit(result), call);
 }
 
 /** What an APIError about `result` carries; `body` defaults to the parsed error body. */
@@ -31,5 +32,6 @@ export function errorInit(result: ApiResult, body: unknown = result.error): APIE
     headers: result.response.headers,
     body,
     attempts: info?.attempts ?? 1,
+    authHint: authHintOf(result.response),
   };
 }

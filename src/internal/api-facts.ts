@@ -4,7 +4,7 @@
 
 export type PageShape = 'array' | 'envelope';
 
-/** The structure of `API` in generated/<api>.operations.ts, plus `LISTS` for clients that page. */
+/** The structure of `API` in generated/<api>.operations.ts, plus `LISTS` and `DOWNLOADS` for clients that use them. */
 export interface ApiFacts {
   readonly name: string;
   readonly baseUrl: string;
@@ -13,6 +13,10 @@ export interface ApiFacts {
   readonly paging: { readonly defaultPerPage: number; readonly maxPerPage?: number };
   /** GET path template → page shape; only on clients that bundle the list table. */
   readonly lists?: Readonly<Record<string, PageShape>>;
+  /** `METHOD /path` → media types of the 2xx answers of each download operation (CSV, PDF...). */
+  readonly downloads?: Readonly<Record<string, readonly string[]>>;
+  /** `METHOD /path` → the base URL of an operation that lives under another one (generated `SERVERS`). */
+  readonly servers?: Readonly<Record<string, string>>;
 }
 
 const FACTS = new WeakMap<object, ApiFacts>();

@@ -1,5 +1,5 @@
 // Values FirstPromoter returns that must never reach a log or an error message: promoter dashboard
-// tokens and password links, passwords, and access tokens. Matching is by field name, at any depth,
+// tokens and password links, passwords (new ones too), and access tokens. Matching is by field name, at any depth,
 // and inside text too (an error page or a half-JSON body can still carry `auth_token=...`).
 export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'auth_token',
@@ -8,14 +8,18 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'basic_auth_password',
   'access_token',
   'secret_key',
+  // The affiliate API's set-password body; an error that echoes the request must not show them.
+  'new_password',
+  'new_password_confirmation',
 ]);
 
 export const REDACTED = '[redacted]';
 
-// `auth_token":"abc"`, `auth_token=abc`, `auth_token: abc`, `password_setup_url%3Dhttps...`: the name, a
+// `auth_token":"abc"`, `auth_token=abc`, `auth_token: abc`, `password_setup_url%3Dhttps...`, and the
+// bracket form of a nested field, `user[new_password]=abc`: the name (and its closing bracket), a
 // separator, then the value up to a quote, `&`, whitespace, comma, brace or tag.
 const SECRET_IN_TEXT = new RegExp(
-  `(${[...SECRET_FIELDS].join('|')})(\\\\?["']?\\s*(?:[:=]|%3[Dd])\\s*\\\\?["']?)([^"'&\\s,;}<>\\\\]+)`,
+  `(${[...SECRET_FIELDS].join('|')})((?:\\]|%5[Dd])?\\\\?["']?\\s*(?:[:=]|%3[Dd])\\s*\\\\?["']?)([^"'&\\s,;}<>\\\\]+)`,
   'g',
 );
 

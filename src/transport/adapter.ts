@@ -17,7 +17,7 @@ export interface WireRequest {
    * The caller's other RequestInit fields (cache, credentials, an undici dispatcher...). The fetch
    * adapter passes them on; adapters that cannot honour them ignore them.
    */
-  init?: Readonly<RequestInit> | undefined;
+  init?: Readonly<Omit<RequestInit, 'body' | 'signal'>> | undefined;
 }
 
 /** A complete answer. For a redirect the body is empty: the adapter drained or cancelled it. */

@@ -7,6 +7,7 @@ import { AbortError, ConnectionError, RedirectError, TimeoutError } from '../cor
 import type { LogEvent, ResolvedSettings } from '../core/options.js';
 import { CALL_OPTIONS, checkRequestOptions } from '../core/request-options.js';
 import { DEFAULT_BACKOFF, retryDelay, sleep } from '../internal/backoff.js';
+import { templateOf } from '../internal/path-template.js';
 import { recordResponseInfo } from '../internal/response-info.js';
 import { WireFailure, type TransportAdapter, type WireRequest, type WireResponse } from './adapter.js';
 import { createFetchAdapter } from './adapters/fetch.js';
@@ -148,7 +149,7 @@ function toResponse(wire: WireResponse, method: string): Response {
 
 /** Without openapi-fetch's template (a middleware swapped in a real Request), hide segments that may be ids or tokens. */
 function guessTemplate(url: string): string {
-  return new URL(url).pathname.replace(/[^/]+/g, (segment) => (/^[a-z_]+\d?$/i.test(segment) ? segment : '{id}'));
+  return templateOf(new URL(url).pathname);
 }
 
 /** What went wrong, for logs and errors: 'timeout', or the adapter's message with its code. */

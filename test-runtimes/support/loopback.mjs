@@ -1,6 +1,7 @@
-// A stand-in for FirstPromoter's tracking endpoints on 127.0.0.1, for the runtime matrix. It answers
-// the way the API does (200 with the event, 409 for a known event_id) and keeps every request, so the
-// runner can check what each consumer really sent: auth headers, JSON vs form bodies, integer amounts.
+// A stand-in for FirstPromoter's tracking endpoints (and one affiliate endpoint) on 127.0.0.1, for the
+// runtime matrix. It answers the way the API does (200 with the event, 409 for a known event_id, 401
+// for an ended session) and keeps every request, so the runner can check what each consumer really
+// sent: auth headers, JSON vs form bodies, integer amounts.
 import { createServer } from 'node:http';
 
 export async function startLoopback() {
@@ -37,6 +38,11 @@ export async function startLoopback() {
         if (!req.headers['x-api-key']) return send(401, { error: 'Unauthorized' });
         if (!body || !/^\d+$/.test(body.amount ?? '')) return send(400, { error: 'amount must be digits' });
         return send(200, { id: nextId++, type: 'sale', amount_cents: Number(body.amount), lead: { id: 7, email: body.email }, promoter: { id: 3 } });
+      }
+      if (req.method === 'GET' && req.url === '/api/v2/affiliate/promoters/current') {
+        // A session that ended: the first token is refused (empty 401), the refreshed one works.
+        if (req.headers.authorization !== `Bearer fresh-${tag}`) return res.writeHead(401).end();
+        return send(200, { id: 8262622, email: 'maria.lopez@example.com', name: 'Maria Lopez', promoter_campaigns: [] });
       }
       send(404, { message: `no route ${req.method} ${req.url}` });
     });

@@ -1,17 +1,30 @@
-// The tracking scenario every JavaScript consumer runs, given the package's entry points as that
-// consumer loaded them (require, import, or a worker bundle). Throws on the first surprise.
+// The scenario every JavaScript consumer runs (tracking, plus one affiliate call), given the package's
+// entry points as that consumer loaded them (require, import, or a worker bundle). Throws on the first surprise.
 // The loopback server (support/loopback.mjs) checks the wire side: headers, bodies, amounts.
 
+/** The error classes every entry that makes requests exports. */
+export const ERRORS = ['FirstPromoterError', 'ValidationError', 'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError',
+  'NotFoundError', 'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'ConnectionError', 'RedirectError',
+  'TimeoutError', 'AbortError'];
+
 /**
- * @param {{ root: any, track: any, v1?: any, money: any }} entries  `firstpromoter`, `/track`, `/v1`, `/money`
+ * @param {{ root: any, track: any, v1?: any, money: any, affiliate: any }} entries  `firstpromoter`, `/track`, `/v1`, `/money`, `/affiliate`
  * @param {{ origin: string, tag: string }} target  loopback server origin, and a tag naming this run
  */
 export async function runScenario(entries, { origin, tag }) {
-  const { root, track, v1, money } = entries;
+  const { root, track, v1, money, affiliate } = entries;
   const check = (ok, what) => {
     if (!ok) throw new Error(`${tag}: ${what}`);
   };
   const v2Options = { apiKey: `key-${tag}`, accountId: tag, baseUrl: `${origin}/api/v2`, maxRetries: 0 };
+
+  // Each full entry (a client of every operation) exports what its users need beside the client.
+  const needed = ['unwrap', 'paginate', 'pages', 'toArray', 'callOptions', 'PaginationError', 'toMinorUnits', 'MoneyError', ...ERRORS];
+  for (const [name, entry] of [['firstpromoter', root], ['firstpromoter/v1', v1], ['firstpromoter/affiliate', affiliate]]) {
+    if (!entry) continue;
+    const missing = needed.filter((key) => typeof entry[key] !== 'function');
+    check(missing.length === 0, `${name} lacks ${missing.join(', ')}`);
+  }
 
   // v2 sale through the tracking-only entry; the decimal amount must arrive as integer cents.
   const tracking = track.createTracking(v2Options);
@@ -36,6 +49,17 @@ export async function runScenario(entries, { origin, tag }) {
 
   check(money.toMinorUnits('19.99', 'USD') === 1999 && money.toMinorUnits('500', 'JPY') === 500, 'money helpers convert exactly');
 
+  // The affiliate client with a token function: the server refuses the first token, the client asks
+  // once for a new one and sends the call again.
+  const asked = [];
+  const portal = affiliate.createFirstPromoterAffiliate({
+    accountId: tag, baseUrl: `${origin}/api/v2/affiliate`, maxRetries: 0,
+    accessToken: async ({ refresh }) => (asked.push(refresh), `${refresh ? 'fresh' : 'expired'}-${tag}`),
+  });
+  const current = await affiliate.unwrap(portal.api.GET('/promoters/current'));
+  check(current.email === 'maria.lopez@example.com' && asked.join() === 'false,true', `affiliate call refreshed its token once (got ${JSON.stringify(current)}, asked ${asked})`);
+  check(rejected instanceof affiliate.ValidationError, 'the affiliate entry shares the error classes');
+
   let v1Outcome = 'skipped';
   if (v1) {
     const legacy = v1.createFirstPromoterV1({ apiKey: `v1-${tag}`, baseUrl: `${origin}/api/v1`, maxRetries: 0 });
@@ -43,5 +67,5 @@ export async function runScenario(entries, { origin, tag }) {
     check(v1Sale.outcome === 'tracked' && v1Sale.data.amount_cents === 550, `v1 sale tracked (got ${JSON.stringify(v1Sale)})`);
     v1Outcome = v1Sale.outcome;
   }
-  return { tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Outcome };
+  return { tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Outcome, affiliate: 'refreshed' };
 }

@@ -4,6 +4,9 @@ import { createFirstPromoter, ValidationError, type TrackOutcome, type TrackSale
 import { createTracking, ValidationError as TrackValidationError } from 'firstpromoter/track';
 import { createFirstPromoterV1 } from 'firstpromoter/v1';
 import { toMinorUnits } from 'firstpromoter/money';
+import { createFirstPromoterAffiliate, unwrap, type AccessTokenProvider } from 'firstpromoter/affiliate';
+import { createWebhookHandler, type WebhookEvent } from 'firstpromoter/webhooks';
+import { sendWebhook, webhookExample } from 'firstpromoter/testing';
 
 const origin = process.env.FP_ORIGIN ?? '';
 const tag = process.env.FP_TAG ?? 'ts-cjs';
@@ -36,7 +39,32 @@ async function main(): Promise<void> {
   const v1Sale = await legacy.track.sale({ email: 'ada@example.com', event_id: `v1-sale-${tag}`, amount: { amount: '5.5', currency: 'EUR' } });
   check(v1Sale.outcome === 'tracked' && v1Sale.data.amount_cents === 550, `v1 sale tracked (got ${JSON.stringify(v1Sale)})`);
 
-  console.log(`RESULT ${JSON.stringify({ tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Sale.outcome })}`);
+  // The affiliate client with a token function: the first token is refused, the refreshed one works.
+  const asked: boolean[] = [];
+  const accessToken: AccessTokenProvider = async ({ refresh }) => (asked.push(refresh), `${refresh ? 'fresh' : 'expired'}-${tag}`);
+  const portal = createFirstPromoterAffiliate({ accountId: tag, baseUrl: `${origin}/api/v2/affiliate`, maxRetries: 0, accessToken });
+  // @ts-expect-error the affiliate API has no company paths (never called: a type check only)
+  const notAffiliate = () => portal.api.GET('/company/promoters');
+  void notAffiliate;
+  const me = await unwrap(portal.api.GET('/promoters/current'));
+  const email: string = me.email;
+  check(email === 'maria.lopez@example.com' && asked.join() === 'false,true', `affiliate call refreshed its token once (asked ${asked.join()})`);
+
+  // Webhooks: the published types narrow the event, and the handler answers a delivery from the testing kit.
+  const approvals: string[] = [];
+  const receiver = createWebhookHandler({
+    auth: { basic: { username: 'fp', password: `pw-${tag}` } },
+    onEvent: (event: WebhookEvent) => {
+      // changes.status is typed [old, new] from the commission's `status`.
+      if (event.event_type === 'commission.approved') approvals.push(String(event.changes.status?.[1] satisfies string | null | undefined));
+    },
+  });
+  // @ts-expect-error a handler needs auth
+  void (() => createWebhookHandler({ onEvent: () => undefined }));
+  const delivered = await sendWebhook('https://receiver.example/hooks', webhookExample('commission.approved'), { basicAuth: { username: 'fp', password: `pw-${tag}` }, fetch: receiver });
+  check(delivered.status === 200 && approvals.join() === 'approved', `webhook handled (got ${delivered.status}, ${approvals.join()})`);
+
+  console.log(`RESULT ${JSON.stringify({ tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Sale.outcome, affiliate: 'refreshed', webhooks: 'received' })}`);
 }
 
 main().catch((error: unknown) => {

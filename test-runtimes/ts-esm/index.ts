@@ -3,8 +3,11 @@
 // The @ts-expect-error lines prove the published types are real types, not `any`.
 import { createFirstPromoter, ValidationError, type TrackOutcome, type TrackSaleResult } from 'firstpromoter';
 import { createTracking, type TrackSaleParams, ValidationError as TrackValidationError } from 'firstpromoter/track';
-import { createFirstPromoterV1, type TrackV1Result } from 'firstpromoter/v1';
+import { createFirstPromoterV1, NotFoundError as V1NotFoundError, paginate as paginateV1, unwrap as unwrapV1, type TrackV1Result } from 'firstpromoter/v1';
 import { toMinorUnits } from 'firstpromoter/money';
+import { createFirstPromoterAffiliate, unwrap, type AccessTokenProvider } from 'firstpromoter/affiliate';
+import { createWebhookHandler, type WebhookEvent } from 'firstpromoter/webhooks';
+import { sendWebhook, webhookExample } from 'firstpromoter/testing';
 
 declare const process: { env: Record<string, string | undefined> };
 
@@ -44,4 +47,38 @@ const v1Sale = await legacy.track.sale({ email: 'ada@example.com', event_id: `v1
 const v1Data: TrackV1Result | undefined = v1Sale.outcome === 'tracked' ? v1Sale.data : undefined;
 check(v1Data?.amount_cents === 550, `v1 sale tracked (got ${JSON.stringify(v1Sale)})`);
 
-console.log(`RESULT ${JSON.stringify({ tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Sale.outcome })}`);
+// The affiliate client with a token function: the first token is refused, the refreshed one works.
+const asked: boolean[] = [];
+const accessToken: AccessTokenProvider = async ({ refresh }) => (asked.push(refresh), `${refresh ? 'fresh' : 'expired'}-${tag}`);
+const portal = createFirstPromoterAffiliate({ accountId: tag, baseUrl: `${origin}/api/v2/affiliate`, maxRetries: 0, accessToken });
+// @ts-expect-error the affiliate API has no company paths (never called: a type check only)
+const notAffiliate = () => portal.api.GET('/company/promoters');
+void notAffiliate;
+const me = await unwrap(portal.api.GET('/promoters/current'));
+const email: string = me.email;
+check(email === 'maria.lopez@example.com' && asked.join() === 'false,true', `affiliate call refreshed its token once (asked ${asked.join()})`);
+
+// Webhooks: the published types narrow the event, and the handler answers a delivery from the testing kit.
+const approvals: string[] = [];
+const receiver = createWebhookHandler({
+  auth: { basic: { username: 'fp', password: `pw-${tag}` } },
+  onEvent: (event: WebhookEvent) => {
+    // changes.status is typed [old, new] from the commission's `status`.
+    if (event.event_type === 'commission.approved') approvals.push(String(event.changes.status?.[1] satisfies string | null | undefined));
+  },
+});
+// @ts-expect-error a handler needs auth
+void (() => createWebhookHandler({ onEvent: () => undefined }));
+const delivered = await sendWebhook('https://receiver.example/hooks', webhookExample('commission.approved'), { basicAuth: { username: 'fp', password: `pw-${tag}` }, fetch: receiver });
+check(delivered.status === 200 && approvals.join() === 'approved', `webhook handled (got ${delivered.status}, ${approvals.join()})`);
+
+// The v1 entry has the admin helpers and errors of its own (typed for v1's paths): nothing from the root.
+// (Typed, never called: the loopback server has no lists.)
+async function firstPromoterEmail(): Promise<string | undefined> {
+  for await (const promoter of paginateV1(legacy, '/promoters/list')) return promoter.email;
+  return undefined;
+}
+void firstPromoterEmail;
+check(typeof unwrapV1 === 'function' && V1NotFoundError.name === 'NotFoundError', 'firstpromoter/v1 exports unwrap, paginate and the errors');
+
+console.log(`RESULT ${JSON.stringify({ tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Sale.outcome, affiliate: 'refreshed', webhooks: 'received' })}`);

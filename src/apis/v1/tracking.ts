@@ -7,7 +7,7 @@ import type { TrackOutcome } from '../../core/outcomes.js';
 import type { RequestOptions } from '../../core/request-options.js';
 import { sendTracking, type TrackingApi } from '../tracking.js';
 import {
-  moneyBody, requireAttribution, requireIdentity, requireNonEmpty, requireObject,
+  moneyAsText, moneyBody, requireAttribution, requireIdentity, requireNonEmpty, requireObject,
   type Identified, type WithMoney, type WithOptionalMoney,
 } from '../tracking-input.js';
 
@@ -29,9 +29,7 @@ export type TrackV1Result = Ok<'/track/sale'>;
 export function v1TrackingBodies(minorUnits?: Readonly<Record<string, number>>) {
   /** Money fields travel as strings of digits in v1 forms. */
   function formMoneyBody(params: unknown, method: string, fields: string[], required: string[]): Record<string, unknown> {
-    const body = moneyBody(params, method, fields, required, minorUnits);
-    for (const name of fields) if (typeof body[name] === 'number') body[name] = String(body[name]);
-    return body;
+    return moneyAsText(moneyBody(params, method, fields, required, minorUnits), fields);
   }
 
   function identified(params: unknown, method: string, attributed: boolean): Record<string, unknown> {

@@ -6,13 +6,15 @@ import type { paths } from '../../../generated/v2.js';
 import type { TrackOutcome } from '../../core/outcomes.js';
 import type { RequestOptions } from '../../core/request-options.js';
 import { sendTracking, type TrackingApi } from '../tracking.js';
-import { moneyBody, requireAttribution, requireIdentity, requireObject, type Identified, type WithMoney } from '../tracking-input.js';
+import {
+  moneyAsText, moneyBody, requireAttribution, requireIdentity, requireObject, type Identified, type WithMoney, type WithOptionalMoney,
+} from '../tracking-input.js';
 
 type Body<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never;
 type Ok<P extends keyof paths> = paths[P] extends { post: { responses: { 200: { content: { 'application/json': infer R } } } } } ? R : never;
 
 export type TrackSignupParams = Identified<Body<'/track/signup'>>;
-export type TrackSaleParams = Identified<WithMoney<Body<'/track/sale'>, 'amount'>>;
+export type TrackSaleParams = Identified<WithOptionalMoney<WithMoney<Body<'/track/sale'>, 'amount'>, 'mrr'>>;
 export type TrackRefundParams = Identified<WithMoney<Body<'/track/refund'>, 'amount'>>;
 export type TrackCancellationParams = Identified<Body<'/track/cancellation'>>;
 export type TrackSignupResult = Ok<'/track/signup'>;
@@ -32,7 +34,8 @@ export function v2TrackingBodies(minorUnits?: Readonly<Record<string, number>>) 
       requireAttribution(params, 'track.signup');
       return params;
     },
-    sale: (params: unknown) => moneyBody(params, 'track.sale', ['amount'], ['amount'], minorUnits),
+    // mrr travels as the string of digits the spec types it as.
+    sale: (params: unknown) => moneyAsText(moneyBody(params, 'track.sale', ['amount', 'mrr'], ['amount'], minorUnits), ['mrr']),
     refund: (params: unknown) => moneyBody(params, 'track.refund', ['amount'], ['amount'], minorUnits),
     cancellation(params: unknown): Record<string, unknown> {
       requireObject(params, 'track.cancellation');
@@ -51,7 +54,11 @@ export function createV2Tracking(client: Client<paths>, minorUnits?: Readonly<Re
       return sendTracking(api, '/track/signup', bodies.signup(params), OUTCOMES['POST /track/signup'], options);
     },
 
-    /** Records a sale. `not_referral` when FirstPromoter does not know the customer; `duplicate` for a known event_id. */
+    /**
+     * Records a sale. `not_referral` when FirstPromoter does not know the customer; `duplicate` for a
+     * known event_id. `mrr` takes minor units or a Money value like `amount`, and is sent as the
+     * string of digits FirstPromoter types it as.
+     */
     async sale(params: TrackSaleParams, options?: RequestOptions): Promise<TrackOutcome<TrackSaleResult>> {
       return sendTracking(api, '/track/sale', bodies.sale(params), OUTCOMES['POST /track/sale'], options);
     },

@@ -13,7 +13,7 @@ export function createFetchAdapter(fetchFn?: typeof globalThis.fetch): Transport
     async send(request: WireRequest): Promise<WireResponse> {
       const { method, headers, body, signal } = request;
       try {
-        const response = await call(request.url, { ...request.init, method, headers, body, redirect: 'manual', signal });
+        const response = await call(request.url, { ...request.init, method, headers, ...(body === undefined ? {} : { body }), redirect: 'manual', signal });
         const redirect = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
         if (redirect || response.status === 204 || method === 'HEAD') {
           await response.body?.cancel().catch(() => undefined);

@@ -1,0 +1,75 @@
+// The affiliate lists through the pagination helpers, and the answers without a body: the payouts
+// `{ data, meta }` envelope and the bare-array lists against Prism (one page, every request checked),
+// real page walks against a local server that pages, and the 204 of a referral deletion.
+import { describe, expect, it } from 'vitest';
+import { createFirstPromoterAffiliate, paginate, pages, PaginationError, toArray, unwrap } from '../../src/affiliate.js';
+import { capturingFetch } from '../support/clients.js';
+import { pagedRoute, rowsWithIds, serveRoutes, type ListServer } from '../support/list-server.js';
+import { AFFILIATE_CANARY, affiliateClient } from './clients.js';
+
+const terms = { net_payout_days: 30, payout_cycle: 'monthly', min_payment: 5000, min_paying_customers: 1 };
+
+function localAffiliateClient(server: ListServer) {
+  return createFirstPromoterAffiliate({ ...AFFILIATE_CANARY, baseUrl: server.url, maxRetries: 0 });
+}
+
+describe('affiliate lists', () => {
+  it('walks the payouts envelope with paginate: rows from data, meta kept by pages(), page and per_page sent', async () => {
+    const { fetch, sent } = capturingFetch();
+    const client = affiliateClient({ fetch });
+    const payouts = await toArray(paginate(client, '/payouts', { query: { filters: { status: 'completed' } } }), { limit: 100 });
+    expect(payouts.map((payout) => [payout.id, payout.status, payout.total_incl_tax])).toEqual([[4877, 'completed', 9600]]);
+    const first = await pages(client.api, '/payouts').next();
+    expect(first.value).toMatchObject({ page: 1, perPage: 20, data: { meta: { payout_cycle: 'monthly' } } });
+    expect(sent.map((request) => new URL(request.url).search)).toEqual(['?filters[status]=completed&page=1&per_page=20', '?page=1&per_page=20']);
+  });
+
+  it('walks the bare-array commissions and referrals lists with their filters and sorting', async () => {
+    const client = affiliateClient();
+    const commissions = await toArray(paginate(client, '/commissions', {
+      query: { q: 'jamie', filters: { status: 'approved', created_at: { from: '2025-06-01', to: '2025-06-30' }, campaign_id: [28004] }, sorting: { created_at: 'desc' } },
+    }), { limit: 100 });
+    expect(commissions.map((commission) => commission.id)).toEqual([13533003, 13533118]);
+    const referrals = await toArray(paginate(client, '/referrals', { query: { filters: { type: 'customer' }, sorting: { email: 'asc' }, per_page: 50 } }), { limit: 100 });
+    expect(referrals.every((referral) => typeof referral.id === 'number')).toBe(true);
+  });
+
+  it('pages through a long payouts list at 20 per page, the affiliate default, until a short page', async () => {
+    const server = await serveRoutes({ '/payouts': pagedRoute(rowsWithIds(45), { meta: terms }) });
+    const ids: number[] = [];
+    for await (const payout of paginate(localAffiliateClient(server), '/payouts')) ids.push(payout.id);
+    expect(ids).toEqual(rowsWithIds(45).map((row) => row.id));
+    expect(server.targets).toEqual(['/payouts?page=1&per_page=20', '/payouts?page=2&per_page=20', '/payouts?page=3&per_page=20']);
+  });
+
+  it('stops with a PaginationError when the server ignores page, rather than reading page 1 forever', async () => {
+    const server = await serveRoutes({ '/commissions': pagedRoute(rowsWithIds(40), { ignorePage: true }) });
+    const error = await toArray(paginate(localAffiliateClient(server), '/commissions'), { limit: 1_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect(server.targets).toHaveLength(2);
+  });
+
+  it('rejects a path that is not a paged list of this API before sending anything', async () => {
+    const { fetch, sent } = capturingFetch();
+    // `/payout_methods` answers `{ data, meta }` too, but takes no page: it is not a list to walk.
+    const walk = toArray(paginate(affiliateClient({ fetch }), '/payout_methods' as '/payouts'), { limit: 10 });
+    await expect(walk).rejects.toThrow('GET /payout_methods is not a list of the affiliate API');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('resolves a referral deletion (204) with no data, and the bodiless 200s likewise', async () => {
+    const api = affiliateClient().api;
+    const deleted = await api.DELETE('/referrals/{id}', { params: { path: { id: 29210007 } } });
+    expect([deleted.response.status, deleted.data, deleted.error]).toEqual([204, undefined, undefined]);
+    expect(await unwrap(api.DELETE('/referrals/{id}', { params: { path: { id: 29210007 } } }))).toBeUndefined();
+    for (const call of [
+      api.DELETE('/payout_methods/{id}', { params: { path: { id: 318 } } }),
+      api.DELETE('/promo_codes/{id}', { params: { path: { id: 7731 } } }),
+      api.DELETE('/referral_links/{id}', { params: { path: { id: 5120 } } }),
+      api.POST('/promoters/archive'),
+    ]) {
+      const result = await call;
+      expect([result.response.status, result.data]).toEqual([200, undefined]);
+    }
+  });
+});

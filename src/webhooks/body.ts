@@ -1,0 +1,70 @@
+// Reading a delivery's body: from a Request (streamed, stopped as soon as it passes the size cap) or
+// from what a framework already read (string or bytes), then JSON with nothing coerced.
+import { WebhookError } from './errors.js';
+
+/** Bodies above this many bytes are refused (413) unless `maxBodyBytes` says otherwise. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+export type RawBody = string | Uint8Array | ArrayBuffer;
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function tooLarge(maxBytes: number): WebhookError {
+  return new WebhookError('body_too_large', `The body is larger than ${maxBytes} bytes.`);
+}
+
+/** The body of `request` as bytes, refusing it (without reading on) once it passes `maxBytes`. */
+export async function readRequestBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** The parsed JSON of a raw body of at most `maxBytes` bytes. */
+export function parseJsonBody(raw: RawBody, maxBytes: number): unknown {
+  const bytes = typeof raw === 'string' ? undefined : raw instanceof Uint8Array ? raw : new Uint8Array(raw);
+  const size = bytes ? bytes.byteLength : new TextEncoder().encode(raw as string).byteLength;
+  if (size > maxBytes) throw tooLarge(maxBytes);
+  let text: string;
+  try {
+    text = bytes ? decoder.decode(bytes) : (raw as string);
+  } catch {
+    throw new WebhookError('malformed_json', 'The body is not valid UTF-8 text.');
+  }
+  try {
+    // The parser's own message quotes the body, which can hold promoter secrets: it is not kept.
+    return JSON.parse(text);
+  } catch {
+    throw new WebhookError('malformed_json', 'The body is not valid JSON.');
+  }
+}
+
+/** True for a JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Throws `not_an_envelope` naming `field` unless `ok`. */
+export function expectField(ok: boolean, field: string, what: string): void {
+  if (!ok) throw new WebhookError('not_an_envelope', `The body is not a FirstPromoter webhook: \`${field}\` must be ${what}.`, field);
+}

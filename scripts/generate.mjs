@@ -3,7 +3,7 @@
 // in wire form (what Prism mocks and what users can hand to other tools; scripts/wire-form.mjs), the
 // openapi-typescript types, and the operation table with the API's facts; for every receiver-side spec
 // the bundle, the types, the list of its webhooks and their examples. It also writes the fields of
-// package.json that follow from the registry (exports, typesVersions, files), the package's name and
+// package.json that follow from the registry (bin, exports, typesVersions, files), the package's name and
 // version for the User-Agent (generated/package.ts) and the README's table of tracking outcomes
 // (scripts/outcome-table.mjs). `--check` writes nothing and fails if anything it
 // would write differs: CI's staleness gate.
@@ -16,7 +16,7 @@ import ts from 'typescript';
 import { parse, stringify } from 'yaml';
 import { apiFacts, operationTable, webhookList } from './operation-table.mjs';
 import { outcomeTable, withOutcomeTable } from './outcome-table.mjs';
-import { apis, distName, entries, generatedFiles, receiverFiles, receivers, root } from './registry.mjs';
+import { apis, binFile, bins, distName, entries, generatedFiles, receiverFiles, receivers, root } from './registry.mjs';
 import { toWireForm } from './wire-form.mjs';
 
 const check = process.argv.includes('--check');
@@ -93,7 +93,7 @@ function bundleSpec(spec, name) {
   return { bundlePath, bundle: readFileSync(bundlePath, 'utf8') };
 }
 
-/** The package.json fields that follow from the registry's entries and APIs. */
+/** The package.json fields that follow from the registry's entries, executables and APIs. */
 function packageFields() {
   const exportsMap = {};
   const typesVersions = {};
@@ -108,7 +108,8 @@ function packageFields() {
   exportsMap['./package.json'] = './package.json';
   const bundles = [...apis.map((api) => generatedFiles(api.name).bundle), ...receivers.map((r) => receiverFiles(r.name).bundle)];
   const files = ['dist', ...bundles, 'README.md', 'LICENSE'];
-  return { exports: exportsMap, typesVersions: { '*': typesVersions }, files };
+  const bin = Object.fromEntries(bins.map((b) => [b.name, binFile(b)]));
+  return { bin, exports: exportsMap, typesVersions: { '*': typesVersions }, files };
 }
 
 const outputs = new Map();

@@ -8,6 +8,7 @@ export { FirstPromoterError, ValidationError, APIError, BadRequestError, Authent
 export type { TrackOutcome, Tracked, NotReferral, Duplicate } from './core/outcomes.js';
 export type { ClientOptions, LogEvent, Logger } from './core/options.js';
 export { callOptions, type RequestOptions } from './core/request-options.js';
+export { createRateLimiter, type RateLimiter, type RateLimitStore, type RateLimitOptions, type StoreChange } from './core/rate-limit.js';
 export type { TrackSignupParams, TrackSaleParams, TrackRefundParams, TrackCancellationParams, TrackSignupResult, TrackSaleResult, TrackRefundResult, TrackCancellationResult } from './apis/v2/tracking.js';
 export { unwrap } from './core/unwrap.js';
 export { paginate, pages, toArray, PaginationError, type Page } from './core/pagination.js';

@@ -5,6 +5,7 @@ export { FirstPromoterError, ValidationError, APIError, BadRequestError, Authent
 export type { TrackOutcome, Tracked, NotReferral, Duplicate } from './core/outcomes.js';
 export type { ClientOptions, LogEvent, Logger } from './core/options.js';
 export { callOptions, type RequestOptions } from './core/request-options.js';
+export { createRateLimiter, type RateLimiter, type RateLimitStore, type RateLimitOptions, type StoreChange } from './core/rate-limit.js';
 export type { TrackV1SignupParams, TrackV1SaleParams, TrackV1RefundParams, TrackV1CancellationParams, TrackV1SubscriberParams, TrackV1Result } from './apis/v1/tracking.js';
 export { unwrap } from './core/unwrap.js';
 export { paginate, pages, toArray, PaginationError, type Page } from './core/pagination.js';

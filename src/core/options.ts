@@ -4,7 +4,8 @@
 import { ValidationError } from './errors.js';
 import { checkMaxRetries, checkTimeoutMs } from './request-options.js';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../internal/backoff.js';
-import { createRateLimiter, type RateLimiter } from '../internal/rate-limiter.js';
+import { resolveRateLimit, type RateLimitOption } from './rate-limit.js';
+import type { RateLimiter } from '../internal/rate-limiter.js';
 
 /** One event per attempt, for the client's `logger`. Never carries headers, bodies, ids or query values. */
 export interface LogEvent {
@@ -38,8 +39,12 @@ export interface ClientOptions {
   maxRetries?: number | undefined;
   /** Timeout of one attempt, response body included, in milliseconds (default 30 000). */
   timeoutMs?: number | undefined;
-  /** Client-side pacing: `true` for FirstPromoter's 400 requests/minute, or your own figure. Off by default. */
-  rateLimit?: boolean | { requestsPerMinute: number } | undefined;
+  /**
+   * Client-side pacing, off by default: `true` for FirstPromoter's 400 requests/minute, a budget
+   * (`{ requestsPerMinute, burst?, store?, key? }`), or a limiter from `createRateLimiter` shared with
+   * other clients of the account. Requests are spread evenly; a 429 holds every start back.
+   */
+  rateLimit?: RateLimitOption | undefined;
   /**
    * Called after every attempt with method, path template, status, attempt and duration. Never sees
    * headers or bodies. Whatever it throws or rejects with is ignored, and it is never awaited.
@@ -158,18 +163,6 @@ function checkBaseUrl(baseUrl: unknown): string {
   if (/[?#]/.test(baseUrl)) return fail('must not contain a query (?) or a fragment (#): every path is appended to it');
   if (/[\s\u0000-\u001f\u007f{}]/.test(baseUrl)) return fail('must not contain whitespace, control characters or braces');
   return baseUrl.replace(/\/+$/, '');
-}
-
-function resolveRateLimit(option: ClientOptions['rateLimit']): RateLimiter | undefined {
-  if (option === undefined || option === false) return undefined;
-  if (option !== true && (option === null || typeof option !== 'object')) {
-    throw new ValidationError('rateLimit', '`rateLimit` must be true, false or { requestsPerMinute: number }.');
-  }
-  const perMinute = option === true ? 400 : option.requestsPerMinute;
-  if (!Number.isInteger(perMinute) || perMinute < 1) {
-    throw new ValidationError('rateLimit', `\`rateLimit.requestsPerMinute\` must be a positive integer, got ${String(perMinute)}.`);
-  }
-  return createRateLimiter(perMinute);
 }
 
 function resolveBackoff(option: ClientOptions['backoff']): BackoffOptions {

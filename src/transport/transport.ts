@@ -9,7 +9,7 @@ import { AbortError, ConnectionError, RedirectError, ResponseTooLargeError, Time
 import { DEFAULT_MAX_RESPONSE_BYTES, type LogEvent, type Logger, type ResolvedSettings } from '../core/options.js';
 import { CALL_OPTIONS, checkRequestOptions } from '../core/request-options.js';
 import { onAbort } from '../internal/abort-fanout.js';
-import { DEFAULT_BACKOFF, sleep } from '../internal/backoff.js';
+import { DEFAULT_BACKOFF, retryDelay, sleep } from '../internal/backoff.js';
 import { templateOf } from '../internal/path-template.js';
 import { containsSecret } from '../internal/redact.js';
 import { recordResponseInfo } from '../internal/response-info.js';
@@ -71,8 +71,10 @@ export function createTransport(settings: TransportSettings, adapter: TransportA
         if (signal?.aborted) throw aborted(attempt - 1);
         try {
           await settings.rateLimiter?.take(signal);
-        } catch {
-          throw aborted(attempt - 1);
+        } catch (error) {
+          // A shared store that fails (Redis down) is its own error: nothing was sent.
+          if (signal?.aborted) throw aborted(attempt - 1);
+          throw error;
         }
         const started = performance.now();
         const durationMs = () => Math.round(performance.now() - started);
@@ -92,6 +94,8 @@ export function createTransport(settings: TransportSettings, adapter: TransportA
         }
         const decision = decideRetry(attemptResult(outcome), { method, idempotent: call.idempotent, retryNonIdempotent: settings.retryNonIdempotent, attempt, maxRetries, backoff });
         const status = failed ? undefined : outcome.status;
+        // A 429 slows every request of the limiter (and of the processes sharing its store), not just this one.
+        if (!failed && status === 429) holdLimiter(settings, decision.retry ? decision.delayMs : retryDelay(attempt, outcome.headers.get('retry-after'), backoff));
         if (!decision.retry) {
           if (!failed) {
             log({ type: 'response', method, path, attempt, status, durationMs: durationMs() });
@@ -119,6 +123,15 @@ export function createTransport(settings: TransportSettings, adapter: TransportA
       unsubscribe?.();
     }
   };
+}
+
+/** Tells the limiter about a 429; a failing shared store only costs pacing here, the next take reports it. */
+function holdLimiter(settings: TransportSettings, pauseMs: number): void {
+  try {
+    Promise.resolve(settings.rateLimiter?.backOff?.(pauseMs)).catch(() => undefined);
+  } catch {
+    // Same for a limiter whose backOff throws at once.
+  }
 }
 
 /** One attempt through the adapter, under one timeout merged with the call's signal. */

@@ -73,7 +73,9 @@ attack(GROUP, `${CALLS} calls on one signal, most waiting in the rate limiter, t
     setTimeout(() => controller.abort(new Error('request ended')), 30);
     const endings = await Promise.all(calls);
     context.leaks.object('endings', endings);
-    expect(endings.filter((e) => e.error instanceof AbortError)).toHaveLength(CALLS - 5);
+    // However the limiter paces (a burst of 5, or one at a time), the ones still waiting end aborted.
+    expect(endings.filter((e) => e.error instanceof AbortError).length).toBeGreaterThanOrEqual(CALLS - 5);
+    expect(endings.every((e) => e.error === undefined || e.error instanceof AbortError)).toBe(true);
   });
   expect(seen.warnings).toEqual([]);
   expect([seen.most <= 1, seen.after]).toEqual([true, 0]);

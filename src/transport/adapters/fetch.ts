@@ -5,6 +5,7 @@
 // (a gzip bomb included: fetch inflates only as far as it is read) is cancelled, not buffered. Nothing
 // here touches Response or Headers at import time: on Node that alone loads the whole fetch
 // implementation (~30 ms, see bench/RESULTS.md).
+import { readBounded } from '../../internal/bounded-body.js';
 import { WireFailure, type TransportAdapter, type WireRequest, type WireResponse } from '../adapter.js';
 
 const EMPTY = new ArrayBuffer(0);
@@ -43,29 +44,10 @@ async function readBody(response: Response, limit: number): Promise<ArrayBuffer>
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
-  if (response.body === null) return EMPTY;
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const only = chunks.length === 1 ? chunks[0] : undefined;
-  if (only && only.byteOffset === 0 && only.buffer instanceof ArrayBuffer && only.byteLength === only.buffer.byteLength) return only.buffer;
-  const whole = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return whole.buffer;
+  const bytes = await readBounded(response.body, limit);
+  if (bytes === undefined) throw tooLarge();
+  const whole = bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer && bytes.byteLength === bytes.buffer.byteLength;
+  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
 }
 
 /** Our own words and, when the platform gives one, its code; what was thrown is kept off every message. */

@@ -1,5 +1,6 @@
 // The layering of src/, checked by `npm run check:layers` (part of `npm test`). Each folder may import
-// only the folders below it: internal ← core ← transport ← apis ← entry points (src/*.ts). Tests may
+// only the folders below it: internal ← core ← transport ← apis ← entry points (src/*.ts), and the
+// executable (src/cli/) sits beside the entry points. Tests may
 // import anything; nothing may import a test or an entry point, and there are no cycles.
 const TESTS = '\\.test(-d)?\\.ts$';
 /** Test helpers that are not test files themselves. */
@@ -34,6 +35,20 @@ module.exports = {
       comment: 'Per-API code never imports an entry point.',
       severity: 'error',
       from: { path: '^src/apis/', pathNot: TESTS },
+      to: { path: '^src/[^/]+\\.ts$' },
+    },
+    {
+      name: 'cli-is-the-top',
+      comment: 'src/cli/ (the executable) builds on every layer but the entry points; nothing of the library imports it.',
+      severity: 'error',
+      from: { pathNot: `^src/cli/|${TESTS}` },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'cli-uses-no-entry-point',
+      comment: 'The CLI imports the modules themselves, as the entry points do, never an entry point.',
+      severity: 'error',
+      from: { path: '^src/cli/' },
       to: { path: '^src/[^/]+\\.ts$' },
     },
     {

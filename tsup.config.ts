@@ -3,12 +3,17 @@
 // nothing from this repo. Shared code goes into chunks (splitting), so `instanceof ValidationError`
 // holds across entries. Entries marked `alone` (the test helpers) are a second build with no chunks:
 // the modules they share with the others (the operation tables) would otherwise move into new chunks
-// and change the production entries' files. Their `workers` builds are a third.
-import { rmSync } from 'node:fs';
+// and change the production entries' files. Their `workers` builds are a third. Each executable of the
+// registry's `bin` is one CommonJS file for Node with its command-line libraries bundled in, so
+// `npm install firstpromoter` adds no dependency for library users; only ioredis (an optional peer, for
+// `import --redis`) stays outside and is loaded on demand.
+import { readFileSync, rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
-import { distName, entries, workersDistName } from './scripts/registry.mjs';
+import { binFile, bins, distName, entries, workersDistName } from './scripts/registry.mjs';
 
-// tsup cleans per build, at times that race between two builds: dist/ is emptied once, here, instead.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+// tsup cleans per build, at times that race between builds: dist/ is emptied once, here, instead.
 rmSync('dist', { recursive: true, force: true });
 
 const common: Options = {
@@ -35,6 +40,21 @@ const builds: Options[] = [
   // Their runtime-neutral parts, for Workers and browsers (ESM only): no Node built-in, so bundlers for
   // those platforms resolve them.
   { ...common, entry: workers, format: ['esm'], platform: 'neutral', splitting: false },
+  ...bins.map((bin): Options => ({
+    entry: { [binFile(bin).replace(/^dist\/|\.cjs$/g, '')]: bin.source },
+    format: ['cjs'],
+    target: 'node20',
+    platform: 'node',
+    dts: false,
+    splitting: false,
+    sourcemap: false,
+    minify: false,
+    clean: false,
+    outDir: 'dist',
+    noExternal: [/^(?!ioredis$)/],
+    external: ['ioredis'],
+    define: { __FIRSTPROMOTER_VERSION__: JSON.stringify(version) },
+  })),
 ];
 
 // A build with no entry (a registry without `alone` or `workers` entries) is left out: tsup refuses one.

@@ -14,7 +14,7 @@ const imports: Record<string, string> = Object.fromEntries(
   entries.map((entry) => [specifier(entry), `../../${entry.source.replace(/\.ts$/, '.js')}`]),
 );
 // Names the examples use without defining them, as a reader's surrounding code would.
-const context = 'export {};\ndeclare const invoice: { id: string };\n';
+const context = 'export {};\ndeclare const invoice: { id: string; plan?: string };\n';
 // Blocks marked ```ts jest use Jest's globals, which Jest injects and this project does not install:
 // they are declared with vitest's types, which match Jest's for the calls the examples make.
 const jestGlobals = "import type * as vi from 'vitest';\n"

@@ -15,6 +15,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
  * @typedef {{ name: string, spec: string, entry: string, credentials: Credential[], paging: Paging }} Api
  * @typedef {{ name: string, spec: string }} Receiver
  * @typedef {{ subpath: string, source: string, alone?: boolean, workers?: string }} Entry
+ * @typedef {{ name: string, source: string }} Bin
  */
 
 const raw = parse(readFileSync(join(root, 'openapi/registry.yaml'), 'utf8'));
@@ -36,6 +37,12 @@ export const receivers = Object.entries(raw.receivers ?? {}).map(([name, receive
  * Node's built-ins (`WORKER_CONDITIONS`).
  */
 export const entries = Object.entries(raw.entries).map(([subpath, entry]) => ({ subpath, ...entry }));
+
+/** @type {Bin[]} Every executable of the package (`bin`), by command name. */
+export const bins = Object.entries(raw.bin ?? {}).map(([name, bin]) => ({ name, ...bin }));
+
+/** The build's output file of an executable, relative to the project root. */
+export const binFile = (/** @type {Bin} */ bin) => `dist/${bin.name}.cjs`;
 
 /** Where the generator writes each artefact of an API, relative to the project root. */
 export const generatedFiles = (/** @type {string} */ name) => ({

@@ -48,14 +48,27 @@ step('installed the tarball into test-runtimes/node_modules');
 
 // The fake FirstPromoter, from the tarball just installed (its CommonJS build, as require() finds it).
 const { startFakeFirstPromoter } = createRequire(join(dir, 'package.json'))('firstpromoter/testing');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const userAgent = `${pkg.name}/${pkg.version}`;
 
-// 3. Type-check the TypeScript consumers (this emits the JavaScript the runtimes then execute).
+// 3. Type-check the TypeScript consumers (this emits the JavaScript the runtimes then execute), and the
+// README's snippets as the tarball ships them, in a strict consumer project (ts-readme, compile only).
+const snippets = join(dir, 'ts-readme', 'snippets');
+rmSync(snippets, { recursive: true, force: true });
+mkdirSync(snippets, { recursive: true });
+const readme = readFileSync(join(modules, 'firstpromoter', 'README.md'), 'utf8');
+// Names the snippets use without defining them, as the reader's surrounding code would.
+const context = 'export {};\ndeclare const invoice: { id: string; plan?: string };\n';
+[...readme.matchAll(/```ts\n([\s\S]*?)```/g)].forEach((match, index) => writeFileSync(join(snippets, `block-${index}.ts`), context + match[1]));
 const results = [];
 const record = (name, ok, ms, detail = '') => {
   results.push(ok);
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(40)} ${String(ms).padStart(6)} ms${detail ? `  ${detail}` : ''}`);
 };
-const tsProjects = { 'ts-node16-esm': 'ts-esm/tsconfig.node16.json', 'ts-bundler-esm': 'ts-esm/tsconfig.bundler.json', 'ts-node16-cjs': 'ts-cjs/tsconfig.json' };
+const tsProjects = {
+  'ts-node16-esm': 'ts-esm/tsconfig.node16.json', 'ts-bundler-esm': 'ts-esm/tsconfig.bundler.json', 'ts-node16-cjs': 'ts-cjs/tsconfig.json',
+  'ts-readme (README snippets, exactOptionalPropertyTypes)': 'ts-readme/tsconfig.json',
+};
 const compiled = {};
 await Promise.all(Object.entries(tsProjects).map(async ([name, config]) => {
   const t0 = Date.now();
@@ -63,6 +76,13 @@ await Promise.all(Object.entries(tsProjects).map(async ([name, config]) => {
   compiled[name] = out.code === 0;
   record(`tsc ${name}`, compiled[name], Date.now() - t0, compiled[name] ? '' : firstLines(out.stdout + out.stderr, 8));
 }));
+
+// What the first paginate() call costs a consumer's type-checker (scripts/type-cost.mjs, same build).
+{
+  const t0 = Date.now();
+  const out = await exec(process.execPath, [join(root, 'scripts/type-cost.mjs'), '--no-build'], 'type-cost', 120_000);
+  record('type cost of a paginate() call', out.code === 0, Date.now() - t0, firstLines(out.stdout + out.stderr, 2));
+}
 
 // 4. The worker bundle, built the way a Workers project would (wrangler uses esbuild with these conditions).
 const esbuild = await import(join(root, 'node_modules/esbuild/lib/main.js'));
@@ -83,6 +103,7 @@ for (const node of [bin('node20/bin/node'), process.execPath, bin('node22/bin/no
   const label = `node ${version(node)}`;
   runs.push({ name: `${label} cjs`, cmd: node, args: ['cjs/index.cjs'] });
   runs.push({ name: `${label} esm`, cmd: node, args: ['esm/index.mjs'] });
+  runs.push({ name: `${label} esm+cjs together`, cmd: node, args: ['dual/index.mjs'] });
   runs.push({ name: `${label} ts-node16-esm`, cmd: node, args: ['ts-esm/dist/node16/index.js'], needs: 'ts-node16-esm' });
   runs.push({ name: `${label} ts-bundler-esm`, cmd: node, args: ['ts-esm/dist/bundler/index.js'], needs: 'ts-bundler-esm' });
   runs.push({ name: `${label} ts-node16-cjs`, cmd: node, args: ['ts-cjs/dist/index.js'], needs: 'ts-node16-cjs' });
@@ -144,7 +165,8 @@ process.exit(failed === 0 ? 0 : 1);
 
 /**
  * What the fake should have seen from one run: a v2 sale in cents, its duplicate, an affiliate call sent
- * twice (the ended session's token refused, then the new one accepted) and a v1 form sale; two sales recorded.
+ * twice (the ended session's token refused, then the new one accepted) and a v1 form sale, two sales
+ * recorded, and every request naming the client in its User-Agent.
  */
 function wireProblem(fake, tag) {
   const seen = fake.requests;
@@ -158,6 +180,8 @@ function wireProblem(fake, tag) {
   if (v1.length !== 1 || v1[0].body?.amount !== '550' || v1[0].body?.currency !== 'EUR' || v1[0].headers['x-api-key'] !== `v1-${tag}`) return 'v1 sale was not a form with amount=550 EUR';
   const statuses = [...v2, ...v1].map((r) => r.status).join();
   if (statuses !== '200,409,200' || fake.records.sales.length !== 2) return `the fake answered the sales ${statuses} and recorded ${fake.records.sales.length} of them`;
+  const agents = [...new Set(seen.map((r) => r.headers['user-agent']))];
+  if (agents.length !== 1 || agents[0] !== userAgent) return `User-Agent was ${agents.join(', ')}, expected ${userAgent}`;
   return undefined;
 }
 

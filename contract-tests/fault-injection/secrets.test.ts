@@ -161,8 +161,14 @@ describe('the collector itself', () => {
     probe.object('deep', { a: { b: { c: { d: { e: { f: [CANARY.v1ApiKey] } } } } } });
     probe.object('hidden', Object.defineProperty({}, 'token', { value: authToken, enumerable: false }));
     probe.text('log line', `GET /promoters/show?${new URLSearchParams({ password_setup_url: passwordSetupUrl })}`);
+    // Off the printed forms: a cause that hides itself from util.inspect, found by walking the chain.
+    const hiding = Object.assign(new Error('quiet'), { [Symbol.for('nodejs.util.inspect.custom')]: () => 'nothing here' });
+    probe.error('walked', new Error('outer', { cause: Object.assign(hiding, { cause: new Error(`deep ${CANARY.apiKey}`) }) }));
     const labels = new Set(probe.hits().map((hit) => hit.label.split(' ')[0]));
-    expect([...labels].sort()).toEqual(['cause', 'deep', 'hidden', 'log', 'message']);
+    expect([...labels].sort()).toEqual(['cause', 'deep', 'hidden', 'log', 'message', 'walked']);
+    expect(probe.hits().filter((hit) => hit.label.startsWith('walked')).map((hit) => hit.label)).toEqual(
+      expect.arrayContaining(['walked cause 2 message', 'walked log service']),
+    );
     expect(SECRET_VALUES).toEqual(expect.arrayContaining([...CANARY_VALUES, authToken]));
   });
 });

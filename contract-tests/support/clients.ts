@@ -8,6 +8,7 @@ import { toOpenApiArrays } from '../../src/testing/rails-arrays.js';
 import { violationsOf, type ContractViolation } from '../../src/testing/violations.js';
 import { createFirstPromoterV1, type FirstPromoterV1Options } from '../../src/v1.js';
 import { CANARY } from './canary.js';
+import { unknownQueryKeys } from './query-keys.js';
 
 /** Violations seen since the last `takeViolations()`. */
 const seen: ContractViolation[] = [];
@@ -17,17 +18,27 @@ export function takeViolations(): ContractViolation[] {
 }
 
 /**
+/** What Prism leaves unchecked in the query of a request to one of the mocks (support/query-keys.ts). */
+function queryKeyViolations(method: string, url: string): ContractViolation['violations'] {
+  const mocks = Object.entries(inject('prism')).filter(([, base]) => url.startsWith(base));
+  return mocks.flatMap(([api, base]) => unknownQueryKeys(api, base, method, url));
+}
+
+/**
  * A fetch that forwards to Prism, adds a `Prefer` header when asked, and records violations. Rails
- * arrays (`ids[]=1`) are rewritten into the form Prism reads by the function the public contract mock
- * uses too (src/testing/rails-arrays.ts).
+ * arrays inside a deepObject (`filters[status][]=a`) are rewritten into the form Prism reads by the
+ * function the public contract mock uses too (src/testing/rails-arrays.ts).
  */
 export function recordingFetch(prefer?: string): typeof fetch {
   return async (input, init) => {
     const headers = new Headers(init?.headers);
     if (prefer) headers.set('Prefer', prefer);
+    const method = init?.method ?? 'GET';
     const response = await fetch(toOpenApiArrays(String(input)), { ...init, headers });
+    const keys = queryKeyViolations(method, String(input));
+    if (keys.length) seen.push({ method, url: String(input), violations: keys });
     // Prism's `sl-violations`, or a problem document of its own where the operation documents no 400/422.
-    const found = await violationsOf(response, init?.method ?? 'GET', String(input));
+    const found = await violationsOf(response, method, String(input));
     if (found) seen.push(found);
     return response;
   };

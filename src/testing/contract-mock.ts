@@ -64,7 +64,7 @@ export async function startContractMock(options: ContractMockOptions = {}): Prom
     const headers = Object.entries(req.headers).flatMap(([name, value]) => (HOP_BY_HOP.has(name) || value === undefined ? [] : [[name, String(value)] as [string, string]]));
     const method = req.method ?? 'GET';
     const response = await fetch(route.mock.url + toOpenApiArrays(sent.slice(route.basePath.length)), {
-      method, headers, body: method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks),
+      method, headers, body: method === 'GET' || method === 'HEAD' || chunks.length === 0 ? null : Buffer.concat(chunks),
     });
     const found = await violationsOf(response, method, sent);
     if (found) violations.push(found);

@@ -2,6 +2,11 @@
 // entry points as that consumer loaded them (require, import, or a worker bundle). Throws on the first surprise.
 // The runner checks the wire side on the fake FirstPromoter: headers, bodies, amounts, what it recorded.
 
+/** The error classes every entry that makes requests exports. */
+export const ERRORS = ['FirstPromoterError', 'ValidationError', 'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError',
+  'NotFoundError', 'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'ConnectionError', 'RedirectError',
+  'TimeoutError', 'AbortError'];
+
 /**
  * @param {{ root: any, track: any, v1?: any, money: any, affiliate: any }} entries  `firstpromoter`, `/track`, `/v1`, `/money`, `/affiliate`
  * @param {{ origin: string, tag: string }} target  the fake FirstPromoter's origin, and a tag naming this run
@@ -12,6 +17,14 @@ export async function runScenario(entries, { origin, tag }) {
     if (!ok) throw new Error(`${tag}: ${what}`);
   };
   const v2Options = { apiKey: `key-${tag}`, accountId: tag, baseUrl: `${origin}/api/v2`, maxRetries: 0 };
+
+  // Each full entry (a client of every operation) exports what its users need beside the client.
+  const needed = ['unwrap', 'paginate', 'pages', 'toArray', 'callOptions', 'PaginationError', 'toMinorUnits', 'MoneyError', ...ERRORS];
+  for (const [name, entry] of [['firstpromoter', root], ['firstpromoter/v1', v1], ['firstpromoter/affiliate', affiliate]]) {
+    if (!entry) continue;
+    const missing = needed.filter((key) => typeof entry[key] !== 'function');
+    check(missing.length === 0, `${name} lacks ${missing.join(', ')}`);
+  }
 
   // v2 sale through the tracking-only entry; the decimal amount must arrive as integer cents.
   const tracking = track.createTracking(v2Options);

@@ -6,7 +6,7 @@ export interface Answer {
   status: number;
   /** Sent as JSON; a `Raw` body is sent as it is. Left out: no body. */
   body?: unknown;
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** A body sent byte for byte, e.g. an HTML error page. */

@@ -23,8 +23,9 @@ export function authenticate(api: FakeApi, headers: RequestHeaders, credentials:
     if (typeof sent !== 'string' || !sent.startsWith(prefix)) return undefined;
     const value = sent.slice(prefix.length);
     if (option === api.session) {
-      caller.promoterId = sessions.get(value);
-      if (caller.promoterId === undefined) return undefined;
+      const promoterId = sessions.get(value);
+      if (promoterId === undefined) return undefined;
+      caller.promoterId = promoterId;
     } else if (value !== credentials[credentialName(api, option)]) return undefined;
   }
   return caller;

@@ -22,7 +22,8 @@ export function legacyPromoterJson(state: FakeState, p: Promoter): Schemas['Prom
   const { cash_balance } = figuresOf(state, p.id);
   return {
     id: p.id, status: V1_STATUS[memberships[0]?.state ?? 'pending'], cust_id: p.cust_id, email: p.email, created_at: p.joined_at,
-    temp_password: null, default_promotion_id: memberships[0]?.id, default_ref_id: memberships[0]?.ref_token, note: null, parent_promoter_id: null,
+    temp_password: null, note: null, parent_promoter_id: null,
+    ...(memberships[0] ? { default_promotion_id: memberships[0].id, default_ref_id: memberships[0].ref_token } : {}),
     earnings_balance: { cash: cash_balance }, current_balance: { cash: cash_balance }, paid_balance: null, auth_token: p.auth_token,
     profile: { id: p.id, first_name: p.first_name, last_name: p.last_name }, promotions: memberships.map((m) => promotionJson(state, m)),
   };

@@ -13,9 +13,6 @@ import { binFile, bins, distName, entries, workersDistName } from './scripts/reg
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// tsup cleans per build, at times that race between builds: dist/ is emptied once, here, instead.
-rmSync('dist', { recursive: true, force: true });
-
 const common: Options = {
   format: ['esm', 'cjs'],
   // Node 20, Bun, Deno and workerd all run ES2022 natively: no down-levelling, no helpers.
@@ -32,7 +29,8 @@ const common: Options = {
 const build = (alone: boolean) => Object.fromEntries(entries.filter((entry) => Boolean(entry.alone) === alone).map((entry) => [distName(entry), entry.source]));
 const workers = Object.fromEntries(entries.flatMap((entry) => (entry.workers ? [[workersDistName(entry)!, entry.workers]] : [])));
 
-const builds: Options[] = [
+/** Every build, in order: the library entries, the `alone` entries, their Workers builds, the executables. */
+export const builds: Options[] = [
   { ...common, entry: build(false), platform: 'neutral', splitting: true },
   // Prism (an optional peer dependency) stays external; `shims` gives the CommonJS build import.meta.url;
   // `node:` specifiers are kept, as Deno wants them.
@@ -57,5 +55,13 @@ const builds: Options[] = [
   })),
 ];
 
-// A build with no entry (a registry without `alone` or `workers` entries) is left out: tsup refuses one.
-export default defineConfig(builds.filter((options) => Object.keys(options.entry as Record<string, string>).length > 0));
+/** The library build alone: every entry that is not `alone` (the attack corpus builds it into a scratch folder). */
+export const libraryBuild: Options = builds[0]!;
+
+// A function, so importing this file (the tests build parts of it) empties nothing: tsup calls it.
+// dist/ is emptied once here because tsup cleans per build, at times that race between builds. A build
+// with no entry (a registry without `alone` or `workers` entries) is left out: tsup refuses one.
+export default defineConfig(() => {
+  rmSync('dist', { recursive: true, force: true });
+  return builds.filter((options) => Object.keys(options.entry as Record<string, string>).length > 0);
+});

@@ -57,10 +57,11 @@ describe('signups', () => {
     expect(promoter?.stats).toMatchObject({ clicks_count: 1, referrals_count: 1, customers_count: 0 });
   });
 
-  it('refuses an unknown tid or ref_id, and a blocked promoter\'s, with 404 (a NotFoundError)', async () => {
-    await expect(v2().track.signup({ email: 'a@example.com', tid: 'no-such-visit' })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(v1().track.signup({ email: 'a@example.com', ref_id: 'nobody' })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(v2().track.signup({ email: 'a@example.com', ref_id: 'blocked' })).rejects.toMatchObject({ status: 404 });
+  // FirstPromoter's 404 with its message means there is no promoter to credit: the not_referral outcome.
+  it('answers an unknown tid or ref_id, and a blocked promoter\'s, with 404: not_referral, nothing recorded', async () => {
+    await expect(v2().track.signup({ email: 'a@example.com', tid: 'no-such-visit' })).resolves.toMatchObject({ outcome: 'not_referral', status: 404 });
+    await expect(v1().track.signup({ email: 'a@example.com', ref_id: 'nobody' })).resolves.toMatchObject({ outcome: 'not_referral', status: 404 });
+    await expect(v2().track.signup({ email: 'a@example.com', ref_id: 'blocked' })).resolves.toMatchObject({ outcome: 'not_referral', status: 404 });
     expect(() => fake.visit('nobody')).toThrow(/no promoter has ref_id/);
     expect(fake.records.leads).toEqual([]);
   });

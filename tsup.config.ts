@@ -34,7 +34,7 @@ export const builds: Options[] = [
   { ...common, entry: build(false), platform: 'neutral', splitting: true },
   // Prism (an optional peer dependency) stays external; `shims` gives the CommonJS build import.meta.url;
   // `node:` specifiers are kept, as Deno wants them.
-  { ...common, entry: build(true), platform: 'node', splitting: false, shims: true, removeNodeProtocol: false },
+  { ...common, entry: build(true), platform: 'node', splitting: false, shims: true, removeNodeProtocol: false, external: ['openapi-fetch', /^@stoplight\//] },
   // Their runtime-neutral parts, for Workers and browsers (ESM only): no Node built-in, so bundlers for
   // those platforms resolve them.
   { ...common, entry: workers, format: ['esm'], platform: 'neutral', splitting: false },

@@ -1,5 +1,6 @@
 // The layering of src/, checked by `npm run check:layers` (part of `npm test`). Each folder may import
-// only the folders below it: internal ← core ← transport ← apis ← entry points (src/*.ts). Tests may
+// only the folders below it: internal ← core ← transport ← apis ← entry points (src/*.ts), and the
+// executable (src/cli/) sits beside the entry points. Tests may
 // import anything; nothing may import a test or an entry point, and there are no cycles.
 const TESTS = '\\.test(-d)?\\.ts$';
 /** Test helpers that are not test files themselves. */
@@ -37,6 +38,20 @@ module.exports = {
       to: { path: '^src/[^/]+\\.ts$' },
     },
     {
+      name: 'cli-is-the-top',
+      comment: 'src/cli/ (the executable) builds on every layer but the entry points; nothing of the library imports it.',
+      severity: 'error',
+      from: { pathNot: `^src/cli/|${TESTS}` },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'cli-uses-no-entry-point',
+      comment: 'The CLI imports the modules themselves, as the entry points do, never an entry point.',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/[^/]+\\.ts$' },
+    },
+    {
       name: 'webhooks-need-no-client',
       comment: 'Receiving webhooks needs no API key: src/webhooks/ and its entry import no client, transport or node: module.',
       severity: 'error',
@@ -52,10 +67,17 @@ module.exports = {
     },
     {
       name: 'testing-only-for-tests',
-      comment: 'src/testing/ (the firstpromoter/testing entry) is never imported by production code.',
+      comment: 'src/testing/ (the firstpromoter/testing entry and its Workers build) is never imported by production code.',
       severity: 'error',
-      from: { path: '^src/', pathNot: `^src/(testing/|testing\\.ts$)|${TESTS}` },
-      to: { path: '^src/(testing/|testing\\.ts$)' },
+      from: { path: '^src/', pathNot: `^src/(testing/|testing(-workers)?\\.ts$)|${TESTS}` },
+      to: { path: '^src/(testing/|testing(-workers)?\\.ts$)' },
+    },
+    {
+      name: 'testing-stands-alone',
+      comment: 'The testing entry is built on its own (tsup.config.ts): it reads the generated tables and leaf utilities, and at most the types of other code, so no class of the client exists twice.',
+      severity: 'error',
+      from: { path: '^src/(testing/|testing(-workers)?\\.ts$)', pathNot: TESTS },
+      to: { path: '^src/(?!testing/|internal/)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'generated-imports-no-source',

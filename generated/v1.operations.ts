@@ -49,6 +49,12 @@ export const OUTCOMES = {
     }
   },
   "POST /track/signup": {
+    "404": {
+      "outcome": "not_referral",
+      "when": {
+        "message": true
+      }
+    },
     "422": {
       "outcome": "duplicate",
       "when": {
@@ -59,6 +65,12 @@ export const OUTCOMES = {
   "POST /track/subscriber": {
     "204": {
       "outcome": "not_referral"
+    },
+    "404": {
+      "outcome": "not_referral",
+      "when": {
+        "message": true
+      }
     },
     "409": {
       "outcome": "duplicate"
@@ -98,6 +110,6 @@ export const OPERATIONS = [
   {"id":"trackCancellation","method":"POST","path":"/track/cancellation","statuses":[200,400,401],"request":"form","media":{"200":["application/json"],"400":["application/json"],"401":["application/json"]},"kind":"tracking","outcomes":{},"parameters":[],"requiredParameters":[]},
   {"id":"trackRefund","method":"POST","path":"/track/refund","statuses":[200,204,400,401,409],"request":"form","media":{"200":["application/json"],"400":["application/json"],"401":["application/json"],"409":["application/json"]},"kind":"tracking","outcomes":{"204":{"outcome":"not_referral"},"409":{"outcome":"duplicate"}},"parameters":[],"requiredParameters":[]},
   {"id":"trackSale","method":"POST","path":"/track/sale","statuses":[200,204,400,401,409],"request":"form","media":{"200":["application/json"],"400":["application/json"],"401":["application/json"],"409":["application/json"]},"kind":"tracking","outcomes":{"204":{"outcome":"not_referral"},"409":{"outcome":"duplicate"}},"parameters":[],"requiredParameters":[]},
-  {"id":"trackSignup","method":"POST","path":"/track/signup","statuses":[200,400,401,404,422],"request":"form","media":{"200":["application/json"],"400":["application/json"],"401":["application/json"],"404":["application/json"],"422":["application/json"]},"kind":"tracking","outcomes":{"422":{"outcome":"duplicate","when":{"transaction_id":true}}},"parameters":[],"requiredParameters":[]},
-  {"id":"trackSubscriber","method":"POST","path":"/track/subscriber","statuses":[200,204,401,404,409],"request":"form","media":{"200":["application/json"],"401":["application/json"],"404":["application/json"],"409":["application/json"]},"kind":"tracking","outcomes":{"204":{"outcome":"not_referral"},"409":{"outcome":"duplicate"}},"parameters":[],"requiredParameters":[]},
+  {"id":"trackSignup","method":"POST","path":"/track/signup","statuses":[200,400,401,404,422],"request":"form","media":{"200":["application/json"],"400":["application/json"],"401":["application/json"],"404":["application/json"],"422":["application/json"]},"kind":"tracking","outcomes":{"404":{"outcome":"not_referral","when":{"message":true}},"422":{"outcome":"duplicate","when":{"transaction_id":true}}},"parameters":[],"requiredParameters":[]},
+  {"id":"trackSubscriber","method":"POST","path":"/track/subscriber","statuses":[200,204,401,404,409],"request":"form","media":{"200":["application/json"],"401":["application/json"],"404":["application/json"],"409":["application/json"]},"kind":"tracking","outcomes":{"204":{"outcome":"not_referral"},"404":{"outcome":"not_referral","when":{"message":true}},"409":{"outcome":"duplicate"}},"parameters":[],"requiredParameters":[]},
 ] as const;

@@ -790,6 +790,15 @@ export interface components {
             promotion?: components["schemas"]["Promotion"];
             promoter?: components["schemas"]["Promoter"];
         };
+        /**
+         * @description An ISO 8601 date and time, such as `2026-03-01T09:30:00Z`, `2026-03-01T09:30:00+02:00` or
+         *     `2026-03-01T09:30:00`. FirstPromoter's own files type these fields as plain strings and call them
+         *     "ISO datetime", so the offset is optional here, where OpenAPI's `format: date-time` would demand
+         *     one. Which time zone the API assumes without an offset is not documented (only a live account
+         *     can tell); send one to be sure.
+         * @example 2026-03-01T09:30:00
+         */
+        IsoDateTime: string;
         /** @description Identify the lead (see `LeadLookup`), then send the fields to change. */
         UpdateLeadRequest: components["schemas"]["LeadLookup"] & {
             /** @description Replacement for `uid`. */
@@ -805,11 +814,8 @@ export interface components {
             soft_switch?: boolean;
             /** @enum {string} */
             state?: "signup" | "active" | "subscribed" | "denied" | "cancelled";
-            /**
-             * Format: date-time
-             * @description When the lead became a paying customer (ISO 8601).
-             */
-            customer_since?: string;
+            /** @description When the lead became a paying customer. */
+            customer_since?: components["schemas"]["IsoDateTime"];
             /** @description Plan id of the customer; must match a plan configured in FirstPromoter. */
             plan_name?: string;
         };
@@ -1263,11 +1269,8 @@ export interface components {
             ip?: string;
             /** @description Email of the promoter to credit. */
             promoter_email?: string;
-            /**
-             * Format: date-time
-             * @description When the sign-up happened (ISO 8601); defaults to now.
-             */
-            created_at?: string;
+            /** @description When the sign-up happened; defaults to now. */
+            created_at?: components["schemas"]["IsoDateTime"];
             /** @description `true` to send no email notifications for this event. */
             skip_email_notification?: boolean;
             username?: string;
@@ -3911,7 +3914,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The visitor (`tid`) or referral id (`ref_id`) is unknown, so the sign-up cannot be attributed. */
+            /**
+             * @description The visitor (`tid`, unknown or expired) or referral id (`ref_id`) is unknown, so the sign-up
+             *     cannot be attributed to a promoter: it is not a referral sign-up, and nothing was recorded.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4030,7 +4036,10 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The visitor (`tid`) or referral id (`ref_id`) was not found. */
+            /**
+             * @description The visitor (`tid`) or referral id (`ref_id`) was not found, so no promoter is credited: not a
+             *     referral, nothing was recorded.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -51,10 +51,23 @@ export const LISTS = {
 
 /** Tracking operations → the statuses that are outcomes rather than errors (`x-outcomes` in the spec). */
 export const OUTCOMES = {
-  "POST /track/cancellation": {},
+  "POST /track/cancellation": {
+    "404": {
+      "outcome": "not_referral",
+      "when": {
+        "code": "not_found"
+      }
+    }
+  },
   "POST /track/refund": {
     "204": {
       "outcome": "not_referral"
+    },
+    "404": {
+      "outcome": "not_referral",
+      "when": {
+        "code": "not_found"
+      }
     },
     "409": {
       "outcome": "duplicate"
@@ -72,6 +85,12 @@ export const OUTCOMES = {
     }
   },
   "POST /track/signup": {
+    "404": {
+      "outcome": "not_referral",
+      "when": {
+        "message": true
+      }
+    },
     "422": {
       "outcome": "duplicate",
       "when": {
@@ -241,8 +260,8 @@ export const OPERATIONS = [
   {"id":"updateCustomReferralStatuses","method":"PUT","path":"/custom_referral_statuses/update","statuses":[200,400,401,403,422,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"403":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"call","parameters":[],"requiredParameters":[],"server":"https://api.firstpromoter.com/api/admin/v1"},
   {"id":"createEmbedLoginToken","method":"POST","path":"/promoters/iframe_login","statuses":[200,401,404,429],"request":"none","media":{"200":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:promoter_id","query:cust_id"],"requiredParameters":[],"server":"https://v2.firstpromoter.com/api/v2"},
   {"id":"revokeEmbedLoginTokens","method":"POST","path":"/promoters/iframe_logout","statuses":[200,401,404,429],"request":"none","media":{"404":["application/json"],"429":["application/json"]},"kind":"call","parameters":["query:promoter_id","query:cust_id"],"requiredParameters":[],"server":"https://v2.firstpromoter.com/api/v2"},
-  {"id":"trackCancellation","method":"POST","path":"/track/cancellation","statuses":[200,400,401,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{},"parameters":[],"requiredParameters":[]},
-  {"id":"trackRefund","method":"POST","path":"/track/refund","statuses":[200,204,400,401,409,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"409":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"204":{"outcome":"not_referral"},"409":{"outcome":"duplicate"}},"parameters":[],"requiredParameters":[]},
+  {"id":"trackCancellation","method":"POST","path":"/track/cancellation","statuses":[200,400,401,404,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"404":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"404":{"outcome":"not_referral","when":{"code":"not_found"}}},"parameters":[],"requiredParameters":[]},
+  {"id":"trackRefund","method":"POST","path":"/track/refund","statuses":[200,204,400,401,404,409,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"404":["application/json"],"409":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"204":{"outcome":"not_referral"},"404":{"outcome":"not_referral","when":{"code":"not_found"}},"409":{"outcome":"duplicate"}},"parameters":[],"requiredParameters":[]},
   {"id":"trackSale","method":"POST","path":"/track/sale","statuses":[200,400,401,404,409,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"404":["application/json"],"409":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"404":{"outcome":"not_referral","when":{"code":"not_found"}},"409":{"outcome":"duplicate"}},"parameters":[],"requiredParameters":[]},
-  {"id":"trackSignup","method":"POST","path":"/track/signup","statuses":[200,400,401,404,422,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"404":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"422":{"outcome":"duplicate","when":{"transaction_id":true}}},"parameters":[],"requiredParameters":[]},
+  {"id":"trackSignup","method":"POST","path":"/track/signup","statuses":[200,400,401,404,422,429],"request":"json","media":{"200":["application/json"],"400":["application/json"],"404":["application/json"],"422":["application/json"],"429":["application/json"]},"kind":"tracking","outcomes":{"404":{"outcome":"not_referral","when":{"message":true}},"422":{"outcome":"duplicate","when":{"transaction_id":true}}},"parameters":[],"requiredParameters":[]},
 ] as const;

@@ -3539,8 +3539,12 @@ export interface components {
             /** @description Only payouts that can be paid now. */
             only_payable?: boolean;
             group_ref?: string;
-            /** @description Only payouts of promoters flagged with these fraud suspicions. */
-            fraud_suspicions?: string[];
+            /**
+             * @description Only payouts of promoters flagged with these fraud suspicions. FirstPromoter's payouts file
+             *     leaves the values open; they are the promoter's fraud suspicions, whose set its promoters
+             *     file documents, so the same enum applies here and a value outside it is refused.
+             */
+            fraud_suspicions?: ("same_ip_suspicion" | "same_promoter_email" | "ad_source" | "no_suspicion")[];
         };
         PayoutSortOrder: {
             amount?: components["schemas"]["SortDirection"];
@@ -4233,7 +4237,12 @@ export interface components {
         };
         /** @description Promoters to act on, in one campaign. */
         PromoterCampaignActionBody: {
-            ids: number[];
+            /**
+             * @description The promoters to act on. Optional, as in FirstPromoter's files, which require only the
+             *     campaign fields; what the action selects without `ids` is not documented (only a live account
+             *     can tell), so send them.
+             */
+            ids?: number[];
             campaign_id: number;
         };
         /**
@@ -4243,19 +4252,34 @@ export interface components {
          */
         PromoterBulkSelection: unknown;
         PromoterAddToCampaignBody: {
-            ids: number[];
+            /**
+             * @description The promoters to act on. Optional, as in FirstPromoter's files, which require only the
+             *     campaign fields; what the action selects without `ids` is not documented (only a live account
+             *     can tell), so send them.
+             */
+            ids?: number[];
             campaign_id: number;
             /** @description Send the campaign's welcome email. */
             drip_emails?: boolean;
             selection?: components["schemas"]["PromoterBulkSelection"];
         };
         PromoterAssignParentBody: {
-            ids: number[];
+            /**
+             * @description The promoters to act on. Optional, as in FirstPromoter's files, which require only the
+             *     campaign fields; what the action selects without `ids` is not documented (only a live account
+             *     can tell), so send them.
+             */
+            ids?: number[];
             /** @description The promoter who becomes the parent of each selected promoter. */
             parent_promoter_id: number;
         };
         PromoterMoveToCampaignBody: {
-            ids: number[];
+            /**
+             * @description The promoters to act on. Optional, as in FirstPromoter's files, which require only the
+             *     campaign fields; what the action selects without `ids` is not documented (only a live account
+             *     can tell), so send them.
+             */
+            ids?: number[];
             from_campaign_id: number;
             to_campaign_id: number;
             /** @description Send the new campaign's welcome email. */
@@ -4284,6 +4308,15 @@ export interface components {
             cust_id?: string | null;
             custom_fields?: components["schemas"]["PromoterCustomFields"];
             profile?: components["schemas"]["PromoterProfileInput"];
+            /**
+             * @description `true` deletes the promoter's uploaded W-8 form. FirstPromoter declares this key flat, with
+             *     the brackets in its name, next to `profile` in the JSON body (and its n8n node and the
+             *     FirstPromoter MCP server send it so); whether `profile: { _destroy_w8form: true }` works too
+             *     is not documented.
+             */
+            "profile[_destroy_w8form]"?: boolean;
+            /** @description `true` deletes the promoter's uploaded W-9 form; a flat key like `profile[_destroy_w8form]`. */
+            "profile[_destroy_w9form]"?: boolean;
         };
         PromoterChartData: {
             /** Format: date */
@@ -4905,14 +4938,19 @@ export interface components {
             event_id: string;
             /**
              * @description Refunded amount in cents, a positive number; the commissions are reduced accordingly.
-             *     FirstPromoter's own file types this field as a string; the API takes a JSON number as well,
-             *     and this client sends integer cents, as for sales.
+             *     FirstPromoter's own file types this field as a string (unlike the sale's integer), and its
+             *     official n8n node sends it as one, so the contract takes both forms: a JSON integer or a
+             *     string of digits. This client sends integer cents, as for sales.
              */
-            amount: number;
+            amount: number | string;
             /** @description Currency of `amount` when it differs from the account's currency. */
             currency?: string;
-            /** @description Number of items or subscriptions refunded; 1 when left out. */
-            quantity?: number;
+            /**
+             * @description Number of items or subscriptions refunded; 1 when left out. A string in FirstPromoter's file
+             *     (an integer for sales), so, as for `amount`, an integer or a string of digits; this client
+             *     sends an integer.
+             */
+            quantity?: number | string;
             /**
              * @description `event_id` of the sale being refunded. Optional, but needed to reverse the right commission
              *     when the customer bought several products or the reward levels changed since the sale.
@@ -14010,6 +14048,26 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /**
+             * @description Not a referral: no referral matches `email`/`uid`, or its promoter is banned. Nothing was
+             *     recorded. FirstPromoter documents no answer for an unknown customer on this call;
+             *     the sale answers it with this 404 (since 2025-09) and a cancellation finds the customer the
+             *     same way, so the contract models the sale's answer here too. Only a live account can confirm it.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Referral corresponding to email or uid parameter not found or promoter is banned.",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -14145,6 +14203,27 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /**
+             * @description Not a referral: no referral matches `email`/`uid`, or its promoter is banned. Nothing was
+             *     recorded. FirstPromoter documents this answer for sales only (since 2025-09, before which sales
+             *     answered 204, as this call's file still says); a refund finds the customer the same way, so the
+             *     contract models the sale's answer here too and the client reads both as `not_referral`. Only a
+             *     live account can tell which of the two this call sends today.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Referral corresponding to email or uid parameter not found or promoter is banned.",
+                     *       "code": "not_found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A refund with this `event_id` was already recorded; nothing new was created. */
             409: {
                 headers: {
@@ -14376,8 +14455,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             /**
-             * @description The `tid` matches no tracked visitor (or `ref_id` no promoter), so the signup cannot be
-             *     attributed and was not recorded.
+             * @description The `tid` matches no tracked visitor (unknown, or its cookie expired) or `ref_id` no promoter,
+             *     so the signup cannot be attributed: it is not a referral signup, and nothing was recorded.
              */
             404: {
                 headers: {

@@ -15,8 +15,14 @@ const imports: Record<string, string> = Object.fromEntries(
   entries.map((entry) => [specifier(entry), `../../../${entry.source.replace(/\.ts$/, '.js')}`]),
 );
 // Names the samples use without defining them, as a reader's surrounding code would.
-const context = 'export {};\ndeclare const invoice: { id: string };\n';
+const context = 'export {};\ndeclare const invoice: { id: string; plan?: string };\n';
 const contextLines = context.split('\n').length - 1;
+// Blocks marked ```ts jest use Jest's globals, which Jest injects and this project does not install:
+// they are declared with vitest's types, which match Jest's for the calls the examples make (on the
+// block's first line, so the line numbers of problems stay those of the block).
+const jestGlobals = "import type * as vi from 'vitest'; "
+  + 'declare const describe: typeof vi.describe, it: typeof vi.it, expect: typeof vi.expect; '
+  + 'declare const beforeAll: typeof vi.beforeAll, afterAll: typeof vi.afterAll, beforeEach: typeof vi.beforeEach;';
 
 /** Markdown files holding samples: the README and every page of the docs site (not its build). */
 function documents(): string[] {
@@ -31,7 +37,8 @@ function documents(): string[] {
 
 const samples = documents().map((document) => {
   const text = readFileSync(join(root, document), 'utf8');
-  const blocks = [...text.matchAll(/```(?:ts|typescript)(?:[ \t][^\n]*)?\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  const blocks = [...text.matchAll(/```(?:ts|typescript)([ \t][^\n]*)?\n([\s\S]*?)```/g)]
+    .map((match) => (/\bjest\b/.test(match[1] ?? '') ? jestGlobals : '') + (match[2] ?? ''));
   return { document, blocks, files: [] as string[] };
 });
 const problems = new Map<string, string[]>();

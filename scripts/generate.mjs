@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Regenerates generated/ from openapi/, for every API of openapi/registry.yaml: a single-file bundle
-// (what Prism mocks and what users can hand to other tools), the openapi-typescript types, and the
-// operation table with the API's facts; for every receiver-side spec the bundle, the types, the list of
-// its webhooks and their examples. It also writes the fields of package.json that follow from
-// the registry (exports, typesVersions, files). `--check` writes nothing and fails if anything it
+// in wire form (what Prism mocks and what users can hand to other tools; scripts/wire-form.mjs), the
+// openapi-typescript types, and the operation table with the API's facts; for every receiver-side spec
+// the bundle, the types, the list of its webhooks and their examples. It also writes the fields of
+// package.json that follow from the registry (bin, exports, typesVersions, files), the package's name and
+// version for the User-Agent (generated/package.ts) and the README's table of tracking outcomes
+// (scripts/outcome-table.mjs). `--check` writes nothing and fails if anything it
 // would write differs: CI's staleness gate.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
@@ -11,9 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { apiFacts, operationTable, webhookList } from './operation-table.mjs';
-import { apis, distName, entries, generatedFiles, receiverFiles, receivers, root } from './registry.mjs';
+import { outcomeTable, withOutcomeTable } from './outcome-table.mjs';
+import { apis, binFile, bins, distName, entries, generatedFiles, receiverFiles, receivers, root, WORKER_CONDITIONS, workersDistName } from './registry.mjs';
+import { toWireForm } from './wire-form.mjs';
 
 const check = process.argv.includes('--check');
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
@@ -89,13 +93,17 @@ function bundleSpec(spec, name) {
   return { bundlePath, bundle: readFileSync(bundlePath, 'utf8') };
 }
 
-/** The package.json fields that follow from the registry's entries and APIs. */
+/** The package.json fields that follow from the registry's entries, executables and APIs. */
 function packageFields() {
   const exportsMap = {};
   const typesVersions = {};
   for (const entry of entries) {
     const name = distName(entry);
+    const workers = workersDistName(entry);
+    // Conditions match in order: the runtimes without Node's built-ins first, to the entry's neutral build.
+    const neutral = workers ? Object.fromEntries(WORKER_CONDITIONS.map((condition) => [condition, { types: `./dist/${workers}.d.ts`, default: `./dist/${workers}.js` }])) : {};
     exportsMap[entry.subpath === '.' ? '.' : `./${entry.subpath}`] = {
+      ...neutral,
       import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
       require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
     };
@@ -104,10 +112,12 @@ function packageFields() {
   exportsMap['./package.json'] = './package.json';
   const bundles = [...apis.map((api) => generatedFiles(api.name).bundle), ...receivers.map((r) => receiverFiles(r.name).bundle)];
   const files = ['dist', ...bundles, 'README.md', 'LICENSE'];
-  return { exports: exportsMap, typesVersions: { '*': typesVersions }, files };
+  const bin = Object.fromEntries(bins.map((b) => [b.name, binFile(b)]));
+  return { bin, exports: exportsMap, typesVersions: { '*': typesVersions }, files };
 }
 
 const outputs = new Map();
+const tables = [];
 const scratch = mkdtempSync(join(tmpdir(), 'fp-generate-'));
 try {
   for (const api of apis) {
@@ -115,7 +125,10 @@ try {
     const { bundlePath, bundle } = bundleSpec(api.spec, api.name);
     const spec = parse(bundle);
     const table = operationTable(api.name, spec);
-    outputs.set(files.bundle, bundle);
+    tables.push({ api: api.name, operations: table });
+    // Types and table follow the specs' names (`ids`); the shipped bundle is the wire form (`ids[]`).
+    // Written as YAML 1.1, which quotes every string another parser could read as a date or a boolean.
+    outputs.set(files.bundle, stringify(toWireForm(parse(bundle)), { lineWidth: 0, singleQuote: true, version: '1.1', aliasDuplicateObjects: false }));
     outputs.set(files.types, banner(api) + astToString(await openapiTS(new URL(`file://${bundlePath}`), typeOptions)));
     outputs.set(files.operations, operationsModule(api, apiFacts(api, spec, table), table));
   }
@@ -135,6 +148,15 @@ try {
 const pkgPath = join(root, 'package.json');
 const pkgText = readFileSync(pkgPath, 'utf8');
 outputs.set('package.json', `${JSON.stringify({ ...JSON.parse(pkgText), ...packageFields() }, null, 2)}\n`);
+// The client names itself (User-Agent) with the package's name and version: after \`npm version\`,
+// \`npm run generate\` (and generate:check in CI) carries the new version into the build.
+const { name, version } = JSON.parse(pkgText);
+outputs.set('generated/package.ts', '// Generated by scripts/generate.mjs from package.json. Do not edit by hand.\n\n' +
+  `/** The package's name and version, as the client announces them in its User-Agent. */\n` +
+  `export const PACKAGE = ${JSON.stringify({ name, version })} as const;\n`);
+
+const readmePath = join(root, 'README.md');
+outputs.set('README.md', withOutcomeTable(readFileSync(readmePath, 'utf8'), outcomeTable(tables)));
 
 const stale = [];
 for (const [file, fresh] of outputs) {

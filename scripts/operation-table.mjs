@@ -20,7 +20,7 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
  */
 
 /** Follows local `$ref`s (`#/components/...`) of the bundle until a real object is reached. */
-function resolver(spec) {
+export function resolver(spec) {
   return function deref(node) {
     let current = node;
     for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {

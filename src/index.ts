@@ -4,10 +4,11 @@
 // by being exported from a module. Order in every entry: client, errors, outcomes, options, tracking
 // types, admin helpers, money, generated types.
 export { createFirstPromoter, V2_BASE_URL, type FirstPromoter, type FirstPromoterOptions } from './apis/v2/client.js';
-export { FirstPromoterError, ValidationError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, RedirectError, TimeoutError, AbortError } from './core/errors.js';
+export { FirstPromoterError, ValidationError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, RedirectError, TimeoutError, AbortError, ResponseTooLargeError } from './core/errors.js';
 export type { TrackOutcome, Tracked, NotReferral, Duplicate } from './core/outcomes.js';
 export type { ClientOptions, LogEvent, Logger } from './core/options.js';
 export { callOptions, type RequestOptions } from './core/request-options.js';
+export { createRateLimiter, type RateLimiter, type RateLimitStore, type RateLimitOptions, type StoreChange } from './core/rate-limit.js';
 export type { TrackSignupParams, TrackSaleParams, TrackRefundParams, TrackCancellationParams, TrackSignupResult, TrackSaleResult, TrackRefundResult, TrackCancellationResult } from './apis/v2/tracking.js';
 export { unwrap } from './core/unwrap.js';
 export { paginate, pages, toArray, PaginationError, type Page } from './core/pagination.js';

@@ -31,10 +31,12 @@ export function badVariant(operation: SpecOperation, good: ExampleRequest, deref
     const present = Object.keys(good.body);
     const carrier: Carrier = body.media.includes('json') ? 'json' : 'text';
     const without = (names: string[], description: string, expected: string): BadVariant => {
-      // An empty form body is no body at all, which Prism refuses as missing (an empty JSON object is sent).
+      // An empty form body is no body at all, which the contract allows: form fields may travel in the
+      // query string instead (scripts/wire-form.mjs). A field the schema does not name keeps it a body.
       const emptied = carrier === 'text' && present.every((name) => names.includes(name));
-      return variant(good, description, emptied ? 'Body parameter is required' : expected, (r) => {
+      return variant(good, emptied ? `${description} (an unrelated field kept)` : description, expected, (r) => {
         for (const name of names) delete (r.body as Record<string, unknown>)[name];
+        if (emptied) (r.body as Record<string, unknown>).unrelated_field = 'x';
       });
     };
     const required = requiredOf(schema, deref).find((name) => present.includes(name));
@@ -54,13 +56,17 @@ export function badVariant(operation: SpecOperation, good: ExampleRequest, deref
   const dropped = query.find((p) => p.required);
   if (dropped) {
     // Prism reads a missing deepObject parameter as an empty object and names what that object lacks.
-    const expected = new RegExp(`required property '${dropped.name}'|parameter ${dropped.name} must`);
+    const wire = dropped.wireName.replace(/[[\]]/g, '\\$&');
+    const expected = new RegExp(`required property '${wire}'|parameter ${wire} must`);
     return variant(good, `query without required ${dropped.name}`, expected, (r) => delete r.query[dropped.name]);
   }
   for (const parameter of [...query, ...operation.parameters.filter((p) => p.in === 'path')]) {
     const where = parameter.in as 'query' | 'path';
     const broken = findBreak(good[where][parameter.name], parameter.schema, 'text', deref, [parameter.name]);
-    if (broken) return variant(good, `${where} ${broken.at.join('.')}: ${broken.why}`, broken.at.join('.'), (r) => setAt(r[where], broken.at, broken.value));
+    if (!broken) continue;
+    // Prism names the parameter as the bundle does (`ids[].0`).
+    const named = [parameter.wireName, ...broken.at.slice(1)].join('.');
+    return variant(good, `${where} ${broken.at.join('.')}: ${broken.why}`, named, (r) => setAt(r[where], broken.at, broken.value));
   }
   return undefined;
 }

@@ -4,52 +4,42 @@
 // bad request that reads them itself with takeViolations().
 import { inject } from 'vitest';
 import { createFirstPromoter, type FirstPromoterOptions } from '../../src/index.js';
+import { toOpenApiArrays } from '../../src/testing/rails-arrays.js';
+import { violationsOf, type ContractViolation } from '../../src/testing/violations.js';
 import { createFirstPromoterV1, type FirstPromoterV1Options } from '../../src/v1.js';
 import { CANARY } from './canary.js';
-
-export interface Violation {
-  method: string;
-  url: string;
-  violations: Array<{ location: string[]; code: string | number; message: string; severity: string }>;
-}
+import { unknownQueryKeys } from './query-keys.js';
 
 /** Violations seen since the last `takeViolations()`. */
-const seen: Violation[] = [];
+const seen: ContractViolation[] = [];
 
-export function takeViolations(): Violation[] {
+export function takeViolations(): ContractViolation[] {
   return seen.splice(0, seen.length);
 }
 
 /**
- * OpenAPI 3.0 has no style for Rails arrays: the specs declare array parameters in the default form
- * style (`ids=1&ids=2`) and say the wire form is `ids[]=1&ids[]=2`, which the client sends and which
- * Prism 5.14 does not read. The harness maps one to the other, so Prism validates the values.
- */
-export function toOpenApiArrays(url: string): string {
-  const seenNested = new Map<string, number>();
-  return url.replace(/([?&])([^=&[\]%]+)((?:\[[^=&[\]]+\])*)(?:\[\]|%5B%5D)=([^&#]*)/g, (_, separator: string, base: string, keys: string, value: string) => {
-    if (!keys) return `${separator}${base}=${value}`;
-    // Inside a deepObject (`filters[status][]=a`) Prism reads a `type: array` property only in indexed
-    // form (`filters[status][0]=a`) and a oneOf/anyOf of value-or-array only as a repeated key
-    // (`filters[status]=a`). Sending both forms lets it check the values whichever the schema is.
-    const name = base + keys;
-    const index = seenNested.get(name) ?? 0;
-    seenNested.set(name, index + 1);
-    return `${separator}${name}=${value}&${name}[${index}]=${value}`;
-  });
+/** What Prism leaves unchecked in the query of a request to one of the mocks (support/query-keys.ts). */
+function queryKeyViolations(method: string, url: string): ContractViolation['violations'] {
+  const mocks = Object.entries(inject('prism')).filter(([, base]) => url.startsWith(base));
+  return mocks.flatMap(([api, base]) => unknownQueryKeys(api, base, method, url));
 }
 
-/** A fetch that forwards to Prism, adds a `Prefer` header when asked, and records violations. */
+/**
+ * A fetch that forwards to Prism, adds a `Prefer` header when asked, and records violations. Rails
+ * arrays inside a deepObject (`filters[status][]=a`) are rewritten into the form Prism reads by the
+ * function the public contract mock uses too (src/testing/rails-arrays.ts).
+ */
 export function recordingFetch(prefer?: string): typeof fetch {
   return async (input, init) => {
     const headers = new Headers(init?.headers);
     if (prefer) headers.set('Prefer', prefer);
+    const method = init?.method ?? 'GET';
     const response = await fetch(toOpenApiArrays(String(input)), { ...init, headers });
-    const header = response.headers.get('sl-violations');
-    if (header) seen.push({ method: init?.method ?? 'GET', url: String(input), violations: JSON.parse(header) });
-    else if (response.headers.get('content-type')?.includes('application/problem+json')) {
-      await recordPrismProblem(response.clone(), init?.method ?? 'GET', String(input));
-    }
+    const keys = queryKeyViolations(method, String(input));
+    if (keys.length) seen.push({ method, url: String(input), violations: keys });
+    // Prism's `sl-violations`, or a problem document of its own where the operation documents no 400/422.
+    const found = await violationsOf(response, method, String(input));
+    if (found) seen.push(found);
     return response;
   };
 }
@@ -88,20 +78,6 @@ export function capturingFetch(options: CapturingOptions = {}): { fetch: typeof 
     return prism(input, { ...init, headers });
   };
   return { fetch: capture, sent };
-}
-
-/**
- * When an operation documents no 400/422, Prism rejects a bad request with a problem document of its
- * own and no `sl-violations` header; an unknown path or an undocumented `Prefer` code answers the same
- * way. Those are violations too.
- */
-async function recordPrismProblem(response: Response, method: string, url: string): Promise<void> {
-  const problem = (await response.json().catch(() => undefined)) as
-    | { type?: string; title?: string; detail?: string; validation?: Violation['violations'] }
-    | undefined;
-  if (!problem?.type?.includes('stoplight.io/prism/errors')) return;
-  const violations = problem.validation ?? [{ location: ['request'], code: response.status, message: `${problem.title}: ${problem.detail}`, severity: 'Error' }];
-  seen.push({ method, url, violations });
 }
 
 interface ContractOptions {

@@ -1,6 +1,8 @@
-// Canary collector: the fault, bad-input and secret suites hand it every error, log event and inspected
-// object they produce, in every printed form (message, stack, JSON.stringify, util.inspect), and
-// `hits()` lists any canary API key, Account-ID or promoter secret found in them.
+// Canary collector: the fault, bad-input, secret and attack-corpus suites hand it every error, log event
+// and inspected object they produce, in every printed form (message, stack, JSON.stringify,
+// util.inspect with hidden properties, getters and infinite depth, each link of the cause chain, and
+// the record a log service's error serializer would ship), and `hits()` lists any canary API key,
+// Account-ID or promoter secret found in them.
 import { inspect } from 'node:util';
 import type { LogEvent } from '../../src/index.js';
 import { CANARY_VALUES } from './canary.js';
@@ -58,27 +60,78 @@ export class LeakCollector {
         continue;
       }
       if (kind === 'error') {
-        if (value instanceof Error) {
-          yield { label: `${label} message`, text: value.message };
-          yield { label: `${label} stack`, text: value.stack ?? '' };
+        for (const [depth, link] of causeChain(value).entries()) {
+          const at = depth === 0 ? label : `${label} cause ${depth}`;
+          if (link instanceof Error) {
+            yield { label: `${at} message`, text: link.message };
+            yield { label: `${at} stack`, text: link.stack ?? '' };
+          }
+          yield { label: `${at} String()`, text: safeString(link) };
         }
-        yield { label: `${label} String()`, text: String(value) };
+        yield { label: `${label} log service`, text: safeJson(serializeForLogs(value)) };
       }
-      try {
-        yield { label: `${label} JSON`, text: JSON.stringify(value) ?? '' };
-      } catch {
-        // Circular values have no JSON form to leak through.
-      }
+      yield { label: `${label} JSON`, text: safeJson(value) };
       yield { label: `${label} inspect`, text: inspect(value, { depth: Infinity }) };
-      yield { label: `${label} inspect hidden`, text: inspect(value, { depth: Infinity, showHidden: true }) };
+      yield { label: `${label} inspect hidden`, text: inspect(value, { depth: Infinity, showHidden: true, getters: true }) };
     }
   }
 
+  /** Forgets everything collected (a suite that scans case by case reuses one collector). */
+  clear(): void {
+    this.items.length = 0;
+  }
+
+  /** Every secret found, in any letter case (header names, for one, arrive lower-cased). */
   hits(secrets: readonly string[] = SECRET_VALUES): LeakHit[] {
     const found: LeakHit[] = [];
+    const lowered = secrets.map((secret) => secret.toLowerCase());
     for (const { label, text } of this.texts()) {
-      for (const secret of secrets) if (text.includes(secret)) found.push({ label, secret });
+      const folded = text.toLowerCase();
+      secrets.forEach((secret, i) => {
+        if (folded.includes(lowered[i] as string)) found.push({ label, secret });
+      });
     }
     return found;
+  }
+}
+
+/** `error`, its `cause`, the cause's cause... and an AggregateError's `errors`, each once. */
+function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  const visit = (link: unknown): void => {
+    if (link === undefined || chain.includes(link) || chain.length > 50) return;
+    chain.push(link);
+    if (link !== null && typeof link === 'object') {
+      visit((link as { cause?: unknown }).cause);
+      const { errors } = link as { errors?: unknown };
+      if (Array.isArray(errors)) errors.forEach(visit);
+    }
+  };
+  visit(error);
+  return chain;
+}
+
+/** What pino's and winston's error serializers ship: type, message, stack, own enumerable fields, causes. */
+function serializeForLogs(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error) || depth > 10) return error;
+  const record: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
+  for (const [key, value] of Object.entries(error)) record[key] = value;
+  if (error.cause !== undefined) record.cause = serializeForLogs(error.cause, depth + 1);
+  return record;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return ''; // Circular values have no JSON form to leak through.
+  }
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '';
   }
 }

@@ -27,7 +27,10 @@ export interface Schema {
 }
 
 export interface SpecParameter {
+  /** The name the client is called with: the spec's (`ids`). */
   name: string;
+  /** The name in the bundle and on the wire, which Prism's messages use (`ids[]`). */
+  wireName: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   schema: Schema;
@@ -77,7 +80,9 @@ export function readSpec(apiName: string): SpecReader {
       const parameters = [...((item.parameters as unknown[]) ?? []), ...(op.parameters ?? [])].map((raw) => {
         const p = deref(raw) as RawParameter;
         const example = p.example !== undefined ? p.example : Object.values(p.examples ?? {}).map((e) => deref(e).value)[0];
-        return { name: p.name, in: p.in, required: p.required === true, schema: deref(p.schema ?? {}), example };
+        // The bundle names Rails arrays as they travel (`ids[]`); the suite calls the client by the spec's name.
+        const name = p.in === 'query' ? p.name.replace(/\[\]$/, '') : p.name;
+        return { name, wireName: p.name, in: p.in, required: p.required === true, schema: deref(p.schema ?? {}), example };
       });
       const content = Object.entries(deref(op.requestBody)?.content ?? {});
       const body = content.length ? { media: content[0]![0], schema: deref(content[0]![1].schema ?? {}), examples: mediaExamples(content[0]![1], deref) } : undefined;

@@ -15,11 +15,19 @@ describe('v1 track.signup', () => {
     if (result.outcome === 'tracked') expect(result.data.type).toBe('signup');
   });
 
-  it('answers a second signup (422) as duplicate and maps 400/404 to typed errors', async () => {
+  it('answers a second signup (422) as duplicate, an unknown visitor (404) as not_referral, and 400 as a typed error', async () => {
     const params = { uid: 'cus_9', tid: 'visitor-1' };
     expect(await v1Client({ prefer: 'code=422' }).track.signup(params)).toMatchObject({ outcome: 'duplicate', status: 422 });
+    expect(await v1Client({ prefer: 'code=404' }).track.signup(params)).toMatchObject({ outcome: 'not_referral', status: 404, message: expect.stringMatching(/Visitor/) });
     await expect(v1Client({ prefer: 'code=400' }).track.signup(params)).rejects.toBeInstanceOf(BadRequestError);
-    await expect(v1Client({ prefer: 'code=404' }).track.signup(params)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('keeps a 404 without FirstPromoter\'s body (a wrong baseUrl) a NotFoundError that points at baseUrl', async () => {
+    const client = v1Client({ fetch: async () => new Response('<html>Not Found</html>', { status: 404, headers: { 'content-type': 'text/html' } }) });
+    const error = await client.track.signup({ uid: 'cus_9', tid: 'visitor-1' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toMatch(/baseUrl/);
+    expect((error as NotFoundError).message).not.toMatch(/find_by/);
   });
 });
 
@@ -72,12 +80,12 @@ describe('v1 track.cancellation', () => {
 });
 
 describe('v1 track.subscriber', () => {
-  it('tracks a subscriber; 204 is not_referral, 409 duplicate, 404 NotFoundError', async () => {
+  it('tracks a subscriber; 204 and 404 are not_referral, 409 duplicate', async () => {
     const params = { ...customer, ref_id: 'john20' };
     expect((await v1Client().track.subscriber(params)).outcome).toBe('tracked');
     expect(await v1Client({ prefer: 'code=204' }).track.subscriber(params)).toMatchObject({ outcome: 'not_referral' });
     expect(await v1Client({ prefer: 'code=409' }).track.subscriber(params)).toMatchObject({ outcome: 'duplicate' });
-    await expect(v1Client({ prefer: 'code=404' }).track.subscriber(params)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await v1Client({ prefer: 'code=404' }).track.subscriber(params)).toMatchObject({ outcome: 'not_referral', status: 404 });
   });
 });
 

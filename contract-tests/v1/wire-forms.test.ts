@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap, UnprocessableEntityError } from '../../src/v1.js';
 import { capturingFetch, v1Client } from '../support/clients.js';
+import { plainPrism } from '../support/plain-prism.js';
 import { prismBodyMessages, violationMessages } from '../support/prism-messages.js';
 
 type V1 = ReturnType<typeof v1Client>;
@@ -76,7 +77,7 @@ describe('v1 wire forms: Prism checks what we send', () => {
       params: { query: { selected_fields: ['clicks_count', 'profit' as never] } },
     });
     expect(response.status).toBe(422);
-    expect(violationMessages()).toEqual([expect.stringMatching(/selected_fields\.1 must be equal to one of the allowed values/)]);
+    expect(violationMessages()).toEqual([expect.stringMatching(/selected_fields\[\]\.1 must be equal to one of the allowed values/)]);
   });
 
   it("answers with its own 422 where the spec documents none, which unwrap makes an UnprocessableEntityError", async () => {
@@ -86,5 +87,40 @@ describe('v1 wire forms: Prism checks what we send', () => {
     const messages = prismBodyMessages((error as UnprocessableEntityError).body);
     expect(messages).toEqual([expect.stringMatching(/status must be equal to one of the allowed values/)]);
     expect(violationMessages()).toEqual(messages);
+  });
+});
+
+describe('v1 forms other clients send, accepted by the shipped bundle', () => {
+  const form = 'application/x-www-form-urlencoded';
+
+  it('takes a sale with every parameter in the query string and no body, as FirstPromoter\'s n8n node sends it', async () => {
+    const query = '?email=jane%40example.com&event_id=in_501&amount=2000&plan=pro-monthly&skip_email_notification=true';
+    expect(await plainPrism('v1', 'POST', `/track/sale${query}`, { contentType: form })).toEqual({ status: 200, messages: [] });
+    expect(await plainPrism('v1', 'PUT', '/leads/update?uid=cus_9&new_ref_id=mark&soft_switch=true', { contentType: form })).toEqual({ status: 200, messages: [] });
+  });
+
+  it('still checks the values sent in the query: a decimal amount is refused', async () => {
+    const { status, messages } = await plainPrism('v1', 'POST', '/track/sale?email=jane%40example.com&event_id=in_502&amount=19.99', { contentType: form });
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(messages).toEqual([expect.stringMatching(/query parameter amount must match pattern/)]);
+  });
+
+  it('takes FirstPromoter\'s "ISO datetime" without an offset for signup created_at and leads/update customer_since', async () => {
+    const client = v1Client();
+    expect((await client.track.signup({ email: 'john@example.com', ref_id: 'john20', created_at: '2026-03-01T00:00:00' })).outcome).toBe('tracked');
+    expect((await client.api.PUT('/leads/update', { body: { uid: 'cus_9', customer_since: '2026-03-01T09:30:00' } })).response.status).toBe(200);
+    expect((await client.api.PUT('/leads/update', { body: { uid: 'cus_9', customer_since: '2026-03-01T09:30:00+02:00' } })).response.status).toBe(200);
+  });
+
+  it('refuses a date that is no ISO datetime', async () => {
+    const { status } = await v1Client().api.PUT('/leads/update', { body: { uid: 'cus_9', customer_since: 'yesterday' } }).then((r) => r.response);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(violationMessages()).toEqual([expect.stringMatching(/customer_since must match pattern/)]);
+  });
+
+  it('reads selected_fields[]= as an array and checks each element, with no harness mapping', async () => {
+    expect(await plainPrism('v1', 'GET', '/reports/overview?selected_fields[]=clicks_count&selected_fields[]=3m_epc')).toEqual({ status: 200, messages: [] });
+    const { messages } = await plainPrism('v1', 'GET', '/reports/overview?selected_fields[]=clicks_count&selected_fields[]=profit');
+    expect(messages).toEqual([expect.stringMatching(/selected_fields\[\]\.1 must be equal to one of the allowed values/)]);
   });
 });

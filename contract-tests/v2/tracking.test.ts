@@ -2,7 +2,7 @@
 // lands in the right outcome or typed error, and every request we send passes Prism's validation.
 import { describe, expect, it } from 'vitest';
 import {
-  AuthenticationError, BadRequestError, NotFoundError, RateLimitError, UnprocessableEntityError, ValidationError,
+  AuthenticationError, BadRequestError, MoneyError, NotFoundError, RateLimitError, UnprocessableEntityError, ValidationError,
 } from '../../src/index.js';
 import { capturingFetch, takeViolations, v2Client } from '../support/clients.js';
 
@@ -21,9 +21,13 @@ describe('v2 track.signup', () => {
     expect(result).toMatchObject({ outcome: 'duplicate', status: 422 });
   });
 
+  it('answers an unknown or expired tid (404) as not_referral, like an unknown customer on the other calls', async () => {
+    const result = await v2Client({ prefer: 'code=404' }).track.signup(signup);
+    expect(result).toMatchObject({ outcome: 'not_referral', status: 404, message: expect.stringMatching(/Visitor/) });
+  });
+
   it.each([
     [400, BadRequestError],
-    [404, NotFoundError],
     [429, RateLimitError],
   ])('maps %i to a typed error', async (status, ErrorClass) => {
     const error = await v2Client({ prefer: `code=${status}` }).track.signup(signup).catch((e: unknown) => e);
@@ -80,6 +84,29 @@ describe('v2 track.sale', () => {
   });
 });
 
+describe('v2 money: one currency rule, Money wherever FirstPromoter wants cents, whole quantities', () => {
+  it('refuses an unknown currency beside an integer amount as it does inside a Money value, before sending', async () => {
+    let sent = 0;
+    const client = v2Client({ fetch: async () => { sent++; return new Response('{}'); } });
+    const bare = await client.track.sale({ ...customer, event_id: 'in_1', amount: 4999, currency: 'XYZ' }).catch((e: unknown) => e);
+    const inMoney = await client.track.sale({ ...customer, event_id: 'in_1', amount: { amount: '49.99', currency: 'XYZ' } }).catch((e: unknown) => e);
+    expect([bare, inMoney]).toEqual([expect.any(MoneyError), expect.any(MoneyError)]);
+    expect([(bare as MoneyError).code, (bare as MoneyError).field, (inMoney as MoneyError).code]).toEqual(['unknown_currency', 'currency', 'unknown_currency']);
+    await expect(client.track.sale({ ...customer, event_id: 'in_1', amount: 1, quantity: 1.5 })).rejects.toMatchObject({ field: 'quantity' });
+    await expect(client.track.refund({ ...customer, event_id: 're_1', amount: 1, quantity: 0 })).rejects.toMatchObject({ field: 'quantity' });
+    await expect(client.track.sale({ ...customer, event_id: 'in_1', amount: 1, mrr: '49.99' as never })).rejects.toMatchObject({ field: 'mrr', code: 'invalid_amount' });
+    expect(sent).toBe(0);
+  });
+
+  it('takes a declared currency, and a Money mrr sent as the string of cents the spec types', async () => {
+    const { fetch, sent } = capturingFetch();
+    const client = v2Client({ fetch, minorUnits: { XYZ: 2 } });
+    const result = await client.track.sale({ ...customer, event_id: 'in_1010', amount: 4999, currency: 'xyz', quantity: 2, mrr: { amount: '49.99', currency: 'XYZ' } });
+    expect(result.outcome).toBe('tracked');
+    expect(sent.map((r) => JSON.parse(String(r.body)))).toEqual([{ ...customer, event_id: 'in_1010', amount: 4999, currency: 'XYZ', quantity: 2, mrr: '4999' }]);
+  });
+});
+
 describe('v2 track.refund', () => {
   it('tracks a refund (legacy response shape)', async () => {
     const result = await v2Client().track.refund({ ...customer, event_id: 're_2001', amount: 1000, sale_event_id: 'in_1001' });
@@ -87,9 +114,10 @@ describe('v2 track.refund', () => {
     if (result.outcome === 'tracked') expect(result.data.type).toBe('refund');
   });
 
-  it('answers 204 as not_referral and 409 as duplicate', async () => {
+  it('answers 204 and 404 not_found as not_referral, and 409 as duplicate', async () => {
     const body = { ...customer, event_id: 're_2002', amount: 1000 };
     expect(await v2Client({ prefer: 'code=204' }).track.refund(body)).toMatchObject({ outcome: 'not_referral', status: 204 });
+    expect(await v2Client({ prefer: 'code=404' }).track.refund(body)).toMatchObject({ outcome: 'not_referral', status: 404 });
     expect(await v2Client({ prefer: 'code=409' }).track.refund(body)).toMatchObject({ outcome: 'duplicate', status: 409 });
   });
 
@@ -103,6 +131,10 @@ describe('v2 track.cancellation', () => {
     const result = await v2Client().track.cancellation({ uid: 'cus_42' });
     expect(result.outcome).toBe('tracked');
     if (result.outcome === 'tracked') expect(result.data.type).toBe('cancellation');
+  });
+
+  it('answers an unknown customer (404 not_found) as not_referral, as the sale does', async () => {
+    expect(await v2Client({ prefer: 'code=404' }).track.cancellation(customer)).toMatchObject({ outcome: 'not_referral', status: 404 });
   });
 
   it.each([[400, BadRequestError], [429, RateLimitError]])('maps %i to a typed error', async (status, ErrorClass) => {
@@ -124,6 +156,14 @@ describe('v2 contract checks can fail', () => {
     const client = v2Client({ fetch: capturingFetch({ dropHeaders: ['authorization'] }).fetch });
     await expect(client.track.cancellation(customer)).rejects.toBeInstanceOf(AuthenticationError);
     expect(takeViolations().flatMap((v) => v.violations.map((x) => x.message))).toEqual(['Invalid security scheme used']);
+  });
+
+  it('a 404 without FirstPromoter\'s not_found code (a wrong baseUrl) stays a NotFoundError that points at baseUrl', async () => {
+    const client = v2Client({ fetch: async () => new Response('Not Found', { status: 404 }) });
+    const error = await client.track.sale({ ...customer, event_id: 'in_1', amount: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toMatch(/baseUrl/);
+    expect((error as NotFoundError).message).not.toMatch(/find_by/);
   });
 
   it('a 422 that is not a duplicate signup stays an error', async () => {

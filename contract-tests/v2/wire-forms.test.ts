@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { unwrap, UnprocessableEntityError } from '../../src/index.js';
 import { capturingFetch, v2Client } from '../support/clients.js';
+import { plainPrism } from '../support/plain-prism.js';
 import { prismBodyMessages, violationMessages } from '../support/prism-messages.js';
 
 type V2 = ReturnType<typeof v2Client>;
@@ -74,8 +75,8 @@ describe('v2 bracket forms: Prism checks every element', () => {
     const error = await unwrap(v2Client().api.GET('/company/referrals', { params: { query: { ids: [29203686, 'abc' as never, 3] } } }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
-    expect(prismBodyMessages((error as UnprocessableEntityError).body)).toEqual(['Request query parameter ids.1 must be integer']);
-    expect(violationMessages()).toEqual(['Request query parameter ids.1 must be integer']);
+    expect(prismBodyMessages((error as UnprocessableEntityError).body)).toEqual(['Request query parameter ids[].1 must be integer']);
+    expect(violationMessages()).toEqual(['Request query parameter ids[].1 must be integer']);
   });
 
   it('rejects a bad value in the second place of an array inside a filter, and a bad sort direction', async () => {
@@ -97,5 +98,69 @@ describe('v2 bracket forms: Prism checks every element', () => {
     expect(prismBodyMessages(error)).toContain(
       'Request query parameter filters.status.1 must be equal to one of the allowed values: pending, in_progress, completed, failed, stopped');
     expect(violationMessages()).toEqual(prismBodyMessages(error));
+  });
+});
+
+describe('v2 forms other clients send, accepted by the shipped bundle', () => {
+  it('takes a refund amount and quantity as strings of digits, as FirstPromoter\'s file types them and its n8n node sends them', async () => {
+    const { response } = await v2Client().api.POST('/track/refund', {
+      body: { email: 'jane.doe@example.com', event_id: 're_901', amount: '2000', quantity: '2', sale_event_id: 'in_900' },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses a refund amount that is a decimal string', async () => {
+    const { response } = await v2Client().api.POST('/track/refund', { body: { email: 'jane.doe@example.com', event_id: 're_902', amount: '20.00' } });
+    expect(response.status).toBe(400);
+    expect(violationMessages().join('\n')).toMatch(/amount must match pattern/);
+  });
+
+  it('reads columns[]= and ids[]= through plain Prism, with no harness mapping', async () => {
+    const report = '/company/reports/overview?group_by=month&start_date=2025-01-01T00:00:00Z&end_date=2025-06-30T23:59:59Z';
+    expect(await plainPrism('v2', 'GET', `${report}&columns[]=clicks_count&columns[]=3m_epc`)).toEqual({ status: 200, messages: [] });
+    expect((await plainPrism('v2', 'GET', `${report}&columns[]=clicks_count&columns[]=profit`)).messages)
+      .toEqual([expect.stringMatching(/columns\[\]\.1 must be equal to one of the allowed values/)]);
+    expect((await plainPrism('v2', 'GET', report)).messages).toEqual(["Request query must have required property 'columns[]'"]);
+    expect((await plainPrism('v2', 'GET', '/company/referrals?ids[]=29203686&ids[]=abc')).messages).toEqual(['Request query parameter ids[].1 must be integer']);
+  });
+
+  it('takes a promoter bulk action with only campaign_id, and the flat profile[_destroy_w8form] keys', async () => {
+    expect((await v2Client().api.POST('/company/promoters/accept', { body: { campaign_id: 28004 } })).response.ok).toBe(true);
+    const { response } = await v2Client().api.PUT('/company/promoters/{id}', {
+      params: { path: { id: '8262622' } },
+      body: { 'profile[_destroy_w8form]': true, 'profile[_destroy_w9form]': false },
+    });
+    expect(response.ok).toBe(true);
+  });
+});
+
+describe('v2 keys and values outside what FirstPromoter documents are refused', () => {
+  it('an unknown filter key, an unknown nested range key and an unknown sorting key (checked by the harness, which Prism skips)', async () => {
+    const { response } = await v2Client().api.GET('/company/promoters', {
+      params: { query: { filters: { bogus: 1, joined_at: { from: '2025-01-01', until: '2025-02-01' } } as never, sorting: { bogus: 'asc' } as never } },
+    });
+    expect(response.ok).toBe(true); // Prism itself let it through
+    expect(violationMessages()).toEqual([
+      'Request query parameter filters must NOT have additional properties: bogus',
+      'Request query parameter filters.joined_at must NOT have additional properties: until',
+      'Request query parameter sorting must NOT have additional properties: bogus',
+    ]);
+  });
+
+  it('a flat split_details[percentage] key in a JSON body', async () => {
+    const { response } = await v2Client().api.PUT('/company/referrals/{id}', {
+      params: { path: { id: '29203686' } },
+      body: { 'split_details[percentage]': 50 } as never,
+    });
+    expect(response.status).toBe(422);
+    expect(violationMessages().join('\n')).toMatch(/must NOT have additional properties/);
+  });
+
+  it('a fraud suspicion outside the documented enum on payouts', async () => {
+    const { response } = await v2Client().api.GET('/company/payouts', {
+      params: { query: { filters: { fraud_suspicions: ['bogus' as never] } } },
+    });
+    expect(response.status).toBe(422);
+    expect(violationMessages().join('\n')).toMatch(/filters.fraud_suspicions.0 must be equal to one of the allowed values/);
   });
 });

@@ -1,30 +1,38 @@
 // One factory for the typed client of any API of the registry, driven by the API's generated facts:
 // credentials from the options or the environment into the headers the spec names, our transport as
-// openapi-fetch's fetch, the light request class, bracket encoding for queries (and form bodies), and
-// a middleware that hands the path template to the transport so logs and errors never carry ids, and
-// (for APIs whose facts list them) download operations read by their answers' content types.
+// openapi-fetch's fetch, the light request class, our serializers (checked path segments, bracket
+// queries and form bodies, JSON from plain data), checks on every call (call-guard.ts), a middleware
+// that hands the path template to the transport so logs and errors never carry ids, and (for APIs
+// whose facts list them) download operations read by their answers' content types.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { ValidationError } from '../core/errors.js';
+import { PACKAGE } from '../../generated/package.js';
+import type { TypedApi } from '../core/list-types.js';
 import { requireCredential, resolveSettings, type ClientOptions, type ResolvedSettings } from '../core/options.js';
 import { attachFacts, type ApiFacts } from '../internal/api-facts.js';
-import { encodeBrackets, UnencodableValue } from '../internal/brackets.js';
 import { LiteRequest } from '../transport/lite-request.js';
 import { createTransport } from '../transport/transport.js';
+import { guardCalls } from './call-guard.js';
 import { readDownloadsByType } from './downloads.js';
 import { createRawRequest, type RawRequest } from './raw-request.js';
+import { encodeQuery, fillPath, jsonBodySerializer } from './serializers.js';
 import { withServers } from './servers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ApiClient<Paths extends {}> {
-  api: Client<Paths>;
+  api: TypedApi<Paths>;
   settings: ResolvedSettings;
+  /**
+   * The client's credentials, scrubbed from whatever is kept of a response. A client that obtains more
+   * at run time (the affiliate session token) adds them here. Never exposed by an entry point.
+   */
+  secrets: Set<string>;
 }
 
 /** What a full entry's factory returns: the typed client of every operation, and tracking. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface TrackingClient<Paths extends {}, Tracking> {
   /** Typed client (openapi-fetch) for every operation of the API's spec: `api.GET(path, { params })`. */
-  readonly api: Client<Paths>;
+  readonly api: TypedApi<Paths>;
   /** Server-side tracking with outcomes for FirstPromoter's special answers. */
   readonly track: Tracking;
   /**
@@ -59,33 +67,31 @@ export function createTrackingClient<Paths extends {}, Tracking>(
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export function createApiClient<Paths extends {}>(facts: ApiFacts, options: ClientOptions): ApiClient<Paths> {
   const given = options as Record<string, unknown>;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // Browsers drop a User-Agent set by a script (keeping theirs); Node, Deno, Bun and workerd send it.
+  // No custom header instead: it would add a CORS preflight to every browser request.
+  const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': `${PACKAGE.name}/${PACKAGE.version}` };
+  // The client's own credentials: scrubbed literally from anything kept of a response (errors, outcomes).
+  const secrets = new Set<string>();
   for (const credential of facts.credentials) {
-    headers[credential.header] = credential.prefix + requireCredential(credential.option, given[credential.option], credential.env, credential.label);
+    const value = requireCredential(credential.option, given[credential.option], credential.env, credential.label);
+    secrets.add(value);
+    headers[credential.header] = credential.prefix + value;
   }
   const settings = resolveSettings(options, facts.baseUrl);
   const form = facts.encoding === 'form';
-  const api = createClient<Paths>({
+  const api = guardCalls(createClient<Paths>({
     baseUrl: settings.baseUrl,
     headers: form ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers,
-    fetch: createTransport(settings) as unknown as typeof fetch,
+    fetch: createTransport({ ...settings, secrets }) as unknown as typeof fetch,
     Request: LiteRequest as unknown as typeof Request,
-    querySerializer: (query) => encode(query),
-    ...(form ? { bodySerializer: (body: unknown) => encode(body) } : {}),
-  });
+    pathSerializer: fillPath,
+    querySerializer: encodeQuery,
+    bodySerializer: form ? encodeQuery : jsonBodySerializer,
+  }));
   api.use(form ? formMiddleware : pathMiddleware);
   if (facts.downloads) readDownloadsByType(api, facts.downloads);
   attachFacts(api, facts);
-  return { api, settings };
-}
-
-function encode(params: unknown): string {
-  try {
-    return encodeBrackets(params as Record<string, unknown>);
-  } catch (error) {
-    if (error instanceof UnencodableValue) throw new ValidationError(error.field, error.message);
-    throw error;
-  }
+  return { api: api as TypedApi<Paths>, settings, secrets };
 }
 
 const pathMiddleware: Middleware = {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFirstPromoter } from './v2/client.js';
 import { createFirstPromoterV1 } from './v1/client.js';
 import { ValidationError } from '../core/errors.js';
+import { PACKAGE } from '../../generated/package.js';
 
 const okFetch = () => vi.fn(async () => new Response('{"id":1,"type":"cancellation"}', { headers: { 'content-type': 'application/json' } }));
 
@@ -10,6 +11,15 @@ afterEach(() => {
 });
 
 describe('client construction', () => {
+  it('names the package and its version in the User-Agent of every request', async () => {
+    const fetch = okFetch();
+    await createFirstPromoter({ fetch, apiKey: 'k', accountId: 'a' }).track.cancellation({ uid: 'u1' });
+    await createFirstPromoterV1({ fetch, apiKey: 'k' }).track.cancellation({ uid: 'u1' });
+    const agents = fetch.mock.calls.map((call) => new Headers((call as unknown as [string, RequestInit])[1].headers).get('user-agent'));
+    expect(agents).toEqual([`${PACKAGE.name}/${PACKAGE.version}`, `${PACKAGE.name}/${PACKAGE.version}`]);
+    expect(PACKAGE).toEqual({ name: 'firstpromoter', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+
   it('fails at construction, not at the first call, when a key is missing', () => {
     vi.stubEnv('FIRSTPROMOTER_API_KEY', '');
     vi.stubEnv('FIRSTPROMOTER_ACCOUNT_ID', '');
@@ -55,6 +65,10 @@ describe('client construction', () => {
     [{ timeoutMs: 0 }, 'timeoutMs', /positive number/],
     [{ timeoutMs: Number.NaN }, 'timeoutMs', /positive number/],
     [{ rateLimit: { requestsPerMinute: 0 } }, 'rateLimit', /positive integer/],
+    [{ rateLimit: { requestsPerMinute: 400, burst: 0 } }, 'rateLimit', /burst.*from 1 to requestsPerMinute/],
+    [{ rateLimit: { requestsPerMinute: 10, burst: 11 } }, 'rateLimit', /burst.*from 1 to requestsPerMinute/],
+    [{ rateLimit: { requestsPerMinute: 400, store: {} as never } }, 'rateLimit', /rate limit store/],
+    [{ rateLimit: { requestsPerMinute: 400, key: '' } }, 'rateLimit', /key.*non-empty/],
     [{ apiKey: 'two words' }, 'apiKey', /whitespace or control characters/],
     [{ apiKey: 'key\n' }, 'apiKey', /whitespace or control characters/],
     [{ accountId: 42 as unknown as string }, 'accountId', /non-empty string/],

@@ -1,15 +1,22 @@
 // Checks tracking parameters before anything is sent, and turns money values into the integer minor
 // units FirstPromoter expects. A mistake here must be a ValidationError, never a request.
 import { ValidationError } from '../core/errors.js';
-import { MoneyError, normalizeAmount, type Money } from '../core/money.js';
+import { currencyCode, MoneyError, normalizeAmount, type Money } from '../core/money.js';
+
+/**
+ * Optional keys also take `undefined`, so code compiled with exactOptionalPropertyTypes can pass a
+ * value that may be missing (`plan: invoice.plan`) without a conditional spread. The client leaves
+ * such keys out of the request.
+ */
+export type AcceptUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 
 /** FirstPromoter finds the customer by email or by the uid given at signup: at least one is needed. */
-export type Identified<T extends { email?: string; uid?: string }> = Omit<T, 'email' | 'uid'> &
-  ({ email: string; uid?: string } | { uid: string; email?: string });
+export type Identified<T extends { email?: string; uid?: string }> = AcceptUndefined<Omit<T, 'email' | 'uid'>> &
+  ({ email: string; uid?: string | undefined } | { uid: string; email?: string | undefined });
 
 /** A money field accepts integer minor units (1999) or a decimal amount with its currency. */
 export type WithMoney<T, K extends string> = Omit<T, K> & { [P in K]: number | Money };
-export type WithOptionalMoney<T, K extends string> = Omit<T, K> & { [P in K]?: number | Money };
+export type WithOptionalMoney<T, K extends string> = Omit<T, K> & { [P in K]?: number | Money | undefined };
 
 export function requireObject(params: unknown, method: string): asserts params is Record<string, unknown> {
   if (params === null || typeof params !== 'object' || Array.isArray(params)) {
@@ -47,6 +54,16 @@ export function requireAttribution(params: Record<string, unknown>, method: stri
   }
 }
 
+/** A quantity is a whole number of items, 1 or more: an integer, or (v1 types it so) a string of digits. */
+export function requireQuantity(params: Record<string, unknown>, method: string): void {
+  const { quantity } = params;
+  if (quantity === undefined) return;
+  const whole = typeof quantity === 'number' ? Number.isSafeInteger(quantity) && quantity >= 1 : typeof quantity === 'string' && /^[1-9][0-9]*$/.test(quantity);
+  if (!whole) {
+    throw new ValidationError('quantity', `${method}: \`quantity\` must be a whole number of items, 1 or more, got ${JSON.stringify(quantity)}.`);
+  }
+}
+
 export function requireNonEmpty(params: Record<string, unknown>, name: string, method: string): void {
   const value = params[name];
   if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
@@ -69,7 +86,8 @@ export function applyMoney(
   if (explicit !== undefined && (typeof explicit !== 'string' || !/^[A-Za-z]{3}$/.test(explicit))) {
     throw new ValidationError('currency', `${method}: \`currency\` must be a three-letter ISO 4217 code such as "USD", got ${JSON.stringify(explicit)}.`);
   }
-  let currency = typeof explicit === 'string' ? explicit.toUpperCase() : undefined;
+  // The same rule as for the currency of a Money value: a code the currency table (or minorUnits) knows.
+  let currency = explicit === undefined ? undefined : withField('currency', method, () => currencyCode(explicit, minorUnits ? { minorUnits } : undefined));
   const values: Record<string, number> = {};
   for (const name of fields) {
     const value = params[name];
@@ -105,8 +123,15 @@ export function moneyBody(
   requireObject(params, method);
   requireIdentity(params, method);
   requireEventId(params, method);
+  requireQuantity(params, method);
   const { values, currency } = applyMoney(params, fields, required, method, minorUnits);
   return { ...params, ...values, ...(currency === undefined ? {} : { currency }) };
+}
+
+/** `body` with the named money fields as strings of digits, the form FirstPromoter types them in (v1, v2 `mrr`). */
+export function moneyAsText(body: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  for (const name of fields) if (typeof body[name] === 'number') body[name] = String(body[name]);
+  return body;
 }
 
 /** Money helpers know amounts, not parameter names: name the field and the call in their errors. */

@@ -1,7 +1,7 @@
 // The error hierarchy: one class per common status, messages that say what happened and what to do,
 // bodies kept as parsed (JSON or text) with promoter secrets redacted everywhere an error can be printed.
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AbortError, APIError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, FirstPromoterError,
   InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError, TimeoutError, UnprocessableEntityError,
@@ -103,6 +103,66 @@ describe('errors that are not answers', () => {
     const error = new ValidationError('amount', 'track.sale needs `amount`.');
     expect(error).toMatchObject({ name: 'ValidationError', field: 'amount', message: 'track.sale needs `amount`.' });
     expect(new MoneyError('negative_amount', 'negative', 'mrr')).toBeInstanceOf(ValidationError);
-    expect(JSON.parse(JSON.stringify(error))).toEqual({ name: 'ValidationError', field: 'amount' });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({ name: 'ValidationError', field: 'amount', message: 'track.sale needs `amount`.' });
+  });
+});
+
+describe('what callers read off an APIError', () => {
+  it('types FirstPromoter\'s code and field errors, and names the request id', () => {
+    const error = APIError.from(init(400, { message: 'Invalid', code: 'invalid_params', errors: { email: ['has already been taken'] } }));
+    const code: string | undefined = error.code;
+    const emailErrors: readonly string[] | undefined = error.fieldErrors.email;
+    expect([code, emailErrors, error.requestId]).toEqual(['invalid_params', ['has already been taken'], 'r-1']);
+    expect(error.message).toMatch(/Request id: r-1\.$/);
+    expect(typeof error.body === 'object' && error.body.message).toBe('Invalid');
+  });
+
+  it('moves named fields of an unexpected type aside, so the typed ones can be trusted', () => {
+    const error = APIError.from(init(422, { message: ['not', 'text'], errors: 'email taken', code: 'x' }));
+    expect(error.body).toEqual({ code: 'x', unexpected: { message: ['not', 'text'], errors: 'email taken' } });
+    expect(error.fieldErrors).toEqual({});
+  });
+
+  it('keeps non-object JSON as its text, and no body as undefined', () => {
+    expect(APIError.from(init(500, [1, 2])).body).toBe('[1,2]');
+    expect(APIError.from(init(401, 'Bad credentials')).body).toBe('Bad credentials');
+    expect(APIError.from(init(500, null)).body).toBeUndefined();
+    expect(APIError.from({ ...init(500), headers: {} }).requestId).toBeUndefined();
+  });
+
+  it('includes name and message in JSON.stringify, with the error\'s fields and no stack', () => {
+    const json = JSON.parse(JSON.stringify(APIError.from(init(404))));
+    expect(json).toMatchObject({ name: 'NotFoundError', message: expect.stringMatching(/^FirstPromoter answered 404/), status: 404, requestId: 'r-1' });
+    expect(json).not.toHaveProperty('stack');
+    expect(JSON.parse(JSON.stringify(new ValidationError('amount', 'Bad amount.')))).toEqual({ name: 'ValidationError', message: 'Bad amount.', field: 'amount' });
+  });
+});
+
+describe('instanceof across copies of the package (ESM and CommonJS builds loaded together)', () => {
+  it('recognises errors of another copy of the module by their brand, and only the right classes', async () => {
+    // A second evaluation of the module: its classes are new objects, as those of the other build are.
+    vi.resetModules();
+    const copy = 'copy';
+    const other = (await import(/* @vite-ignore */ `./errors.js?${copy}`)) as typeof import('./errors.js');
+    expect(other.NotFoundError).not.toBe(NotFoundError);
+    const foreign = other.APIError.from(init(404));
+    expect(foreign).toBeInstanceOf(NotFoundError);
+    expect(foreign).toBeInstanceOf(APIError);
+    expect(foreign).toBeInstanceOf(FirstPromoterError);
+    expect(foreign).not.toBeInstanceOf(ValidationError);
+    expect(foreign).not.toBeInstanceOf(RateLimitError);
+    expect(new ValidationError('x', 'y')).toBeInstanceOf(other.ValidationError);
+    expect({ status: 404 }).not.toBeInstanceOf(NotFoundError);
+  });
+
+  it('leaves subclasses written by users ordinary classes', () => {
+    class MyError extends NotFoundError {
+      override name = 'MyError';
+    }
+    const mine = new MyError(init(404));
+    expect(mine).toBeInstanceOf(MyError);
+    expect(mine).toBeInstanceOf(NotFoundError);
+    expect(APIError.from(init(404))).not.toBeInstanceOf(MyError);
+    expect([mine.name, mine.status, typeof mine.stack]).toEqual(['MyError', 404, 'string']);
   });
 });

@@ -1,10 +1,10 @@
 // Type tests (vitest typecheck mode, and tsc): a list with a required query parameter must be given it.
 import { describe, it } from 'vitest';
-import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/v2.js';
+import type { TypedApi } from './list-types.js';
 import { paginate } from './pagination.js';
 
-declare const api: Client<paths>;
+declare const api: TypedApi<paths>;
 
 describe('lists with a required query parameter', () => {
   it('need their options, query included', () => {

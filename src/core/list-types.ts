@@ -4,9 +4,28 @@
 import type { Client } from 'openapi-fetch';
 import type { RequestOptions } from './request-options.js';
 
-/** The typed `api` of a client, or the client itself (`{ api }`): every helper takes either. */
+declare const PATHS: unique symbol;
+
+/**
+ * A type-only mark on our clients' `api` naming the API's `paths` (no such property exists at run
+ * time). The helpers infer `Paths` from it: inferring it from openapi-fetch's `Client<Paths>` itself
+ * made TypeScript compare every method signature of the client, some 150,000 type instantiations for
+ * the first `paginate()` call (scripts/type-cost.mjs measures it).
+ */
+export interface PathsOf<Paths> {
+  readonly [PATHS]?: Paths;
+}
+
+/** The typed client of every operation (openapi-fetch), marked with its API's paths. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type ApiOrClient<Paths extends {}> = Client<Paths> | { readonly api: Client<Paths> };
+export type TypedApi<Paths extends {}> = Client<Paths> & PathsOf<Paths>;
+
+/** The typed `api` of a client, or the client itself (`{ api }`): every helper takes either. */
+export type ApiOrClient<Paths> = PathsOf<Paths> | { readonly api: PathsOf<Paths> };
+
+/** The same for helpers of one API, which call its `api` (nothing to infer, so the whole client type). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type TypedApiOrClient<Paths extends {}> = TypedApi<Paths> | { readonly api: TypedApi<Paths> };
 
 type GetOperation<Paths, P extends keyof Paths> = Paths[P] extends { get: infer Op } ? Op : never;
 type ParametersOf<Op> = Op extends { parameters: infer Params } ? Params : never;
@@ -46,7 +65,7 @@ interface CommonListOptions<Query> extends RequestOptions {
    * documented maximum; default 20 on v1, whose limits are undocumented). Required when the list has
    * a required parameter (`filters[promoter_id]` of `/company/payout_methods`).
    */
-  query?: Query;
+  query?: Query | undefined;
 }
 
 /** Whether a list must be given options: it has path parameters, or a required query parameter. */

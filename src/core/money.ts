@@ -3,6 +3,7 @@
 // Everything here works on the decimal *string* and never multiplies floats, so "19.99" and 19.99 both
 // become 1999 (a float multiplication gives 1998.9999999999998, which truncates to 1998).
 import { ValidationError } from './errors.js';
+import { brand } from '../internal/brand.js';
 
 /** Upper-case ISO 4217 code, e.g. "USD". */
 export type CurrencyCode = string;
@@ -15,7 +16,7 @@ export interface Money {
 
 export interface MoneyOptions {
   /** Adds to or replaces entries of {@link MINOR_UNIT_DIGITS}; keys match case-insensitively. */
-  minorUnits?: Record<string, number>;
+  minorUnits?: Readonly<Record<string, number>> | undefined;
 }
 
 export type MoneyErrorCode =
@@ -29,6 +30,7 @@ export type MoneyErrorCode =
 /** A money value that cannot be converted exactly; a ValidationError, so nothing is sent. */
 export class MoneyError extends ValidationError {
   override name = 'MoneyError';
+  static { brand(this, 'MoneyError'); }
   readonly code: MoneyErrorCode;
   constructor(code: MoneyErrorCode, message: string, field = 'amount') {
     super(field, message);
@@ -76,11 +78,19 @@ function show(value: unknown): string {
     : String(value);
 }
 
+/**
+ * Upper case for ASCII letters only. String#toUpperCase maps by Unicode rules, under which "uſd" (long s)
+ * and "ınr" (dotless i) become USD and INR: a look-alike must stay unknown, not be read as a real code.
+ */
+function asciiUpperCase(text: string): string {
+  return text.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+}
+
 function resolveCurrency(currency: unknown, options?: MoneyOptions): { code: string; digits: number } {
-  const code = typeof currency === 'string' ? currency.toUpperCase() : '';
+  const code = typeof currency === 'string' ? asciiUpperCase(currency) : '';
   let digits = code !== '' && Object.hasOwn(MINOR_UNIT_DIGITS, code) ? MINOR_UNIT_DIGITS[code] : undefined;
   for (const [key, value] of Object.entries(options?.minorUnits ?? {})) {
-    if (key.toUpperCase() !== code) continue;
+    if (asciiUpperCase(key) !== code) continue;
     if (!Number.isInteger(value) || value < 0 || value > MAX_DIGITS) {
       fail('unknown_currency', `Invalid minorUnits override ${show(value)} for ${show(key)}: ` +
         `give a whole number of decimal places from 0 to ${MAX_DIGITS}.`);
@@ -200,6 +210,14 @@ export function formatMoney(minor: number, currency: string, locale?: string, op
   // Intl formats decimal strings exactly (ECMA-402 NumberFormat v3, Node >= 19); the ES2022 lib
   // typings only declare number | bigint.
   return format.format(fromMinorUnits(minor, code, options) as unknown as number);
+}
+
+/**
+ * The upper-cased code of a currency the table (or `minorUnits`) knows, or a MoneyError
+ * (unknown_currency): the one rule for every currency the client sends, with a Money amount or without.
+ */
+export function currencyCode(currency: unknown, options?: MoneyOptions): string {
+  return resolveCurrency(currency, options).code;
 }
 
 /**

@@ -4,7 +4,8 @@
 import { ValidationError } from './errors.js';
 import { checkMaxRetries, checkTimeoutMs } from './request-options.js';
 import { DEFAULT_BACKOFF, type BackoffOptions } from '../internal/backoff.js';
-import { createRateLimiter, type RateLimiter } from '../internal/rate-limiter.js';
+import { resolveRateLimit, type RateLimitOption } from './rate-limit.js';
+import type { RateLimiter } from '../internal/rate-limiter.js';
 
 /** One event per attempt, for the client's `logger`. Never carries headers, bodies, ids or query values. */
 export interface LogEvent {
@@ -13,38 +14,56 @@ export interface LogEvent {
   /** Path template, never the real URL: ids and query strings can hold emails or tokens. */
   path: string;
   attempt: number;
-  status?: number;
+  status?: number | undefined;
   durationMs: number;
   /** For `retry`: the wait before the next attempt. */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** For `retry` and `failure`: what went wrong, without secrets. */
-  reason?: string;
+  reason?: string | undefined;
 }
 
+/** A sync or async function; its result is ignored (never awaited), so a failing logger never fails a call. */
 export type Logger = (event: LogEvent) => void;
+
+/** 32 MiB: hundreds of times FirstPromoter's largest list page, small enough that a hostile body costs little. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** 1 GiB: past that, one buffer per answer is no longer a sensible way to read it. */
+const MAX_RESPONSE_BYTES_LIMIT = 1024 * 1024 * 1024;
 
 export interface ClientOptions {
   /** API root, e.g. a mock server's URL. Defaults to FirstPromoter's production host for the API. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** fetch implementation (defaults to the global one, read at call time). */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /** Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx (default 2). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Timeout of one attempt, response body included, in milliseconds (default 30 000). */
-  timeoutMs?: number;
-  /** Client-side pacing: `true` for FirstPromoter's 400 requests/minute, or your own figure. Off by default. */
-  rateLimit?: boolean | { requestsPerMinute: number };
-  /** Called after every attempt with method, path template, status, attempt and duration. Never sees headers or bodies. */
-  logger?: Logger;
+  timeoutMs?: number | undefined;
+  /**
+   * Client-side pacing, off by default: `true` for FirstPromoter's 400 requests/minute, a budget
+   * (`{ requestsPerMinute, burst?, store?, key? }`), or a limiter from `createRateLimiter` shared with
+   * other clients of the account. Requests are spread evenly; a 429 holds every start back.
+   */
+  rateLimit?: RateLimitOption | undefined;
+  /**
+   * Called after every attempt with method, path template, status, attempt and duration. Never sees
+   * headers or bodies. Whatever it throws or rejects with is ignored, and it is never awaited.
+   */
+  logger?: Logger | undefined;
+  /**
+   * Largest response body read, in bytes after decompression (default 32 MiB). A bigger answer stops
+   * being read at the limit and fails with ResponseTooLargeError; it is not retried.
+   */
+  maxResponseBytes?: number | undefined;
   /**
    * Also retry POST and PATCH admin calls after they may have reached FirstPromoter (timeouts, resets,
    * 5xx). Off by default: a create could happen twice. Per call: `callOptions({ idempotent: true })`.
    */
-  retryNonIdempotent?: boolean;
+  retryNonIdempotent?: boolean | undefined;
   /** Backoff tuning (mostly for tests): first delay, largest delay, largest Retry-After honoured. */
-  backoff?: Partial<BackoffOptions>;
+  backoff?: { [K in keyof BackoffOptions]?: BackoffOptions[K] | undefined } | undefined;
   /** Extra or replacement entries for the currency table (ISO code → digits after the decimal point). */
-  minorUnits?: Readonly<Record<string, number>>;
+  minorUnits?: Readonly<Record<string, number>> | undefined;
 }
 
 export interface ResolvedSettings {
@@ -54,6 +73,7 @@ export interface ResolvedSettings {
   timeoutMs: number;
   rateLimiter: RateLimiter | undefined;
   logger: Logger | undefined;
+  maxResponseBytes: number;
   retryNonIdempotent: boolean;
   backoff: BackoffOptions;
   minorUnits: Readonly<Record<string, number>> | undefined;
@@ -81,23 +101,15 @@ export function requireCredential(field: string, explicit: unknown, envName: str
   if (/[\s\u0000-\u001f\u007f]/.test(value)) {
     throw new ValidationError(field, `\`${field}\` contains whitespace or control characters; copy the ${what} again without them.`);
   }
+  // HTTP headers carry bytes, not text: anything beyond visible ASCII would fail every call later.
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    throw new ValidationError(field, `\`${field}\` contains characters beyond visible ASCII, which no HTTP header can carry; copy the ${what} again.`);
+  }
   return value;
 }
 
 export function resolveSettings(options: ClientOptions, defaultBaseUrl: string): ResolvedSettings {
-  const baseUrl = options.baseUrl ?? defaultBaseUrl;
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(baseUrl);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    throw new ValidationError('baseUrl', `\`baseUrl\` must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}.`);
-  }
-  if (parsed.username || parsed.password) {
-    throw new ValidationError('baseUrl', '`baseUrl` must not contain credentials; pass the key as `apiKey`.');
-  }
+  const baseUrl = checkBaseUrl(options.baseUrl ?? defaultBaseUrl);
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new ValidationError('fetch', '`fetch` must be a function compatible with the global fetch.');
   }
@@ -109,38 +121,57 @@ export function resolveSettings(options: ClientOptions, defaultBaseUrl: string):
   if (options.logger !== undefined && typeof options.logger !== 'function') {
     throw new ValidationError('logger', '`logger` must be a function receiving one log event.');
   }
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT) {
+    throw new ValidationError('maxResponseBytes', `\`maxResponseBytes\` must be a whole number of bytes from 1 to ${MAX_RESPONSE_BYTES_LIMIT}, got ${String(maxResponseBytes)}.`);
+  }
   const fetchOption = options.fetch;
   return {
-    baseUrl: baseUrl.replace(/\/+$/, ''),
+    baseUrl,
     // Read the global at call time, so test doubles installed after construction still apply.
     fetch: fetchOption ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries,
     timeoutMs,
     rateLimiter: resolveRateLimit(options.rateLimit),
     logger: options.logger,
+    maxResponseBytes,
     retryNonIdempotent: options.retryNonIdempotent ?? false,
     backoff: resolveBackoff(options.backoff),
     minorUnits: options.minorUnits,
   };
 }
 
-function resolveRateLimit(option: ClientOptions['rateLimit']): RateLimiter | undefined {
-  if (option === undefined || option === false) return undefined;
-  if (option !== true && (option === null || typeof option !== 'object')) {
-    throw new ValidationError('rateLimit', '`rateLimit` must be true, false or { requestsPerMinute: number }.');
+/**
+ * The API root without trailing slashes. Messages never quote it: a URL that fails to parse may still
+ * hold `user:password@` or a token in its query.
+ */
+function checkBaseUrl(baseUrl: unknown): string {
+  const fail = (why: string): never => {
+    throw new ValidationError('baseUrl', `\`baseUrl\` ${why}.`);
+  };
+  if (typeof baseUrl !== 'string') return fail('must be an absolute http(s) URL given as a string');
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(baseUrl);
+  } catch {
+    parsed = undefined;
   }
-  const perMinute = option === true ? 400 : option.requestsPerMinute;
-  if (!Number.isInteger(perMinute) || perMinute < 1) {
-    throw new ValidationError('rateLimit', `\`rateLimit.requestsPerMinute\` must be a positive integer, got ${String(perMinute)}.`);
-  }
-  return createRateLimiter(perMinute);
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return fail('must be an absolute http(s) URL such as "https://api.firstpromoter.com/api/v2"');
+  if (parsed.username || parsed.password) return fail('must not contain credentials; pass the key as `apiKey`');
+  // Paths are appended to the text as given: a query or fragment would swallow every one of them, and
+  // whitespace or braces would be dropped or filled in by the URL parser instead of sent.
+  if (/[?#]/.test(baseUrl)) return fail('must not contain a query (?) or a fragment (#): every path is appended to it');
+  if (/[\s\u0000-\u001f\u007f{}]/.test(baseUrl)) return fail('must not contain whitespace, control characters or braces');
+  return baseUrl.replace(/\/+$/, '');
 }
 
-function resolveBackoff(option: Partial<BackoffOptions> | undefined): BackoffOptions {
+function resolveBackoff(option: ClientOptions['backoff']): BackoffOptions {
   if (option !== undefined && (option === null || typeof option !== 'object')) {
     throw new ValidationError('backoff', '`backoff` must be an object such as { baseDelayMs: 500, maxDelayMs: 8000 }.');
   }
-  const merged = { ...DEFAULT_BACKOFF, ...option };
+  // A setting given as undefined keeps its default, as a missing one does.
+  const given = Object.fromEntries(Object.entries(option ?? {}).filter(([, value]) => value !== undefined));
+  const merged = { ...DEFAULT_BACKOFF, ...given };
   for (const [key, value] of Object.entries(merged)) {
     if (!(key in DEFAULT_BACKOFF)) {
       throw new ValidationError(`backoff.${key}`, `\`backoff.${key}\` is not a backoff setting; use baseDelayMs, maxDelayMs or maxRetryAfterMs.`);

@@ -1,8 +1,10 @@
 // FirstPromoter answers some tracking calls with statuses that are normal business results, not
-// failures: "this customer was not referred" (204, or 404 not_found on v2 sales) and "this event is
-// already recorded" (409, or 422 for a second signup). Which status means what is stated per
-// operation in the spec (`x-outcomes`) and reaches the code through the generated operation table.
+// failures: "this customer was not referred" (204, or a 404 for an unknown customer or visitor) and
+// "this event is already recorded" (409, or 422 for a second signup). Which status means what is
+// stated per operation in the spec (`x-outcomes`) and reaches the code through the generated
+// operation table.
 import { errorFrom, type ApiResult } from './unwrap.js';
+import { redactSecretText } from '../internal/redact.js';
 import { responseInfo } from '../internal/response-info.js';
 
 interface OutcomeBase {
@@ -43,14 +45,17 @@ export type OutcomeRules = Readonly<Record<string, { readonly outcome: 'not_refe
 
 export function toOutcome<T>(result: ApiResult, rules: OutcomeRules): TrackOutcome<T> {
   const { status } = result.response;
-  const attempts = responseInfo(result.response)?.attempts ?? 1;
+  const info = responseInfo(result.response);
+  const attempts = info?.attempts ?? 1;
   const body = result.response.ok ? result.data : result.error;
   const rule = rules[String(status)];
   if (rule && Object.entries(rule.when ?? {}).every(([name, value]) => matches(field(body, name), value))) {
-    return { outcome: rule.outcome, status, attempts, message: messageOf(body) };
+    // The message is kept from the response, so it is redacted like an error body.
+    const message = messageOf(body);
+    return { outcome: rule.outcome, status, attempts, message: message === undefined ? undefined : redactSecretText(message, info?.secrets) };
   }
   if (result.response.ok && body !== undefined) return { outcome: 'tracked', status, attempts, data: body as T };
-  throw errorFrom(result);
+  throw errorFrom(result, 'tracking');
 }
 
 function matches(actual: string | undefined, expected: string | true): boolean {

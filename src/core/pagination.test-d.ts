@@ -1,14 +1,13 @@
 // Type tests (vitest typecheck mode): what paginate and pages infer from the generated paths.
-import type { Client } from 'openapi-fetch';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { LISTS as V1_LISTS } from '../../generated/v1.operations.js';
 import type { paths as V1Paths } from '../../generated/v1.js';
 import type { LISTS } from '../../generated/v2.operations.js';
 import type { components, paths } from '../../generated/v2.js';
-import type { ListPath } from './list-types.js';
+import type { ListPath, TypedApi } from './list-types.js';
 import { paginate, pages, type Page } from './pagination.js';
 
-const api = {} as Client<paths>;
+const api = {} as TypedApi<paths>;
 
 describe('types inferred from the generated paths', () => {
   it('types as lists exactly the paths the operation table lists, for v2 and v1', () => {

@@ -1,7 +1,7 @@
 // The walk's rules on a stand-in `api` (the HTTP side is covered in contract-tests/admin-helpers). The
 // types it infers from the generated paths are type tests: pagination.test-d.ts.
 import { describe, expect, it } from 'vitest';
-import type { Client } from 'openapi-fetch';
+import type { TypedApi } from './list-types.js';
 import { API, LISTS } from '../../generated/v2.operations.js';
 import type { paths } from '../../generated/v2.js';
 import { InternalServerError, ValidationError } from './errors.js';
@@ -20,7 +20,7 @@ function fakeApi(answer: (page: number) => unknown, facts: object | null = { ...
       calls.push({ path, query: init.params.query });
       return { data: answer(Number(init.params.query.page)), response: new Response('[]', { status: 200 }) };
     },
-  } as unknown as Client<paths>;
+  } as unknown as TypedApi<paths>;
   if (facts) attachFacts(api, facts as Parameters<typeof attachFacts>[1]);
   return { api, calls };
 }

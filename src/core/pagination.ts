@@ -9,6 +9,7 @@
 // end the walk with a PaginationError instead. Page sizes and page shapes come from the operation
 // table of the client's API.
 import { FirstPromoterError, ValidationError } from './errors.js';
+import { brand } from '../internal/brand.js';
 import type { ApiOrClient, ListItem, ListOptionsArg, ListPageBody, ListPath } from './list-types.js';
 import { callOptions } from './request-options.js';
 import { errorFrom, type ApiResult } from './unwrap.js';
@@ -32,6 +33,7 @@ export interface Page<Item, Body> {
 /** The walk cannot go on safely: the server repeated a page, or answered something that is not a list. */
 export class PaginationError extends FirstPromoterError {
   override name = 'PaginationError';
+  static { brand(this, 'PaginationError'); }
   /** Path template of the list, e.g. `/company/promoters`. */
   readonly path: string;
   /** The page whose answer stopped the walk. */

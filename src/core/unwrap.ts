@@ -18,8 +18,8 @@ export async function unwrap<R extends ApiResult>(call: Promise<R> | R): Promise
 }
 
 /** The typed APIError for a failed result, with the method and path template the transport recorded. */
-export function errorFrom(result: ApiResult): APIError {
-  return APIError.from(errorInit(result));
+export function errorFrom(result: ApiResult, call: 'admin' | 'tracking' = 'admin'): APIError {
+  return APIError.from(errorInit(result), call);
 }
 
 /** What an APIError about `result` carries; `body` defaults to the parsed error body. */
@@ -32,6 +32,7 @@ export function errorInit(result: ApiResult, body: unknown = result.error): APIE
     headers: result.response.headers,
     body,
     attempts: info?.attempts ?? 1,
+    secrets: info?.secrets,
     authHint: authHintOf(result.response),
   };
 }

@@ -1,7 +1,7 @@
-// The client-side limiter on a fake clock: bursts up to the limit pass at once, the rest start only
-// as the oldest start leaves the window, and a waiting caller can abort.
+// The limiter over its store, on a fake clock: takes are paced one interval apart, a 429's hold reaches
+// the starts already waiting, a waiting take can abort, and two limiters on one store share its budget.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRateLimiter } from './rate-limiter.js';
+import { createMemoryStore, createPacer } from './rate-limiter.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.parse('2026-03-01T12:00:00Z') });
@@ -10,60 +10,74 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+type Limiter = ReturnType<typeof createPacer>;
+
 /** Starts `count` takes and records the fake time at which each one is let through. */
-function startTakes(limiter: ReturnType<typeof createRateLimiter>, count: number, signal?: AbortSignal) {
+function startTakes(limiter: Limiter, count: number, signal?: AbortSignal) {
   const t0 = Date.now();
   const started: number[] = [];
   const done = Array.from({ length: count }, () => limiter.take(signal).then(() => started.push(Date.now() - t0)));
   return { started, done };
 }
 
-describe('createRateLimiter', () => {
-  it('lets a burst up to the limit through at once and paces the rest by the window', async () => {
-    const limiter = createRateLimiter(3, 1_000);
-    const { started, done } = startTakes(limiter, 7);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(started).toEqual([0, 0, 0]);
-    await vi.advanceTimersByTimeAsync(999);
-    expect(started).toHaveLength(3);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(started).toEqual([0, 0, 0, 1_000, 1_000, 1_000]);
-    await vi.advanceTimersByTimeAsync(1_000);
+describe('createPacer', () => {
+  it('spreads takes one interval apart, the first at once', async () => {
+    const limiter = createPacer({ policy: { intervalMs: 100, burst: 1 } });
+    const { started, done } = startTakes(limiter, 5);
+    await vi.advanceTimersByTimeAsync(400);
     await Promise.all(done);
-    expect(started).toEqual([0, 0, 0, 1_000, 1_000, 1_000, 2_000]);
+    expect(started).toEqual([0, 100, 200, 300, 400]);
   });
 
-  it('paces FirstPromoter’s 400 per minute: 401st request waits a minute', async () => {
-    const limiter = createRateLimiter(400);
-    const { started } = startTakes(limiter, 401);
-    await vi.advanceTimersByTimeAsync(59_999);
-    expect(started).toHaveLength(400);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(started.at(-1)).toBe(60_000);
+  it('lets a burst through after a quiet spell, then paces', async () => {
+    const limiter = createPacer({ policy: { intervalMs: 100, burst: 3 } });
+    const { started, done } = startTakes(limiter, 5);
+    await vi.advanceTimersByTimeAsync(200);
+    await Promise.all(done);
+    expect(started).toEqual([0, 0, 0, 100, 200]);
   });
 
-  it('slides: starts spread over the window free their slots one by one', async () => {
-    const limiter = createRateLimiter(2, 1_000);
-    await limiter.take();
-    await vi.advanceTimersByTimeAsync(400);
-    await limiter.take();
-    const { started } = startTakes(limiter, 2);
-    await vi.advanceTimersByTimeAsync(600);
-    expect(started).toEqual([600]);
-    await vi.advanceTimersByTimeAsync(400);
-    expect(started).toEqual([600, 1_000]);
+  it('holds back the starts already waiting when a 429 comes in, then resumes at the pace', async () => {
+    const limiter = createPacer({ policy: { intervalMs: 100, burst: 1 } });
+    const { started, done } = startTakes(limiter, 4);
+    await vi.advanceTimersByTimeAsync(50);
+    await limiter.backOff(1_000);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await Promise.all(done);
+    expect(started).toEqual([0, 1_050, 1_150, 1_250]);
   });
 
-  it('rejects a waiting take when its signal aborts, without taking a slot', async () => {
-    const limiter = createRateLimiter(1, 1_000);
+  it('rejects a waiting take when its signal aborts', async () => {
+    const limiter = createPacer({ policy: { intervalMs: 1_000, burst: 1 } });
     await limiter.take();
     const controller = new AbortController();
     const waiting = limiter.take(controller.signal);
     controller.abort(new Error('stop'));
     await expect(waiting).rejects.toThrow('stop');
-    await vi.advanceTimersByTimeAsync(1_000);
-    const { started } = startTakes(limiter, 1);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(started).toEqual([0]);
+    await expect(limiter.take(AbortSignal.abort(new Error('already')))).rejects.toThrow('already');
+  });
+
+  it('shares one budget between two limiters on the same store and key, not across keys', async () => {
+    const store = createMemoryStore();
+    const policy = { intervalMs: 100, burst: 1 };
+    const a = startTakes(createPacer({ policy, store, key: 'acct_1' }), 3);
+    const b = startTakes(createPacer({ policy, store, key: 'acct_1' }), 3);
+    const other = startTakes(createPacer({ policy, store, key: 'acct_2' }), 1);
+    await vi.advanceTimersByTimeAsync(500);
+    await Promise.all([...a.done, ...b.done, ...other.done]);
+    expect([...a.started, ...b.started].sort((x, y) => x - y)).toEqual([0, 100, 200, 300, 400, 500]);
+    expect(other.started).toEqual([0]);
+  });
+
+  it('forgets a bucket once its state no longer matters', async () => {
+    let now = 0;
+    const store = createMemoryStore(() => now);
+    const seen: Array<string | undefined> = [];
+    await store.update('k', () => ({ result: 0, state: 'x', ttlMs: 100 }));
+    now = 99;
+    await store.update('k', (state) => ({ result: seen.push(state) }));
+    now = 100;
+    await store.update('k', (state) => ({ result: seen.push(state) }));
+    expect(seen).toEqual(['x', undefined]);
   });
 });

@@ -8,6 +8,8 @@ export interface ResponseInfo {
   path: string;
   /** Attempts made; above 1 when earlier attempts failed in transit. */
   attempts: number;
+  /** The calling client's own credentials, to scrub from whatever is kept of this response. Never printed. */
+  secrets?: ReadonlySet<string> | undefined;
 }
 
 const INFO = new WeakMap<Response, ResponseInfo>();

@@ -7,7 +7,7 @@ import { EXAMPLES } from '../../generated/webhooks.examples.js';
 import { legacyWebhookExample, webhookExample } from './examples.js';
 import { sendWebhook } from './send-webhook.js';
 
-interface Seen { method?: string; url?: string; headers: IncomingHttpHeaders; body: string }
+interface Seen { method?: string | undefined; url?: string | undefined; headers: IncomingHttpHeaders; body: string }
 
 async function capture(send: (url: string) => Promise<Response>): Promise<Seen> {
   let seen: Seen | undefined;

@@ -1,8 +1,9 @@
 // The seam between the attempt loop and the wire: what "send one attempt" means, whatever does the
 // sending (fetch today, node:http later). An adapter sends exactly once, never retries, never follows
 // a redirect, and reads the whole body before it resolves, so the loop's timeout covers the body and
-// a body cut short is a failure rather than a short success. Every adapter must pass the conformance
-// suite in ./adapters/conformance.ts against real HTTP.
+// a body cut short is a failure rather than a short success. It reads no more than `maxResponseBytes`
+// (counted after decompression, while decompressing), so a huge or bombed body costs at most that.
+// Every adapter must pass the conformance suite in ./adapters/conformance.ts against real HTTP.
 
 /** One attempt, as the loop hands it to the adapter. */
 export interface WireRequest {
@@ -14,10 +15,15 @@ export interface WireRequest {
   /** Fires on the attempt's timeout or the caller's abort: stop at once and reject with kind 'aborted'. */
   signal: AbortSignal;
   /**
+   * Largest body to read, decoded. Past it, stop reading (and decompressing), drop the connection and
+   * reject with kind 'too-large' and the status: never buffer the rest to find out how big it was.
+   */
+  maxResponseBytes: number;
+  /**
    * The caller's other RequestInit fields (cache, credentials, an undici dispatcher...). The fetch
    * adapter passes them on; adapters that cannot honour them ignore them.
    */
-  init?: Readonly<RequestInit> | undefined;
+  init?: Readonly<Omit<RequestInit, 'body' | 'signal'>> | undefined;
 }
 
 /** A complete answer. For a redirect the body is empty: the adapter drained or cancelled it. */
@@ -30,26 +36,56 @@ export interface WireResponse {
   body: ArrayBuffer;
 }
 
-/** `aborted`: the signal fired (the loop knows whether it was its timeout or the caller). `connection`: anything else in transit. */
-export type WireFailureKind = 'aborted' | 'connection';
+/**
+ * `aborted`: the signal fired (the loop knows whether it was its timeout or the caller). `too-large`:
+ * the body passed `maxResponseBytes`. `connection`: anything else in transit.
+ */
+export type WireFailureKind = 'aborted' | 'connection' | 'too-large';
 
-/** The one way an adapter fails, so neither the loop nor the retry policy reads foreign error messages. */
+/** A system or library code (ECONNRESET, UND_ERR_SOCKET) or a runtime's name for one (ConnectionRefused). */
+const CODE = /^(?:[A-Z][A-Z0-9_]{1,39}|[A-Z][A-Za-z]{1,39})$/;
+
+export interface WireFailureDetails {
+  code?: string | undefined;
+  neverSent?: boolean;
+  /** The status of the answer whose body was too large. */
+  status?: number | undefined;
+  /** What the platform threw, kept for `thrown()` only. */
+  thrown?: unknown;
+}
+
+/**
+ * The one way an adapter fails, so neither the loop nor the retry policy reads foreign error messages.
+ * Its message must be the adapter's own words. What the platform (or a custom fetch) threw is kept
+ * behind the method `thrown()`, off the `cause` chain and out of every property, because its text can
+ * hold the URL and headers sent: printers and log serializers (util.inspect even with showHidden and
+ * getters, console, pino) follow `cause` and read properties and getters, but call no method.
+ */
 export class WireFailure extends Error {
   override name = 'WireFailure';
   readonly kind: WireFailureKind;
-  /** The system or library code (ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET...) when the platform gives one. */
+  /** The system or library code (ECONNRESET, ECONNREFUSED, UND_ERR_SOCKET...) when the platform gives one in that form. */
   readonly code: string | undefined;
   /**
    * True when the adapter knows the request cannot have reached the server (say, a reused keep-alive
    * socket that was already closed), beyond what the code tells; the policy then resends even a POST.
    */
   readonly neverSent: boolean;
+  readonly status: number | undefined;
+  readonly #thrown: unknown;
 
-  constructor(kind: WireFailureKind, message: string, details: { code?: string | undefined; neverSent?: boolean; cause?: unknown } = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  constructor(kind: WireFailureKind, message: string, details: WireFailureDetails = {}) {
+    super(message);
     this.kind = kind;
-    this.code = details.code;
+    this.code = typeof details.code === 'string' && CODE.test(details.code) ? details.code : undefined;
     this.neverSent = details.neverSent ?? false;
+    this.status = details.status;
+    this.#thrown = details.thrown;
+  }
+
+  /** What the platform or the custom fetch threw, untouched (undefined when nothing was thrown). */
+  thrown(): unknown {
+    return this.#thrown;
   }
 }
 

@@ -94,7 +94,7 @@ function defineBufferedResponse(): Buffered {
       } catch {
         const info = responseInfo(this);
         throw new APIError(
-          { status: this.status, method: info?.method ?? 'GET', path: info?.path ?? '?', headers: this.headers, body: text, attempts: info?.attempts ?? 1 },
+          { status: this.status, method: info?.method ?? 'GET', path: info?.path ?? '?', headers: this.headers, body: text, attempts: info?.attempts ?? 1, secrets: info?.secrets },
           'The body is not the JSON FirstPromoter sends (a proxy page?). The call may have been processed: tracking calls can be repeated with the same event_id.',
         );
       }

@@ -4,7 +4,13 @@
 import type { CALL_OPTIONS, TransportOptions } from '../core/request-options.js';
 import { REDACTED } from '../internal/redact.js';
 
-export type LiteRequestInit = RequestInit & { [CALL_OPTIONS]?: TransportOptions };
+// `| undefined` on the optional fields, so inits built from optional values type-check under
+// exactOptionalPropertyTypes.
+export type LiteRequestInit = Omit<RequestInit, 'body' | 'signal'> & {
+  body?: BodyInit | null | undefined;
+  signal?: AbortSignal | null | undefined;
+  [CALL_OPTIONS]?: TransportOptions | undefined;
+};
 
 export class LiteRequest {
   readonly url: string;

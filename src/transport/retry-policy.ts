@@ -19,8 +19,8 @@ export interface RetryContext {
   attempt: number;
   maxRetries: number;
   backoff: BackoffOptions;
-  now?: number;
-  random?: () => number;
+  now?: number | undefined;
+  random?: (() => number) | undefined;
 }
 
 /** On giving up, whether sending the call again later is safe: the advice the loop's error gives. */

@@ -151,6 +151,6 @@ describe('the loop and the fetch adapter over a real socket', () => {
     const error = await rejection(send('/track/sale', { method: 'POST', url: `http://127.0.0.1:${await closedPort()}/track/sale` }));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ attempts: 3 });
-    expect((error as Error).message).toMatch(/\(fetch failed: ECONNREFUSED\)\. Nothing reached FirstPromoter/);
+    expect((error as Error).message).toMatch(/\(connection failed: ECONNREFUSED\)\. Nothing reached FirstPromoter/);
   });
 });

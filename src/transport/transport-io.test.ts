@@ -62,7 +62,7 @@ describe('logger', () => {
     await send(request('GET'));
     expect(events.map((e) => [e.type, e.method, e.path, e.attempt, e.status, e.reason])).toEqual([
       ['retry', 'GET', '/company/promoters/{id}', 1, 503, 'status 503'],
-      ['retry', 'GET', '/company/promoters/{id}', 2, undefined, 'fetch failed: ECONNRESET'],
+      ['retry', 'GET', '/company/promoters/{id}', 2, undefined, 'connection failed: ECONNRESET'],
       ['response', 'GET', '/company/promoters/{id}', 3, 200, undefined],
     ]);
     expect(events.every((e) => typeof e.durationMs === 'number' && e.durationMs >= 0)).toBe(true);
@@ -73,7 +73,7 @@ describe('logger', () => {
   it('logs the final failure with its reason', async () => {
     const { send, events } = transport(scripted(reset('ECONNRESET')).adapter, { maxRetries: 0 });
     await send(request('POST')).catch(() => undefined);
-    expect(events).toMatchObject([{ type: 'failure', method: 'POST', attempt: 1, reason: 'fetch failed: ECONNRESET' }]);
+    expect(events).toMatchObject([{ type: 'failure', method: 'POST', attempt: 1, reason: 'connection failed: ECONNRESET' }]);
   });
 
   it('hides ids and tokens in the path of a request that has no template', async () => {

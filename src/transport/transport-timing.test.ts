@@ -3,7 +3,7 @@
 // in flight, between attempts, at the rate limiter) without retrying, and paces with the rate limiter.
 import { describe, expect, it, vi } from 'vitest';
 import { AbortError, ConnectionError, TimeoutError } from '../core/errors.js';
-import { createRateLimiter } from '../internal/rate-limiter.js';
+import { createRateLimiter } from '../core/rate-limit.js';
 import { WireFailure, type TransportAdapter } from './adapter.js';
 import { rejection, request, scripted, transport } from './scripted-adapter.js';
 
@@ -94,7 +94,7 @@ describe('timeouts and aborts', () => {
 
   it('aborts while waiting for the rate limiter', async () => {
     const { adapter, calls } = scripted(200);
-    const { send } = transport(adapter, { rateLimiter: createRateLimiter(1, 60_000) });
+    const { send } = transport(adapter, { rateLimiter: createRateLimiter({ requestsPerMinute: 1 }) });
     await send(request('GET'));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
@@ -106,28 +106,60 @@ describe('timeouts and aborts', () => {
 });
 
 describe('rate limiter in the loop', () => {
-  it('holds the request over the limit until the window moves (fake clock)', async () => {
+  it('spreads requests one interval apart instead of sending a burst (fake clock)', async () => {
     vi.useFakeTimers();
     try {
       const { adapter, calls } = scripted(200);
-      const { send } = transport(adapter, { rateLimiter: createRateLimiter(2, 1_000) });
-      await Promise.all([send(request('GET')), send(request('GET'))]);
-      const third = send(request('GET'));
-      await vi.advanceTimersByTimeAsync(999);
-      expect(calls).toHaveLength(2);
+      const { send } = transport(adapter, { rateLimiter: createRateLimiter({ requestsPerMinute: 120 }) });
+      const sent: number[] = [];
+      const t0 = Date.now();
+      const all = [1, 2, 3].map(() => send(request('GET')).then(() => sent.push(Date.now() - t0)));
+      await vi.advanceTimersByTimeAsync(499);
+      expect(calls).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(1);
-      await third;
+      expect(calls).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(500);
+      await Promise.all(all);
+      expect(sent).toEqual([0, 500, 1_000]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('tells the limiter about a 429, so other requests wait out its Retry-After too (fake clock)', async () => {
+    vi.useFakeTimers();
+    try {
+      const { adapter, calls } = scripted({ status: 429, headers: { 'retry-after': '2' } }, 200);
+      const backoff = { baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 10_000 };
+      const { send } = transport(adapter, { backoff, rateLimiter: createRateLimiter({ requestsPerMinute: 6_000 }) });
+      const first = send(request('POST'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toHaveLength(1);
+      const second = send(request('GET'));
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(20);
+      await Promise.all([first, second]);
       expect(calls).toHaveLength(3);
     } finally {
       vi.useRealTimers();
     }
   });
 
+  it('reports a failing shared store as its own error, not as an abort, and sends nothing', async () => {
+    const { adapter, calls } = scripted(200);
+    const broken = { async take() { throw new Error('store unreachable'); } };
+    const error = await rejection(transport(adapter, { rateLimiter: broken }).send(request('GET')));
+    expect(error).not.toBeInstanceOf(AbortError);
+    expect((error as Error).message).toBe('store unreachable');
+    expect(calls).toHaveLength(0);
+  });
+
   it('takes a slot for every attempt, retries included', async () => {
     vi.useFakeTimers();
     try {
       const { adapter, calls } = scripted(503, 200);
-      const { send } = transport(adapter, { rateLimiter: createRateLimiter(1, 1_000) });
+      const { send } = transport(adapter, { rateLimiter: createRateLimiter({ requestsPerMinute: 60 }) });
       const call = send(request('GET'));
       await vi.advanceTimersByTimeAsync(500);
       expect(calls).toHaveLength(1);

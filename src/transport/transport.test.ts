@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ConnectionError, RedirectError, TimeoutError, ValidationError } from '../core/errors.js';
 import { callOptions, type RequestOptions } from '../core/request-options.js';
 import { responseInfo } from '../internal/response-info.js';
+import type { WireFailure } from './adapter.js';
 import { rejection, request, reset, scripted, transport } from './scripted-adapter.js';
 
 describe('retries, as the policy decides', () => {
@@ -47,7 +48,7 @@ describe('retries, as the policy decides', () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).not.toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ method: 'GET', path: '/company/promoters/{id}', attempts: 3 });
-    expect((error as Error).message).toMatch(/GET \/company\/promoters\/\{id\} failed in transit on 3 attempt\(s\) \(fetch failed: ECONNRESET\)\. .*sending it again is safe/);
+    expect((error as Error).message).toMatch(/GET \/company\/promoters\/\{id\} failed in transit on 3 attempt\(s\) \(connection failed: ECONNRESET\)\. .*sending it again is safe/);
     expect(calls).toHaveLength(3);
   });
 
@@ -70,7 +71,7 @@ describe('retries, as the policy decides', () => {
     expect(calls).toHaveLength(3);
     const error = await rejection(transport(scripted(reset('ENOTFOUND')).adapter).send(request('POST')));
     expect(error).toMatchObject({ attempts: 3 });
-    expect((error as Error).message).toMatch(/\(fetch failed: ENOTFOUND\)\. Nothing reached FirstPromoter: check baseUrl/);
+    expect((error as Error).message).toMatch(/\(connection failed: ENOTFOUND\)\. Nothing reached FirstPromoter: check baseUrl/);
   });
 
   it('takes whatever else an adapter throws as a connection failure without a code', async () => {
@@ -78,7 +79,10 @@ describe('retries, as the policy decides', () => {
     const { adapter, calls } = scripted(bug);
     const error = await rejection(transport(adapter).send(request('POST')));
     expect(error).toBeInstanceOf(ConnectionError);
-    expect(error).toMatchObject({ cause: bug, message: expect.stringContaining('(adapter bug). It may or may not have been processed: check') });
+    expect(error).toMatchObject({ message: expect.stringContaining('(connection failed). It may or may not have been processed: check') });
+    expect((error as Error).message).not.toContain('adapter bug');
+    expect((error as ConnectionError).cause).toMatchObject({ name: 'WireFailure', kind: 'connection', code: undefined });
+    expect(((error as ConnectionError).cause as WireFailure).thrown()).toBe(bug);
     expect(calls).toHaveLength(1);
   });
 

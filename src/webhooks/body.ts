@@ -1,5 +1,6 @@
 // Reading a delivery's body: from a Request (streamed, stopped as soon as it passes the size cap) or
 // from what a framework already read (string or bytes), then JSON with nothing coerced.
+import { readBounded } from '../internal/bounded-body.js';
 import { WebhookError } from './errors.js';
 
 /** Bodies above this many bytes are refused (413) unless `maxBodyBytes` says otherwise. */
@@ -17,26 +18,8 @@ function tooLarge(maxBytes: number): WebhookError {
 export async function readRequestBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const body = await readBounded(request.body, maxBytes);
+  if (body === undefined) throw tooLarge(maxBytes);
   return body;
 }
 

@@ -3,7 +3,7 @@
 // The @ts-expect-error lines prove the published types are real types, not `any`.
 import { createFirstPromoter, ValidationError, type TrackOutcome, type TrackSaleResult } from 'firstpromoter';
 import { createTracking, type TrackSaleParams, ValidationError as TrackValidationError } from 'firstpromoter/track';
-import { createFirstPromoterV1, type TrackV1Result } from 'firstpromoter/v1';
+import { createFirstPromoterV1, NotFoundError as V1NotFoundError, paginate as paginateV1, unwrap as unwrapV1, type TrackV1Result } from 'firstpromoter/v1';
 import { toMinorUnits } from 'firstpromoter/money';
 import { createFirstPromoterAffiliate, unwrap, type AccessTokenProvider } from 'firstpromoter/affiliate';
 import { createWebhookHandler, type WebhookEvent } from 'firstpromoter/webhooks';
@@ -71,5 +71,14 @@ const receiver = createWebhookHandler({
 void (() => createWebhookHandler({ onEvent: () => undefined }));
 const delivered = await sendWebhook('https://receiver.example/hooks', webhookExample('commission.approved'), { basicAuth: { username: 'fp', password: `pw-${tag}` }, fetch: receiver });
 check(delivered.status === 200 && approvals.join() === 'approved', `webhook handled (got ${delivered.status}, ${approvals.join()})`);
+
+// The v1 entry has the admin helpers and errors of its own (typed for v1's paths): nothing from the root.
+// (Typed, never called: the loopback server has no lists.)
+async function firstPromoterEmail(): Promise<string | undefined> {
+  for await (const promoter of paginateV1(legacy, '/promoters/list')) return promoter.email;
+  return undefined;
+}
+void firstPromoterEmail;
+check(typeof unwrapV1 === 'function' && V1NotFoundError.name === 'NotFoundError', 'firstpromoter/v1 exports unwrap, paginate and the errors');
 
 console.log(`RESULT ${JSON.stringify({ tag, v2: sale.outcome, duplicate: again.outcome, v1: v1Sale.outcome, affiliate: 'refreshed', webhooks: 'received' })}`);

@@ -35,7 +35,11 @@ const HINT = {
 };
 
 /** The middleware that authenticates every request with `source` (`Authorization: Bearer …`). */
-export function sessionAuth(source: string | AccessTokenProvider, header: { readonly header: string; readonly prefix: string }): Middleware {
+export function sessionAuth(
+  source: string | AccessTokenProvider,
+  header: { readonly header: string; readonly prefix: string },
+  onToken: (token: string) => void = () => undefined,
+): Middleware {
   const provider = typeof source === 'function' ? source : undefined;
   let generation = 0;
   let current: TokenEntry | undefined = provider ? undefined : { generation, token: Promise.resolve(source as string) };
@@ -55,6 +59,7 @@ export function sessionAuth(source: string | AccessTokenProvider, header: { read
 
   async function authenticate(request: Request, entry: TokenEntry): Promise<string> {
     const token = await entry.token;
+    onToken(token);
     request.headers.set(header.header, header.prefix + token);
     sentWith.set(request, { generation: entry.generation, token });
     return token;
@@ -86,9 +91,10 @@ export function sessionAuth(source: string | AccessTokenProvider, header: { read
 }
 
 function checked(token: unknown): string {
-  if (typeof token !== 'string' || token.trim() === '' || /[\s\u0000-\u001f\u007f]/.test(token)) {
-    const what = typeof token === 'string' ? 'a string that is empty or contains whitespace' : typeof token;
-    throw new ValidationError('accessToken', `The \`accessToken\` function must return a non-empty access token without whitespace; it returned ${what}.`);
+  // Visible ASCII only: a header cannot carry more, and Headers' own TypeError would quote the token.
+  if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) {
+    const what = typeof token === 'string' ? 'a string that is empty or holds whitespace, control or non-ASCII characters' : typeof token;
+    throw new ValidationError('accessToken', `The \`accessToken\` function must return a non-empty access token without whitespace, control or non-ASCII characters; it returned ${what}.`);
   }
   return token;
 }

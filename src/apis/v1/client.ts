@@ -10,7 +10,7 @@ export const V1_BASE_URL = API.baseUrl;
 
 export interface FirstPromoterV1Options extends ClientOptions {
   /** v1 (legacy) API key, a different key from v2's. Default: FIRSTPROMOTER_V1_API_KEY. */
-  apiKey?: string;
+  apiKey?: string | undefined;
 }
 
 /** The v1 client: `api` for every operation of openapi/v1 (`api.GET('/promoters/show')`), `track`, and `request` for routes the spec lacks. */

@@ -7,7 +7,7 @@ import type { TrackOutcome } from '../../core/outcomes.js';
 import type { RequestOptions } from '../../core/request-options.js';
 import { sendTracking, type TrackingApi } from '../tracking.js';
 import {
-  moneyBody, requireAttribution, requireIdentity, requireNonEmpty, requireObject,
+  moneyAsText, moneyBody, requireAttribution, requireIdentity, requireNonEmpty, requireObject,
   type Identified, type WithMoney, type WithOptionalMoney,
 } from '../tracking-input.js';
 
@@ -22,14 +22,14 @@ export type TrackV1CancellationParams = Identified<Body<'/track/cancellation'>>;
 export type TrackV1SubscriberParams = Identified<Body<'/track/subscriber'>>;
 export type TrackV1Result = Ok<'/track/sale'>;
 
-export function createV1Tracking(client: Client<paths>, minorUnits?: Readonly<Record<string, number>>) {
-  const api = client as unknown as TrackingApi;
-
+/**
+ * What each tracking method checks before sending: the form body it would send, or a ValidationError.
+ * Exposed so a caller can check many events before sending any (the CLI's import does).
+ */
+export function v1TrackingBodies(minorUnits?: Readonly<Record<string, number>>) {
   /** Money fields travel as strings of digits in v1 forms. */
   function formMoneyBody(params: unknown, method: string, fields: string[], required: string[]): Record<string, unknown> {
-    const body = moneyBody(params, method, fields, required, minorUnits);
-    for (const name of fields) if (typeof body[name] === 'number') body[name] = String(body[name]);
-    return body;
+    return moneyAsText(moneyBody(params, method, fields, required, minorUnits), fields);
   }
 
   function identified(params: unknown, method: string, attributed: boolean): Record<string, unknown> {
@@ -41,25 +41,38 @@ export function createV1Tracking(client: Client<paths>, minorUnits?: Readonly<Re
   }
 
   return {
+    signup: (params: unknown) => identified(params, 'track.signup', true),
+    sale: (params: unknown) => formMoneyBody(params, 'track.sale', ['amount', 'mrr'], ['amount']),
+    refund: (params: unknown) => formMoneyBody(params, 'track.refund', ['amount'], ['amount']),
+    cancellation: (params: unknown) => identified(params, 'track.cancellation', false),
+    subscriber: (params: unknown) => identified(params, 'track.subscriber', true),
+  };
+}
+
+export function createV1Tracking(client: Client<paths>, minorUnits?: Readonly<Record<string, number>>) {
+  const api = client as unknown as TrackingApi;
+  const bodies = v1TrackingBodies(minorUnits);
+
+  return {
     /** Records a referred sign-up (needs `tid` or `ref_id` to attribute it). A second signup is `duplicate`. */
     signup: async (params: TrackV1SignupParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/signup'>>> =>
-      sendTracking(api, '/track/signup', identified(params, 'track.signup', true), OUTCOMES['POST /track/signup'], options),
+      sendTracking(api, '/track/signup', bodies.signup(params), OUTCOMES['POST /track/signup'], options),
 
     /** Records a sale. `not_referral` (204) when the customer was not referred; `duplicate` for a known event_id. */
     sale: async (params: TrackV1SaleParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/sale'>>> =>
-      sendTracking(api, '/track/sale', formMoneyBody(params, 'track.sale', ['amount', 'mrr'], ['amount']), OUTCOMES['POST /track/sale'], options),
+      sendTracking(api, '/track/sale', bodies.sale(params), OUTCOMES['POST /track/sale'], options),
 
     /** Records a refund (amount positive). `not_referral` on 204; `duplicate` for a known event_id. */
     refund: async (params: TrackV1RefundParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/refund'>>> =>
-      sendTracking(api, '/track/refund', formMoneyBody(params, 'track.refund', ['amount'], ['amount']), OUTCOMES['POST /track/refund'], options),
+      sendTracking(api, '/track/refund', bodies.refund(params), OUTCOMES['POST /track/refund'], options),
 
     /** Marks the customer as cancelled. */
     cancellation: async (params: TrackV1CancellationParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/cancellation'>>> =>
-      sendTracking(api, '/track/cancellation', identified(params, 'track.cancellation', false), OUTCOMES['POST /track/cancellation'], options),
+      sendTracking(api, '/track/cancellation', bodies.cancellation(params), OUTCOMES['POST /track/cancellation'], options),
 
     /** Attributes a newsletter or free-plan subscriber. `not_referral` on 204; `duplicate` on 409. */
     subscriber: async (params: TrackV1SubscriberParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/subscriber'>>> =>
-      sendTracking(api, '/track/subscriber', identified(params, 'track.subscriber', true), OUTCOMES['POST /track/subscriber'], options),
+      sendTracking(api, '/track/subscriber', bodies.subscriber(params), OUTCOMES['POST /track/subscriber'], options),
   };
 }
 

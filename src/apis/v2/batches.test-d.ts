@@ -1,10 +1,10 @@
 // Type tests (vitest typecheck mode): what bulk() infers from the operation it is given.
-import type { Client } from 'openapi-fetch';
+import type { TypedApi } from '../../core/list-types.js';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { components, paths } from '../../../generated/v2.js';
 import { bulk, type BulkResult } from './batches.js';
 
-const api = {} as Client<paths>;
+const api = {} as TypedApi<paths>;
 type Approved = BulkResult<components['schemas']['BatchProcess']>;
 
 describe('bulk', () => {

@@ -1,7 +1,7 @@
 // bulk() on hand-made results (both answer shapes, every status class) and waitForBatch's input checks.
 // Polling against a server whose batch moves on is in contract-tests/admin-helpers/batches.test.ts.
 import { describe, expect, it, vi } from 'vitest';
-import type { Client } from 'openapi-fetch';
+import type { TypedApi } from '../../core/list-types.js';
 import type { components, paths } from '../../../generated/v2.js';
 import { bulk, waitForBatch } from './batches.js';
 import { APIError, InternalServerError, PermissionDeniedError, UnprocessableEntityError, ValidationError } from '../../core/errors.js';
@@ -57,7 +57,7 @@ describe('waitForBatch input', () => {
     GET: () => {
       throw new Error('no request expected');
     },
-  } as unknown as Client<paths>;
+  } as unknown as TypedApi<paths>;
 
   it.each([
     ['id 0', 0, {}, 'batch'],

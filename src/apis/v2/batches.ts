@@ -5,11 +5,12 @@
 //   const batch = result.outcome === 'queued' ? await waitForBatch(client, result) : result.batch;
 import type { paths } from '../../../generated/v2.js';
 import { AbortError, APIError, FirstPromoterError, ValidationError } from '../../core/errors.js';
-import type { ApiOrClient } from '../../core/list-types.js';
+import type { TypedApiOrClient } from '../../core/list-types.js';
 import { callOptions, type RequestOptions } from '../../core/request-options.js';
 import { errorFrom, errorInit } from '../../core/unwrap.js';
 import { MAX_TIMER_MS, sleep } from '../../internal/backoff.js';
 import { DEFAULT_POLL_SCHEDULE, pollDelay } from '../../internal/poll-schedule.js';
+import { brand } from '../../internal/brand.js';
 
 /** A batch process as `GET /company/batch_processes/{id}` returns it. */
 export type BatchProcess = paths['/company/batch_processes/{id}']['get']['responses'][200]['content']['application/json'];
@@ -57,11 +58,11 @@ export async function bulk<R extends BulkApiResult>(call: Promise<R> | R): Promi
  */
 export interface WaitForBatchOptions extends RequestOptions {
   /** Longest total wait in ms before a BatchTimeoutError (default 5 minutes; Infinity waits forever). */
-  maxWaitMs?: number;
+  maxWaitMs?: number | undefined;
   /** Wait before the second look (default 1 s); it doubles after every look. */
-  initialDelayMs?: number;
+  initialDelayMs?: number | undefined;
   /** Longest wait between two looks (default 10 s). */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
 }
 
 const FINISHED = new Set(['completed', 'failed', 'stopped']);
@@ -70,6 +71,7 @@ const DEFAULT_MAX_WAIT_MS = 5 * 60_000;
 /** The batch was not finished when the wait ran out. It may still finish: look again later. */
 export class BatchTimeoutError extends FirstPromoterError {
   override name = 'BatchTimeoutError';
+  static { brand(this, 'BatchTimeoutError'); }
   readonly batchId: number;
   /** Status at the last look; undefined when no look completed. */
   readonly lastStatus: string | undefined;
@@ -89,7 +91,7 @@ export class BatchTimeoutError extends FirstPromoterError {
  * returns it, `processing_errors` included. Looks at once, then after 1 s, 2 s, 4 s... (10 s at most).
  */
 export async function waitForBatch(
-  client: ApiOrClient<paths>,
+  client: TypedApiOrClient<paths>,
   batch: number | { id: number } | { batch: { id: number } },
   options: WaitForBatchOptions = {},
 ): Promise<BatchProcess> {

@@ -10,9 +10,9 @@ export const V2_BASE_URL = API.baseUrl;
 
 export interface FirstPromoterOptions extends ClientOptions {
   /** v2 API key (Settings → Integrations → Manage API keys). Default: FIRSTPROMOTER_API_KEY. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Account id shown beside the keys. Default: FIRSTPROMOTER_ACCOUNT_ID. */
-  accountId?: string;
+  accountId?: string | undefined;
 }
 
 /** The v2 client: `api` for every operation of openapi/v2 (`api.GET('/company/promoters')`), `track`, and `request` for routes the spec lacks. */

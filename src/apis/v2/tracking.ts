@@ -6,13 +6,15 @@ import type { paths } from '../../../generated/v2.js';
 import type { TrackOutcome } from '../../core/outcomes.js';
 import type { RequestOptions } from '../../core/request-options.js';
 import { sendTracking, type TrackingApi } from '../tracking.js';
-import { moneyBody, requireAttribution, requireIdentity, requireObject, type Identified, type WithMoney } from '../tracking-input.js';
+import {
+  moneyAsText, moneyBody, requireAttribution, requireIdentity, requireObject, type Identified, type WithMoney, type WithOptionalMoney,
+} from '../tracking-input.js';
 
 type Body<P extends keyof paths> = paths[P] extends { post: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never;
 type Ok<P extends keyof paths> = paths[P] extends { post: { responses: { 200: { content: { 'application/json': infer R } } } } } ? R : never;
 
 export type TrackSignupParams = Identified<Body<'/track/signup'>>;
-export type TrackSaleParams = Identified<WithMoney<Body<'/track/sale'>, 'amount'>>;
+export type TrackSaleParams = Identified<WithOptionalMoney<WithMoney<Body<'/track/sale'>, 'amount'>, 'mrr'>>;
 export type TrackRefundParams = Identified<WithMoney<Body<'/track/refund'>, 'amount'>>;
 export type TrackCancellationParams = Identified<Body<'/track/cancellation'>>;
 export type TrackSignupResult = Ok<'/track/signup'>;
@@ -20,34 +22,55 @@ export type TrackSaleResult = Ok<'/track/sale'>;
 export type TrackRefundResult = Ok<'/track/refund'>;
 export type TrackCancellationResult = Ok<'/track/cancellation'>;
 
-export function createV2Tracking(client: Client<paths>, minorUnits?: Readonly<Record<string, number>>) {
-  const api = client as unknown as TrackingApi;
+/**
+ * What each tracking method checks before sending: the body it would send, or a ValidationError.
+ * Exposed so a caller can check many events before sending any (the CLI's import does).
+ */
+export function v2TrackingBodies(minorUnits?: Readonly<Record<string, number>>) {
   return {
-    /** Records a referred sign-up. A lead that already has one is answered as `duplicate`. */
-    async signup(params: TrackSignupParams, options?: RequestOptions): Promise<TrackOutcome<TrackSignupResult>> {
+    signup(params: unknown): Record<string, unknown> {
       requireObject(params, 'track.signup');
       requireIdentity(params, 'track.signup');
       requireAttribution(params, 'track.signup');
-      return sendTracking(api, '/track/signup', params, OUTCOMES['POST /track/signup'], options);
+      return params;
+    },
+    // mrr travels as the string of digits the spec types it as.
+    sale: (params: unknown) => moneyAsText(moneyBody(params, 'track.sale', ['amount', 'mrr'], ['amount'], minorUnits), ['mrr']),
+    refund: (params: unknown) => moneyBody(params, 'track.refund', ['amount'], ['amount'], minorUnits),
+    cancellation(params: unknown): Record<string, unknown> {
+      requireObject(params, 'track.cancellation');
+      requireIdentity(params, 'track.cancellation');
+      return params;
+    },
+  };
+}
+
+export function createV2Tracking(client: Client<paths>, minorUnits?: Readonly<Record<string, number>>) {
+  const api = client as unknown as TrackingApi;
+  const bodies = v2TrackingBodies(minorUnits);
+  return {
+    /** Records a referred sign-up. A lead that already has one is answered as `duplicate`. */
+    async signup(params: TrackSignupParams, options?: RequestOptions): Promise<TrackOutcome<TrackSignupResult>> {
+      return sendTracking(api, '/track/signup', bodies.signup(params), OUTCOMES['POST /track/signup'], options);
     },
 
-    /** Records a sale. `not_referral` when FirstPromoter does not know the customer; `duplicate` for a known event_id. */
+    /**
+     * Records a sale. `not_referral` when FirstPromoter does not know the customer; `duplicate` for a
+     * known event_id. `mrr` takes minor units or a Money value like `amount`, and is sent as the
+     * string of digits FirstPromoter types it as.
+     */
     async sale(params: TrackSaleParams, options?: RequestOptions): Promise<TrackOutcome<TrackSaleResult>> {
-      const body = moneyBody(params, 'track.sale', ['amount'], ['amount'], minorUnits);
-      return sendTracking(api, '/track/sale', body, OUTCOMES['POST /track/sale'], options);
+      return sendTracking(api, '/track/sale', bodies.sale(params), OUTCOMES['POST /track/sale'], options);
     },
 
     /** Records a refund (send the amount positive). `not_referral` on 204; `duplicate` for a known event_id. */
     async refund(params: TrackRefundParams, options?: RequestOptions): Promise<TrackOutcome<TrackRefundResult>> {
-      const body = moneyBody(params, 'track.refund', ['amount'], ['amount'], minorUnits);
-      return sendTracking(api, '/track/refund', body, OUTCOMES['POST /track/refund'], options);
+      return sendTracking(api, '/track/refund', bodies.refund(params), OUTCOMES['POST /track/refund'], options);
     },
 
     /** Marks the customer as cancelled, which lowers the program's MRR. */
     async cancellation(params: TrackCancellationParams, options?: RequestOptions): Promise<TrackOutcome<TrackCancellationResult>> {
-      requireObject(params, 'track.cancellation');
-      requireIdentity(params, 'track.cancellation');
-      return sendTracking(api, '/track/cancellation', params, OUTCOMES['POST /track/cancellation'], options);
+      return sendTracking(api, '/track/cancellation', bodies.cancellation(params), OUTCOMES['POST /track/cancellation'], options);
     },
   };
 }

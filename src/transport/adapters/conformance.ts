@@ -6,12 +6,15 @@ import { randomBytes } from 'node:crypto';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WireFailure, type TransportAdapter, type WireRequest, type WireResponse } from '../adapter.js';
-import { closedPort, startLoopbackServer, startResettingServer, type LoopbackServer, type Route } from './loopback-server.js';
+import { BOMB_ENCODINGS, closedPort, pumpZeros, sendBomb, startLoopbackServer, startResettingServer, type LoopbackServer, type Route } from './loopback-server.js';
 
 const JSON_BODY = JSON.stringify({ id: 7, email: 'jane@example.com', note: 'é'.repeat(300) });
 const LARGE = randomBytes(8 * 1024 * 1024);
 const REDIRECTS = [301, 302, 303, 307, 308];
 const ENCODINGS = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync } as const;
+/** The cap the body-limit cases set; every other case runs with the client's default (32 MiB). */
+const CAP = 1024 * 1024;
+const DEFAULT_CAP = 32 * 1024 * 1024;
 
 export function describeAdapterConformance(name: string, makeAdapter: () => TransportAdapter): void {
   describe(`${name}: adapter conformance`, () => {
@@ -45,12 +48,27 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
           setTimeout(() => req.socket.destroy(), 10);
         },
         '/large': (_req, res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(LARGE),
+        '/exactly-cap': (_req, res) => res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(CAP) }).end(Buffer.alloc(CAP, 7)),
+        '/cap-plus-one': (_req, res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.alloc(CAP + 1, 7)),
+        '/huge/declared': (_req, res) => {
+          res.writeHead(500, { 'content-type': 'text/plain', 'content-length': String(64 * CAP) });
+          watch('/huge/declared', res, () => undefined);
+          pumpZeros(res, 64 * CAP);
+        },
+        '/huge/chunked': (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          watch('/huge/chunked', res, () => undefined);
+          pumpZeros(res, 64 * CAP);
+        },
       };
       for (const status of REDIRECTS) {
         table[`/redirect/${status}`] = (_req, res) => res.writeHead(status, { location: elsewhere.url('/steal') }).end('moved');
       }
       for (const [encoding, compress] of Object.entries(ENCODINGS)) {
         table[`/encoded/${encoding}`] = (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding }).end(compress(JSON_BODY));
+      }
+      for (const encoding of BOMB_ENCODINGS) {
+        table[`/bomb/${encoding}`] = (_req, res) => watch(`/bomb/${encoding}`, res, sendBomb(res, 200, encoding));
       }
       return table;
     };
@@ -64,7 +82,7 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
     });
 
     const send = (path: string, init: Partial<WireRequest> = {}): Promise<WireResponse> =>
-      makeAdapter().send({ method: 'GET', url: server.url(path), headers: new Headers(), body: undefined, signal: new AbortController().signal, ...init });
+      makeAdapter().send({ method: 'GET', url: server.url(path), headers: new Headers(), body: undefined, signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP, ...init });
     const failureOf = (attempt: Promise<WireResponse>): Promise<unknown> => attempt.then(
       (response) => { throw new Error(`resolved with status ${response.status} and ${response.body.byteLength} bytes instead of failing`); },
       (error: unknown) => error,
@@ -120,7 +138,7 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
     it('reports a reset before the server read anything as a connection failure with a code', async () => {
       const resetting = await startResettingServer();
       try {
-        const error = await failureOf(makeAdapter().send({ method: 'POST', url: resetting.url('/track/sale'), headers: new Headers(), body: '{}', signal: new AbortController().signal }));
+        const error = await failureOf(makeAdapter().send({ method: 'POST', url: resetting.url('/track/sale'), headers: new Headers(), body: '{}', signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP }));
         expect(error).toBeInstanceOf(WireFailure);
         expect(error).toMatchObject({ kind: 'connection', code: expect.stringMatching(/^[A-Z_]+$/) });
         expect(resetting.connections()).toBeGreaterThanOrEqual(1);
@@ -138,7 +156,7 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
 
     it('reports a refused connection with the never-connected code ECONNREFUSED', async () => {
       const url = `http://127.0.0.1:${await closedPort()}/track/sale`;
-      const error = await failureOf(makeAdapter().send({ method: 'POST', url, headers: new Headers(), body: '{}', signal: new AbortController().signal }));
+      const error = await failureOf(makeAdapter().send({ method: 'POST', url, headers: new Headers(), body: '{}', signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP }));
       expect(error).toMatchObject({ kind: 'connection', code: 'ECONNREFUSED' });
     });
 
@@ -171,6 +189,29 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
       const response = await send('/large');
       expect(response.body.byteLength).toBe(LARGE.byteLength);
       expect(Buffer.from(response.body).equals(LARGE)).toBe(true);
+    });
+
+    it('reads a body of exactly maxResponseBytes, and refuses one byte more as too-large with the status', async () => {
+      expect((await send('/exactly-cap', { maxResponseBytes: CAP })).body.byteLength).toBe(CAP);
+      const error = await failureOf(send('/cap-plus-one', { maxResponseBytes: CAP }));
+      expect(error).toBeInstanceOf(WireFailure);
+      expect(error).toMatchObject({ kind: 'too-large', status: 200 });
+    });
+
+    it.each([
+      ['announced by Content-Length', '/huge/declared', 500],
+      ['sent chunked, size unknown', '/huge/chunked', 200],
+    ])('stops reading a body over maxResponseBytes (%s) and drops the connection before the server is done', async (_how, path, status) => {
+      const error = await failureOf(send(path, { maxResponseBytes: CAP }));
+      expect(error).toMatchObject({ kind: 'too-large', status });
+      await expect(abandoned.get(path)).resolves.toBeUndefined();
+    });
+
+    it.each(BOMB_ENCODINGS)('stops inflating an endless %s bomb at maxResponseBytes instead of buffering it', async (encoding) => {
+      // An adapter that decompressed first and counted after would never finish: there is no end.
+      const error = await failureOf(send(`/bomb/${encoding}`, { maxResponseBytes: CAP }));
+      expect(error).toMatchObject({ kind: 'too-large', status: 200 });
+      await expect(abandoned.get(`/bomb/${encoding}`)).resolves.toBeUndefined();
     });
   });
 }

@@ -10,7 +10,7 @@ import { createFetchAdapter } from './fetch.js';
 describeAdapterConformance('fetch adapter (global fetch)', () => createFetchAdapter());
 
 function wire(init: Partial<WireRequest> = {}): WireRequest {
-  return { method: 'POST', url: 'https://api.example.test/track/sale', headers: new Headers({ 'x-api-key': 'k' }), body: '{}', signal: new AbortController().signal, ...init };
+  return { method: 'POST', url: 'https://api.example.test/track/sale', headers: new Headers({ 'x-api-key': 'k' }), body: '{}', signal: new AbortController().signal, maxResponseBytes: 1024, ...init };
 }
 
 describe('fetch adapter', () => {
@@ -51,14 +51,35 @@ describe('fetch adapter', () => {
   });
 
   it.each([
-    ['undici\'s code on the cause', new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }), 'fetch failed', 'ECONNRESET'],
-    ['an error without a cause', new TypeError('Failed to fetch'), 'Failed to fetch', undefined],
-    ['a cause whose code is not a string', new TypeError('fetch failed', { cause: { code: 42 } }), 'fetch failed', undefined],
-    ['a thrown string', 'boom', 'boom', undefined],
-  ])('turns %s into a connection failure that keeps the original as cause', async (_what, thrown, message, code) => {
+    ['undici\'s code on the cause', new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }), 'ECONNRESET'],
+    ['Bun\'s code on the error itself', Object.assign(new TypeError('Unable to connect'), { code: 'ConnectionRefused' }), 'ConnectionRefused'],
+    ['an error without a cause', new TypeError('Failed to fetch'), undefined],
+    ['a cause whose code is not a string', new TypeError('fetch failed', { cause: { code: 42 } }), undefined],
+    ['a code that is not a system code', new TypeError('fetch failed', { cause: { code: 'Bearer sk_live_1 was refused' } }), undefined],
+    ['a thrown string', 'boom', undefined],
+  ])('turns %s into a connection failure in its own words, the original kept for `thrown()` only', async (_what, thrown, code) => {
     const error = await createFetchAdapter((async () => { throw thrown; }) as typeof fetch).send(wire()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WireFailure);
-    expect(error).toMatchObject({ kind: 'connection', message, code, neverSent: false, cause: thrown });
+    expect(error).toMatchObject({ kind: 'connection', message: 'the fetch call failed', code, neverSent: false });
+    expect((error as WireFailure).thrown()).toBe(thrown);
+    expect((error as Error).cause).toBeUndefined();
+  });
+
+  it('refuses a body its Content-Length puts over the cap without reading it', async () => {
+    let pulls = 0;
+    const cancel = vi.fn();
+    const body = new ReadableStream<Uint8Array>({ pull: (controller) => void (pulls++, controller.enqueue(new Uint8Array(512))), cancel });
+    const given = async () => new Response(body, { status: 200, headers: { 'content-length': '1025' } });
+    const error = await createFetchAdapter(given as typeof fetch).send(wire()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'too-large', status: 200 });
+    expect(cancel).toHaveBeenCalledOnce();
+    expect(pulls, 'only the stream\'s own first fill, never a read').toBeLessThanOrEqual(1);
+  });
+
+  it('stops a body that lies about its size at the cap', async () => {
+    const given = async () => new Response(new Uint8Array(4096), { status: 404, headers: { 'content-length': '10' } });
+    const error = await createFetchAdapter(given as typeof fetch).send(wire()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'too-large', status: 404 });
   });
 
   it('calls a failure after the signal fired aborted, whatever fetch threw', async () => {

@@ -1,9 +1,13 @@
 // Real servers on 127.0.0.1 (random ports) for wire tests: an HTTP server that reads and records every
 // request before its route answers, a TCP server that resets every connection before reading a byte,
-// and a port nobody listens on. For tests only: nothing published imports this (dependency-cruiser
-// checks it).
+// a port nobody listens on, and hostile bodies (endless zeros, decompression bombs). For tests only:
+// nothing published imports this (dependency-cruiser checks it). Deliberately wire-level (bytes, resets,
+// closed ports): the server with FirstPromoter's semantics is the fake of firstpromoter/testing
+// (src/testing/fake.ts).
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
+import type { Writable } from 'node:stream';
+import { constants, createBrotliCompress, createDeflate, createGzip } from 'node:zlib';
 
 export interface ReceivedRequest {
   method: string;
@@ -78,4 +82,40 @@ export async function closedPort(): Promise<number> {
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
+}
+
+/** Writes zeros into `sink` as fast as it drains, `total` bytes or until it is destroyed, then ends it. */
+export function pumpZeros(sink: Writable, total: number): void {
+  const chunk = Buffer.alloc(64 * 1024);
+  let sent = 0;
+  const write = () => {
+    while (sent < total && !sink.destroyed) {
+      const piece = total - sent < chunk.length ? chunk.subarray(0, total - sent) : chunk;
+      sent += piece.length;
+      if (!sink.write(piece)) return void sink.once('drain', write);
+    }
+    if (!sink.destroyed) sink.end();
+  };
+  write();
+}
+
+const ENCODERS = {
+  gzip: () => createGzip(),
+  deflate: () => createDeflate(),
+  // Quality 11, brotli's default, compresses too slowly to outrun a reader; 4 still inflates ~1000:1.
+  br: () => createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),
+} as const;
+
+export const BOMB_ENCODINGS = Object.keys(ENCODERS) as Array<keyof typeof ENCODERS>;
+
+/**
+ * A decompression bomb that never ends (a few KB on the wire per MB inflated, until the client hangs
+ * up), or `inflated` bytes of it. Returns the cleanup to run when the connection closes.
+ */
+export function sendBomb(res: ServerResponse, status: number, encoding: keyof typeof ENCODERS, inflated = Number.POSITIVE_INFINITY): () => void {
+  res.writeHead(status, { 'content-type': 'application/json', 'content-encoding': encoding });
+  const zip = ENCODERS[encoding]();
+  zip.pipe(res);
+  pumpZeros(zip, inflated);
+  return () => zip.destroy();
 }

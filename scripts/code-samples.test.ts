@@ -78,8 +78,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 it('the README and the guides hold TypeScript samples', () => {
   const count = (filter: (document: string) => boolean) => samples.filter((s) => filter(s.document)).reduce((sum, s) => sum + s.blocks.length, 0);
-  expect(count((document) => document === 'README.md')).toBeGreaterThanOrEqual(4);
-  expect(count((document) => document.startsWith('docs/'))).toBeGreaterThanOrEqual(10);
+  expect(count((document) => document === 'README.md')).toBeGreaterThanOrEqual(1); // the first tracking call; the rest live in the guides
+  expect(count((document) => document.startsWith('docs/'))).toBeGreaterThanOrEqual(30);
 });
 
 it.each(samples.filter((sample) => sample.blocks.length > 0).map((sample) => sample.document))('every ts block of %s type-checks against src/', (document) => {

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// `npm run bench:backfill`: how much of a rate budget `firstpromoter import` uses without a 429. A
-// local server in its own process (scripts/tracking-server.mjs) enforces a scaled-down budget over a
-// sliding window, answering 429 past it; the built CLI backfills a few thousand sales at it, once as
-// one process, then as two processes sharing the budget through a real redis-server.
+// `npm run bench:backfill`: how much of a rate budget `firstpromoter import` uses without a 429. The
+// fake FirstPromoter of firstpromoter/testing, built, in its own process (bench/fake-server.mjs),
+// enforces a scaled-down budget over a sliding window with its rate limit switch, answering 429 past
+// it; the built CLI backfills a few thousand sales of referred customers at it, once as one process,
+// then as two processes sharing the budget through a real redis-server.
 //   utilisation = accepted requests per ms over the span from the first to the last one, ÷ budget per ms
-// Prints `backfill: utilisation=<x.xx> rate_limited=<n> shared_utilisation=<x.xx> shared_rate_limited=<n>`.
+// Prints `backfill: utilisation=<x.xx> rate_limited=<n> shared_utilisation=<x.xx> shared_rate_limited=<n>`,
+// and the fake's CPU per request beside the budget's interval (it must stay far below it, or the
+// server's own work would shift the arrival times the figure is made of).
 // Usage: node bench/backfill.mjs [--no-build] [--quick]    (--quick: a fifth of the rows)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,13 +29,15 @@ const rate = Math.floor(perMinute * 0.995);
 const cli = join(root, 'dist/firstpromoter.cjs');
 if (!args.includes('--no-build')) execFileSync(join(root, 'node_modules/.bin/tsup'), [], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
-/** The tracking server in its own process, with a `stats()` that reads its counters. */
+/** The fake in its own process, limited to the budget, with the customers of `rows` sales referred. */
 async function startServer() {
-  const child = spawn(process.execPath, [join(root, 'scripts/tracking-server.mjs'), JSON.stringify({ budget })], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'bench/fake-server.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const referrals = Array.from({ length: rows }, (_, i) => ({ email: `customer${i}@example.com` }));
+  child.stdin.write(`${JSON.stringify({ apiKey: 'sk_bench', accountId: 'acct_bench', referrals, rateLimit: { requests: budget.requests, perMs: budget.windowMs } })}\n`);
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const port = Number((await lines.next()).value);
+  const { v2BaseUrl } = JSON.parse((await lines.next()).value);
   return {
-    url: `http://127.0.0.1:${port}/api/v2`,
+    url: v2BaseUrl,
     async stats() {
       child.stdin.write('stats\n');
       return JSON.parse((await lines.next()).value);
@@ -88,12 +93,14 @@ try {
   shared.stop();
 
   const check = (stats) => {
-    if (stats.recorded !== rows) throw new Error(`the server recorded ${stats.recorded} of ${rows} rows`);
+    if (stats.recorded !== rows) throw new Error(`the fake recorded ${stats.recorded} of ${rows} rows`);
   };
+  const cpuPerRequest = (stats) => (stats.cpuMs / stats.requests).toFixed(2);
   check(one);
   check(two);
   console.log(`Node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`budget ${budget.requests} per ${budget.windowMs} ms (${perMinute}/min), --rate ${rate}, ${rows} rows, one process ${singleSeconds.toFixed(1)} s`);
+  console.log(`fake: ${cpuPerRequest(one)} ms CPU per request (one process), ${cpuPerRequest(two)} ms (two); the budget's interval is ${budget.windowMs / budget.requests} ms`);
   console.log(`backfill: utilisation=${utilisation(one.accepted).toFixed(2)} rate_limited=${one.rateLimited} shared_utilisation=${utilisation(two.accepted).toFixed(2)} shared_rate_limited=${two.rateLimited}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -3,15 +3,17 @@
 // --skip-invalid sends the rest and writes the bad rows back in the input's format.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTrackingServer } from '../scripts/tracking-server.mjs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, scratch, writeCsv } from './support/cli.js';
+import { recordedKeys, startFake, type FakeFirstPromoter } from './support/fake.js';
 
-let server: Awaited<ReturnType<typeof startTrackingServer>>;
+let fake: FakeFirstPromoter;
 beforeAll(async () => {
-  server = await startTrackingServer();
+  // The customer of the good rows was referred before the import.
+  fake = await startFake({ referrals: [{ email: 'ok@example.com' }] });
 });
-afterAll(() => server.close());
+beforeEach(() => fake.reset());
+afterAll(() => fake.close());
 
 /** A CSV whose lines 3 to 10 each have one mistake; lines 2 and 11 are good. */
 function mixedFile(dir: string): string {
@@ -32,7 +34,7 @@ function mixedFile(dir: string): string {
 describe('import: every row is checked before anything is sent', () => {
   it('dry run: lists every bad row with its line number and sends nothing', async () => {
     const file = mixedFile(scratch());
-    const run = await runCli(['--base-url', server.url, 'import', file, '--dry-run']);
+    const run = await runCli(['--base-url', fake.v2BaseUrl, 'import', file, '--dry-run']);
     expect(run.code).toBe(2);
     const lines = run.stderr.trim().split('\n');
     expect(lines.map((line) => Number(/^.*mixed\.csv:(\d+):/.exec(line)?.[1]))).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
@@ -45,7 +47,7 @@ describe('import: every row is checked before anything is sent', () => {
     expect(lines[6]).toMatch(/the same sale as line 2 \(event_id in_ok_1\)/);
     expect(lines[7]).toMatch(/`quantity`: must be a whole number, got "1.5"/);
     expect(run.stdout).toMatch(/dry run: 2 of 10 rows are valid, 8 invalid/);
-    expect(server.received.size).toBe(0);
+    expect(fake.requests).toEqual([]);
   });
 
   it('dry run of a clean JSON Lines file: exit 0, nothing sent, no credentials needed', async () => {
@@ -75,22 +77,23 @@ describe('import: every row is checked before anything is sent', () => {
 
   it('a real run of a file with bad rows stops before the first request', async () => {
     const file = mixedFile(scratch());
-    const run = await runCli(['--base-url', server.url, 'import', file]);
+    const run = await runCli(['--base-url', fake.v2BaseUrl, 'import', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/8 of 10 rows are invalid \(listed above\); nothing was sent/);
-    expect(server.received.size).toBe(0);
+    expect(fake.requests).toEqual([]);
   });
 
   it('--skip-invalid sends the good rows and writes the bad ones back, as CSV, to import again', async () => {
     const dir = scratch();
     const file = mixedFile(dir);
-    const run = await runCli(['--base-url', server.url, 'import', file, '--skip-invalid', '--rate', '6000']);
+    const run = await runCli(['--base-url', fake.v2BaseUrl, 'import', file, '--skip-invalid', '--rate', '6000']);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/tracked: 2\n/);
     expect(run.stdout).toMatch(/failed: 8 \(invalid 8\)/);
     const original = readFileSync(file, 'utf8').split('\n');
     const failed = readFileSync(join(dir, 'mixed.failed.csv'), 'utf8').split('\n');
     expect(failed).toEqual([original[0], ...original.slice(2, 10), '']);
-    expect([...server.recorded.keys()].sort()).toEqual(['v2:refund:rf_ok_11', 'v2:sale:in_ok_1']);
+    expect(recordedKeys(fake)).toEqual(['refund:rf_ok_11', 'sale:in_ok_1']);
+    expect(fake.records.sales).toMatchObject([{ api: 'v2', email: 'ok@example.com', amount: 1999, currency: 'USD', plan: 'pro' }]);
   });
 });

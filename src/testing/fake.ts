@@ -33,6 +33,11 @@ export interface FakeFirstPromoterOptions extends SeedOptions {
   batchMs?: number;
   /** How late slow faults answer, in ms (default 2 000); each fault rule can set its own. */
   slowMs?: number;
+  /**
+   * Every answer waits this many ms after the fake acted (default 0), as the way back over a network
+   * would: calls stay in flight for a while, already recorded, e.g. to stop a client in the middle.
+   */
+  latencyMs?: number;
 }
 
 export interface FakeFirstPromoter {
@@ -97,7 +102,8 @@ export async function startFakeFirstPromoter(options: FakeFirstPromoterOptions =
   const faults = createFaults<FakeRequest>();
   const limiter = createRateLimiter();
   const server = await startServer({
-    state: () => state, settings, credentials, requests, pick: faults.pick, rateLimit: limiter.take, slowMs: positive(options.slowMs, 'slowMs') ?? 2_000,
+    state: () => state, settings, credentials, requests, pick: faults.pick, rateLimit: limiter.take,
+    slowMs: positive(options.slowMs, 'slowMs') ?? 2_000, latencyMs: options.latencyMs === 0 ? 0 : positive(options.latencyMs, 'latencyMs') ?? 0,
   });
   const starting = state.memberships[0]!;
   const url = (name: string) => `${server.origin}${FAKE_APIS.find((api) => api.name === name)!.basePath}`;

@@ -10,6 +10,8 @@ export type RequestHeaders = Readonly<Record<string, string | string[] | undefin
 /** One request the fake received, as it arrived, with what the fake did with it. */
 export interface FakeRequest {
   method: string;
+  /** When it arrived, in ms since the epoch (`Date.now()`): for rates and windows over what the fake received. */
+  receivedAt: number;
   /** The API whose base path the URL is under; undefined for any other path. */
   api: ApiName | undefined;
   /** The operation of the spec the request matched, e.g. `trackSale`; undefined when none did. */

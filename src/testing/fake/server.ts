@@ -1,6 +1,7 @@
 // The fake's HTTP server on 127.0.0.1: reads each request, records it, injects the fault a rule asks
 // for, checks auth and the rate limit, finds the operation and lets its handler act and answer. Faults
-// "before" answer without acting; faults "after" act first, then break the answer.
+// "before" answer without acting; faults "after" act first, then break the answer. A latency holds
+// every answer back after the fake acted, as the way back over a network would.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Raw, type Answer } from './answers.js';
@@ -22,6 +23,8 @@ export interface ServerDeps {
   pick(request: FakeRequest): Picked | undefined;
   rateLimit(): Answer | undefined;
   slowMs: number;
+  /** How long every answer waits after the fake acted (0: none). */
+  latencyMs: number;
 }
 
 const BEFORE: Readonly<Partial<Record<string, Answer>>> = {
@@ -44,15 +47,17 @@ export async function startServer(deps: ServerDeps): Promise<{ origin: string; c
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
     const route = findRoute(req.method ?? 'GET', url.pathname);
-    const request = describe(req, url, route, raw);
+    const request = describe(req, url, route, raw, receivedAt);
     deps.requests.push(request);
     res.on('finish', () => (request.status = res.statusCode));
     const picked = deps.pick(request);
     request.fault = picked && (typeof picked.injection === 'string' ? picked.injection : 'answer');
-    play(picked?.injection, later(picked?.delayMs ?? deps.slowMs), req, res, (ignorePage = false) => respond(deps, request, route, ignorePage));
+    const reply = deps.latencyMs > 0 ? (answer: Answer) => later(deps.latencyMs)(() => send(res, answer)) : (answer: Answer) => send(res, answer);
+    play(picked?.injection, later(picked?.delayMs ?? deps.slowMs), req, res, reply, (ignorePage = false) => respond(deps, request, route, ignorePage));
   }
 
   const server = createServer((req, res) => {
@@ -71,31 +76,35 @@ export async function startServer(deps: ServerDeps): Promise<{ origin: string; c
   };
 }
 
-function play(injection: Injection | undefined, later: (fn: () => void) => void, req: IncomingMessage, res: ServerResponse, act: (ignorePage?: boolean) => Answer): void {
-  if (injection === undefined) return send(res, act());
+/** `reply` sends a whole answer (after the latency, if any); slow and cut bodies write the socket themselves. */
+function play(
+  injection: Injection | undefined, later: (fn: () => void) => void, req: IncomingMessage, res: ServerResponse,
+  reply: (answer: Answer) => void, act: (ignorePage?: boolean) => Answer,
+): void {
+  if (injection === undefined) return reply(act());
   if (typeof injection === 'object') {
     const { body, headers } = injection;
-    return send(res, { status: injection.status, headers, body: typeof body === 'string' ? new Raw(body, headers?.['content-type'] ?? 'text/plain') : body });
+    return reply({ status: injection.status, headers, body: typeof body === 'string' ? new Raw(body, headers?.['content-type'] ?? 'text/plain') : body });
   }
   const before = BEFORE[injection];
-  if (before) return send(res, before);
+  if (before) return reply(before);
   switch (injection) {
     case 'reset_before': return void req.socket.destroy();
     case 'retry_after_date':
-      return send(res, { status: 503, body: new Raw('', 'text/plain'), headers: { 'retry-after': new Date(Date.now() + 2_000).toUTCString() } });
-    case 'slow_record': return later(() => send(res, act()));
-    case 'ignore_page': return send(res, act(true));
+      return reply({ status: 503, body: new Raw('', 'text/plain'), headers: { 'retry-after': new Date(Date.now() + 2_000).toUTCString() } });
+    case 'slow_record': return later(() => reply(act()));
+    case 'ignore_page': return reply(act(true));
     default:
   }
   const answer = act();
   switch (injection) {
     case 'reset_after': return void req.socket.destroy();
-    case 'html_502_after': return send(res, { status: 502, body: new Raw(HTML_502, 'text/html') });
-    case 'empty_body_after': return send(res, { status: answer.status, body: new Raw('', 'application/json') });
-    case 'slow_headers': return later(() => send(res, answer));
+    case 'html_502_after': return reply({ status: 502, body: new Raw(HTML_502, 'text/html') });
+    case 'empty_body_after': return reply({ status: answer.status, body: new Raw('', 'application/json') });
+    case 'slow_headers': return later(() => reply(answer));
     case 'slow_body': return sendSlowBody(res, answer, later);
     case 'truncated_body': return sendTruncated(res, answer);
-    default: return send(res, answer);
+    default: return reply(answer);
   }
 }
 
@@ -117,7 +126,7 @@ function respond(deps: ServerDeps, request: FakeRequest, route: Route | undefine
 const isJson = (type: unknown) => typeof type === 'string' && type.startsWith('application/json');
 
 /** The request as recorded; a body that should be JSON but does not parse stays text (answered 400). */
-function describe(req: IncomingMessage, url: URL, route: Route | undefined, raw: string): FakeRequest {
+function describe(req: IncomingMessage, url: URL, route: Route | undefined, raw: string, receivedAt: number): FakeRequest {
   const type = req.headers['content-type'];
   let body: unknown = raw === '' ? undefined : raw;
   if (raw !== '' && isJson(type)) {
@@ -132,7 +141,7 @@ function describe(req: IncomingMessage, url: URL, route: Route | undefined, raw:
   const sent = req.url ?? '/';
   const target = route ? sent.slice(route.basePath.length) : sent;
   return {
-    method: req.method ?? 'GET', api: route?.api.name, operationId: route?.operation?.id, target,
+    method: req.method ?? 'GET', receivedAt, api: route?.api.name, operationId: route?.operation?.id, target,
     query: searchParams(url.search), headers: req.headers, body, status: undefined, fault: undefined,
   };
 }

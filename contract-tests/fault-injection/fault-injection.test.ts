@@ -1,7 +1,8 @@
 // Nothing lost, nothing counted twice: thousands of sales (v1 and v2) through the real clients against a
 // local server that faults a large share of attempts. Each call ends as tracked/duplicate, or as a typed
 // error the caller answers by sending the same event_id again; at the end the server holds every sale
-// exactly once. Loopback only, short timeouts and backoffs, bounded loops.
+// exactly once. Loopback only, short timeouts and backoffs, bounded loops. It runs on both adapters:
+// node:http (the default on Node) and fetch (the default elsewhere, and whenever a fetch is passed).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   APIError, ConnectionError, createFirstPromoter, FirstPromoterError, type FirstPromoterOptions, type Money, type TrackOutcome,
@@ -25,24 +26,15 @@ const SLOW_MS = 700;
 const MAX_ROUNDS = 30;
 const SEED = Number(process.env.FAULT_SEED ?? 20_260_301);
 
+/** The options that pick each adapter; every run gets a fault server of its own. */
+const ADAPTERS: Record<string, Partial<FirstPromoterOptions>> = { 'node:http': {}, fetch: { fetch: (input, init) => globalThis.fetch(input, init) } };
+
 const leaks = new LeakCollector();
 let server: FaultServer;
 
-beforeAll(async () => {
-  server = await startFaultServer({
-    faultRate: 0.4,
-    seed: SEED,
-    slowMs: SLOW_MS,
-    credentials: { v2ApiKey: CANARY.apiKey, accountId: CANARY.accountId, v1ApiKey: CANARY.v1ApiKey },
-  });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-function clients() {
+function clients(transport: Partial<FirstPromoterOptions>) {
   const common: FirstPromoterOptions = {
+    ...transport,
     timeoutMs: TIMEOUT_MS,
     maxRetries: 2,
     backoff: { baseDelayMs: 1, maxDelayMs: 8, maxRetryAfterMs: 10 },
@@ -106,9 +98,22 @@ function sale(i: number): { email: string; event_id: string; amount: number | Mo
   return { email: `buyer-${i}@example.test`, event_id: `in_${SEED}_${i}`, amount, cents };
 }
 
-describe('fault injection: tracking under faulted transport', () => {
+for (const [adapter, transport] of Object.entries(ADAPTERS)) describe(`fault injection: tracking under faulted transport (${adapter})`, () => {
+  beforeAll(async () => {
+    server = await startFaultServer({
+      faultRate: 0.4,
+      seed: SEED,
+      slowMs: SLOW_MS,
+      credentials: { v2ApiKey: CANARY.apiKey, accountId: CANARY.accountId, v1ApiKey: CANARY.v1ApiKey },
+    });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
   it(`records each of ${SALES} sales and ${REFUNDS} refunds exactly once`, { timeout: 120_000 }, async () => {
-    const { v1, v2 } = clients();
+    const { v1, v2 } = clients(transport);
     const sales = await pool(SALES, (i) => {
       const { cents, ...params } = sale(i);
       const call = i % 2 === 1 ? () => v1.track.sale(params) : () => v2.track.sale(params);
@@ -133,7 +138,7 @@ describe('fault injection: tracking under faulted transport', () => {
       const event = server.records.find((e) => e.kind === 'sale' && e.email === email);
       if (times === 1 && event?.eventId === event_id && event.amount === cents && event.version === (i % 2 === 1 ? 'v1' : 'v2')) recordedOnce++;
     }
-    console.log(`fault-injection: sent=${SALES} faulted_attempts=${server.faulted} recorded_once=${recordedOnce} lost=${lost} double_counted=${doubleCounted}`);
+    console.log(`fault-injection: sent=${SALES} faulted_attempts=${server.faulted} recorded_once=${recordedOnce} lost=${lost} double_counted=${doubleCounted} adapter=${adapter}`);
 
     const failures = [...sales, ...refunds].filter((e) => e.failure !== undefined).map((e) => String(e.failure));
     expect(failures).toEqual([]);
@@ -151,7 +156,9 @@ describe('fault injection: tracking under faulted transport', () => {
     expect(endings.filter((e) => e.outcome === 'duplicate' && e.attempts > 1).length, '409 after a retried attempt').toBeGreaterThan(0);
     expect(endings.filter((e) => e.rounds > 1).length, 'caller-level repeats').toBeGreaterThan(0);
   });
+});
 
+describe('fault injection: secrets', () => {
   it('leaks no canary key and no promoter secret into any error, log or inspected client', () => {
     expect(leaks.size).toBeGreaterThan(1_000);
     expect(leaks.hits()).toEqual([]);

@@ -8,12 +8,14 @@ import { APIError, InternalServerError, ValidationError } from '../core/errors.j
 import { scripted } from '../transport/scripted-adapter.js';
 import { connect } from './connection.js';
 import { createTrackingSender, FORM_BODY, JSON_BODY, type BodyEncoding } from './tracking.js';
+import type { FirstPromoterOptions } from './v2/options.js';
 
 const RULES = OUTCOMES['POST /track/sale'];
 
 function sender(steps: Parameters<typeof scripted>, encoding: BodyEncoding = JSON_BODY) {
   const { adapter, calls } = scripted(...steps);
-  const connection = { ...connect(API, { apiKey: 'sk_tracking_test', accountId: 'acct_tracking_test', baseUrl: 'https://fp.example.test/api/v2', maxRetries: 1, backoff: { baseDelayMs: 1, maxDelayMs: 1 } }), adapter };
+  const options: FirstPromoterOptions = { apiKey: 'sk_tracking_test', accountId: 'acct_tracking_test', baseUrl: 'https://fp.example.test/api/v2', maxRetries: 1, backoff: { baseDelayMs: 1, maxDelayMs: 1 } };
+  const connection = { ...connect(API, options), adapter };
   return { send: createTrackingSender(connection, encoding), calls };
 }
 

@@ -20,6 +20,12 @@ export interface WireRequest {
   /** Fires on the attempt's timeout or the caller's abort: stop at once and reject with kind 'aborted'. */
   signal: AbortSignal;
   /**
+   * The same stop as `signal`, without an AbortSignal: calls `listener` once when the attempt must
+   * stop (at once if it must already) and returns the unsubscribe. The attempt loop provides it and
+   * builds `signal` only when an adapter reads it, so an adapter that needs no AbortSignal should use this.
+   */
+  onStop?: ((listener: () => void) => () => void) | undefined;
+  /**
    * Largest body to read, decoded. Past it, stop reading (and decompressing), drop the connection and
    * reject with kind 'too-large' and the status: never buffer the rest to find out how big it was.
    */

@@ -11,7 +11,9 @@ import { DEFAULT_MAX_RESPONSE_BYTES, type LogEvent, type Logger, type ResolvedSe
 import { checkRequestOptions, type TransportOptions } from '../core/request-options.js';
 import { onAbort } from '../internal/abort-fanout.js';
 import { DEFAULT_BACKOFF, retryDelay, sleep } from '../internal/backoff.js';
+import { deadline } from '../internal/deadlines.js';
 import { containsSecret } from '../internal/redact.js';
+import { Attempt } from './attempt.js';
 import { WireFailure, type TransportAdapter, type WireHeaders, type WireRequest, type WireResponse } from './adapter.js';
 import { decideRetry, type AttemptResult, type Resend } from './retry-policy.js';
 
@@ -82,7 +84,7 @@ export function createCaller(settings: TransportSettings, adapter: TransportAdap
       for (let attempt = 1; ; attempt++) {
         if (signal?.aborted) throw aborted(attempt - 1);
         try {
-          await settings.rateLimiter?.take(signal);
+          if (settings.rateLimiter) await settings.rateLimiter.take(signal);
         } catch (error) {
           // A shared store that fails (Redis down) is its own error: nothing was sent.
           if (signal?.aborted) throw aborted(attempt - 1);
@@ -145,18 +147,18 @@ function holdLimiter(settings: TransportSettings, pauseMs: number): void {
 }
 
 /** One attempt through the adapter, under one timeout merged with the call's signal. */
-async function attemptOnce(adapter: TransportAdapter, wire: Omit<WireRequest, 'signal'>, timeoutMs: number, signal: AbortSignal | undefined): Promise<WireResponse | WireFailure | typeof TIMEOUT> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
-  const onAbort = () => controller.abort(signal?.reason);
+async function attemptOnce(adapter: TransportAdapter, wire: Omit<WireRequest, 'signal' | 'onStop'>, timeoutMs: number, signal: AbortSignal | undefined): Promise<WireResponse | WireFailure | typeof TIMEOUT> {
+  const stop = new Attempt(wire);
+  const cancel = deadline(timeoutMs, () => stop.stop(TIMEOUT));
+  const onAbort = () => stop.stop(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    return await adapter.send({ ...wire, signal: controller.signal });
+    return await adapter.send(stop);
   } catch (error) {
-    if (controller.signal.reason === TIMEOUT) return TIMEOUT;
+    if (stop.reason === TIMEOUT) return TIMEOUT;
     return error instanceof WireFailure ? error : new WireFailure('connection', 'the adapter threw', { thrown: error });
   } finally {
-    clearTimeout(timer);
+    cancel();
     signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -16,6 +16,18 @@ const ENCODINGS = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync
 const CAP = 1024 * 1024;
 const DEFAULT_CAP = 32 * 1024 * 1024;
 
+/** `onStop` over a signal, as the loop's AttemptStop behaves. */
+function stopOf(signal: AbortSignal): NonNullable<WireRequest['onStop']> {
+  return (listener) => {
+    if (signal.aborted) {
+      listener();
+      return () => undefined;
+    }
+    signal.addEventListener('abort', listener, { once: true });
+    return () => signal.removeEventListener('abort', listener);
+  };
+}
+
 export function describeAdapterConformance(name: string, makeAdapter: () => TransportAdapter): void {
   describe(`${name}: adapter conformance`, () => {
     let server: LoopbackServer;
@@ -85,8 +97,11 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
       await Promise.all([server?.close(), elsewhere?.close()]);
     });
 
-    const send = (path: string, init: Partial<WireRequest> = {}): Promise<WireResponse> =>
-      makeAdapter().send({ method: 'GET', url: server.url(path), headers: {}, body: undefined, signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP, ...init });
+    // As the attempt loop sends: `onStop` and `signal` stop together (an adapter may use either).
+    const send = (path: string, init: Partial<WireRequest> = {}): Promise<WireResponse> => {
+      const request: WireRequest = { method: 'GET', url: server.url(path), headers: {}, body: undefined, signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP, ...init };
+      return makeAdapter().send({ ...request, onStop: request.onStop ?? stopOf(request.signal) });
+    };
     const failureOf = (attempt: Promise<WireResponse>): Promise<unknown> => attempt.then(
       (response) => { throw new Error(`resolved with status ${response.status} and ${response.body.byteLength} bytes instead of failing`); },
       (error: unknown) => error,

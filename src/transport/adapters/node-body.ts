@@ -27,41 +27,42 @@ function decodersFor(encoding: string | undefined, zlib: () => Decoders): Transf
   });
 }
 
-/** The body's decoded bytes; rejects with a WireFailure ('too-large' past `limit`, 'connection' when cut or undecodable). */
-export function readNodeBody(res: IncomingMessage, limit: number, zlib: () => Decoders): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const decoders = decodersFor(res.headers['content-encoding'], zlib) ?? [];
-    const streams: Readable[] = [res, ...decoders];
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const fail = (failure: WireFailure) => {
-      if (settled) return;
-      settled = true;
-      for (const stream of streams) stream.destroy();
-      reject(failure);
-    };
-    const cut = (error?: unknown) => fail(new WireFailure('connection', 'the answer ended before its body did', { code: codeOf(error) ?? 'ECONNRESET', thrown: error }));
-    for (let i = 1; i < streams.length; i++) streams[i - 1]!.pipe(streams[i] as Transform);
-    for (const decoder of decoders) {
-      decoder.on('error', (error) => fail(new WireFailure('connection', 'the body could not be decoded', { code: codeOf(error), thrown: error })));
-    }
-    res.on('error', cut);
-    res.on('close', () => {
-      if (!res.complete) cut();
-    });
-    const last = streams[streams.length - 1]!;
-    last.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > limit) return fail(new WireFailure('too-large', `the response body is over ${limit} bytes`, { status: res.statusCode }));
-      chunks.push(chunk);
-    });
-    last.on('end', () => {
-      if (settled) return;
-      if (!res.complete) return cut();
-      settled = true;
-      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
-    });
+/**
+ * Reads the body, then calls `done` with its decoded bytes or `fail` with a WireFailure ('too-large'
+ * past `limit`, 'connection' when cut or undecodable), one of them once. Node reports a cut answer as
+ * an 'error' (ECONNRESET, "aborted") on Node 20, 22 and 24; were one to end it without either, the
+ * attempt's timer would still end the attempt, as a failure.
+ */
+export function readNodeBody(res: IncomingMessage, limit: number, zlib: () => Decoders, done: (bytes: Uint8Array) => void, fail: (failure: WireFailure) => void): void {
+  const decoders = decodersFor(res.headers['content-encoding'], zlib) ?? [];
+  const last: Readable = decoders.at(-1) ?? res;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let failed = false;
+  const stop = (failure: WireFailure) => {
+    if (failed) return;
+    failed = true;
+    res.destroy();
+    for (const decoder of decoders) decoder.destroy();
+    fail(failure);
+  };
+  let from: Readable = res;
+  for (const decoder of decoders) {
+    from.pipe(decoder);
+    from = decoder;
+    decoder.on('error', (error) => stop(new WireFailure('connection', 'the body could not be decoded', { code: codeOf(error), thrown: error })));
+  }
+  const cut = (error?: unknown) => stop(new WireFailure('connection', 'the answer ended before its body did', { code: codeOf(error) ?? 'ECONNRESET', thrown: error }));
+  res.on('error', cut);
+  last.on('data', (chunk: Buffer) => {
+    size += chunk.byteLength;
+    if (size > limit) return stop(new WireFailure('too-large', `the response body is over ${limit} bytes`, { status: res.statusCode }));
+    chunks.push(chunk);
+  });
+  last.on('end', () => {
+    if (failed) return;
+    if (!res.complete) return cut();
+    done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
   });
 }
 

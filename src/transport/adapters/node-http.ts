@@ -49,7 +49,6 @@ export function createNodeHttpAdapter(builtins: NodeBuiltins, options: NodeHttpO
   return {
     name: 'node:http',
     send(request) {
-      if (request.signal.aborted) return Promise.reject(aborted());
       const secure = request.url.startsWith('https:');
       if (!secure && !request.url.startsWith('http:')) return Promise.reject(new WireFailure('connection', 'only http and https URLs can be sent', { neverSent: true }));
       return send(request, connect(secure ? 'https' : 'http'), builtins.zlib);
@@ -58,17 +57,18 @@ export function createNodeHttpAdapter(builtins: NodeBuiltins, options: NodeHttpO
 }
 
 function send(request: WireRequest, { module, agent }: { module: HttpModule; agent: Http.Agent }, zlib: () => Decoders): Promise<WireResponse> {
-  const { method, body, signal, maxResponseBytes } = request;
+  const { method, body, maxResponseBytes } = request;
   const headers: Record<string, string> = { 'user-agent': 'node', 'accept-encoding': 'gzip, deflate, br', ...request.headers };
   if (body !== undefined) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
 
   return new Promise((resolve, reject) => {
     let req: Http.ClientRequest | undefined;
     let settled = false;
+    let unsubscribe: () => void = () => undefined;
     const settle = () => {
       if (settled) return false;
       settled = true;
-      signal.removeEventListener('abort', onAbort);
+      unsubscribe();
       return true;
     };
     const fail = (failure: WireFailure) => {
@@ -79,8 +79,8 @@ function send(request: WireRequest, { module, agent }: { module: HttpModule; age
     const done = (response: WireResponse) => {
       if (settle()) resolve(response);
     };
-    const onAbort = () => fail(aborted());
-    signal.addEventListener('abort', onAbort);
+    unsubscribe = onStop(request, () => fail(aborted()));
+    if (settled) return;
 
     let answered = false;
     try {
@@ -116,10 +116,22 @@ function send(request: WireRequest, { module, agent }: { module: HttpModule; age
       if (res.headers['content-encoding'] === undefined && Number(res.headers['content-length'] ?? Number.NaN) > maxResponseBytes) {
         return fail(new WireFailure('too-large', `the response body is over ${maxResponseBytes} bytes`, { status }));
       }
-      readNodeBody(res, maxResponseBytes, zlib).then((bytes) => done(answer(exactBuffer(bytes))), fail);
+      readNodeBody(res, maxResponseBytes, zlib, (bytes) => done(answer(exactBuffer(bytes))), fail);
     });
     sent.end(body);
   });
+}
+
+/** Listens to the attempt's stop: `onStop` when the loop gives it (no AbortSignal built), else the signal. */
+function onStop(request: WireRequest, listener: () => void): () => void {
+  if (request.onStop) return request.onStop(listener);
+  const { signal } = request;
+  if (signal.aborted) {
+    listener();
+    return () => undefined;
+  }
+  signal.addEventListener('abort', listener);
+  return () => signal.removeEventListener('abort', listener);
 }
 
 function aborted(): WireFailure {

@@ -45,7 +45,9 @@ step('installed the tarball into test-runtimes/node_modules');
 
 const server = await startLoopback();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const userAgent = `${pkg.name}/${pkg.version}`;
+// The User-Agent names the adapter that sent the request: node:http on a Node with
+// process.getBuiltinModule (20.16+, 22.3+), fetch on older Node, Bun, Deno and workerd.
+const userAgent = (adapter) => `${pkg.name}/${pkg.version} (${adapter})`;
 
 // 3. Type-check the TypeScript consumers (this emits the JavaScript the runtimes then execute), and the
 // README's snippets as the tarball ships them, in a strict consumer project (ts-readme, compile only).
@@ -97,12 +99,13 @@ const runs = [];
 // The oldest Node that `engines` admits, this machine's Node, and the current LTS lines.
 for (const node of [bin('node20/bin/node'), process.execPath, bin('node22/bin/node'), bin('node24/bin/node')]) {
   const label = `node ${version(node)}`;
-  runs.push({ name: `${label} cjs`, cmd: node, args: ['cjs/index.cjs'] });
-  runs.push({ name: `${label} esm`, cmd: node, args: ['esm/index.mjs'] });
-  runs.push({ name: `${label} esm+cjs together`, cmd: node, args: ['dual/index.mjs'] });
-  runs.push({ name: `${label} ts-node16-esm`, cmd: node, args: ['ts-esm/dist/node16/index.js'], needs: 'ts-node16-esm' });
-  runs.push({ name: `${label} ts-bundler-esm`, cmd: node, args: ['ts-esm/dist/bundler/index.js'], needs: 'ts-bundler-esm' });
-  runs.push({ name: `${label} ts-node16-cjs`, cmd: node, args: ['ts-cjs/dist/index.js'], needs: 'ts-node16-cjs' });
+  const adapter = execFileSync(node, ['-p', 'typeof process.getBuiltinModule'], quiet).trim() === 'function' ? 'node:http' : 'fetch';
+  runs.push({ name: `${label} cjs`, cmd: node, args: ['cjs/index.cjs'], adapter });
+  runs.push({ name: `${label} esm`, cmd: node, args: ['esm/index.mjs'], adapter });
+  runs.push({ name: `${label} esm+cjs together`, cmd: node, args: ['dual/index.mjs'], adapter });
+  runs.push({ name: `${label} ts-node16-esm`, cmd: node, args: ['ts-esm/dist/node16/index.js'], needs: 'ts-node16-esm', adapter });
+  runs.push({ name: `${label} ts-bundler-esm`, cmd: node, args: ['ts-esm/dist/bundler/index.js'], needs: 'ts-bundler-esm', adapter });
+  runs.push({ name: `${label} ts-node16-cjs`, cmd: node, args: ['ts-cjs/dist/index.js'], needs: 'ts-node16-cjs', adapter });
 }
 const bun = `bun ${version(bin('.bin/bun'))}`;
 const deno = `deno ${version(bin('.bin/deno'))}`;
@@ -129,7 +132,7 @@ try {
       const missing = wanted.find((text) => !out.stdout.includes(text));
       problem = out.code !== 0 ? `exit ${out.code}: ${firstLines(out.stderr || out.stdout)}` : missing ? `no ${missing} in the output` : undefined;
     }
-    problem ??= wireProblem(tag);
+    problem ??= wireProblem(tag, run.adapter ?? 'fetch');
     record(run.name, !problem, Date.now() - t0, problem);
   }
 } finally {
@@ -142,8 +145,8 @@ step(`done, bundle for workerd ${(readFileSync(join(workerDir, 'worker.bundle.mj
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
-/** What the server should have seen from one run: a v2 sale in cents, its duplicate, a v1 form sale, and an affiliate call sent twice (refused token, then the new one), each naming the client. */
-function wireProblem(tag) {
+/** What the server should have seen from one run: a v2 sale in cents, its duplicate, a v1 form sale, and an affiliate call sent twice (refused token, then the new one), each naming the client and the adapter the runtime should have chosen. */
+function wireProblem(tag, adapter) {
   const seen = server.requestsFor(tag);
   const v2 = seen.filter((r) => r.url === '/api/v2/track/sale');
   const v1 = seen.filter((r) => r.url === '/api/v1/track/sale');
@@ -153,7 +156,7 @@ function wireProblem(tag) {
   if (v2.length !== 2 || v2[0].body?.amount !== 1999 || v2[0].body?.currency !== 'USD' || !v2[0].type.startsWith('application/json')) return 'v2 sale body was not JSON with amount 1999 USD';
   if (v1.length !== 1 || v1[0].body?.amount !== '550' || v1[0].body?.currency !== 'EUR' || v1[0].headers['x-api-key'] !== `v1-${tag}`) return 'v1 sale was not a form with amount=550 EUR';
   const agents = [...new Set(seen.map((r) => r.headers['user-agent']))];
-  if (agents.length !== 1 || agents[0] !== userAgent) return `User-Agent was ${agents.join(', ')}, expected ${userAgent}`;
+  if (agents.length !== 1 || agents[0] !== userAgent(adapter)) return `User-Agent was ${agents.join(', ')}, expected ${userAgent(adapter)}`;
   return undefined;
 }
 

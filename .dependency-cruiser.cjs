@@ -67,10 +67,17 @@ module.exports = {
     },
     {
       name: 'testing-only-for-tests',
-      comment: 'src/testing/ (the firstpromoter/testing entry) is never imported by production code.',
+      comment: 'src/testing/ (the firstpromoter/testing entry and its Workers build) is never imported by production code.',
       severity: 'error',
-      from: { path: '^src/', pathNot: `^src/(testing/|testing\\.ts$)|${TESTS}` },
-      to: { path: '^src/(testing/|testing\\.ts$)' },
+      from: { path: '^src/', pathNot: `^src/(testing/|testing(-workers)?\\.ts$)|${TESTS}` },
+      to: { path: '^src/(testing/|testing(-workers)?\\.ts$)' },
+    },
+    {
+      name: 'testing-stands-alone',
+      comment: 'The testing entry is built on its own (tsup.config.ts): it reads the generated tables and leaf utilities, and at most the types of other code, so no class of the client exists twice.',
+      severity: 'error',
+      from: { path: '^src/(testing/|testing(-workers)?\\.ts$)', pathNot: TESTS },
+      to: { path: '^src/(?!testing/|internal/)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'generated-imports-no-source',

@@ -1,6 +1,10 @@
 // Loopback keep-alive server for the benchmarks, run in its own process so its work does not share the
 // client's event loop. Answers every POST with the same small JSON event FirstPromoter's v2 sale returns
-// in shape; prints its port on stdout and exits when stdin closes.
+// in shape; prints its port on stdout and exits when stdin closes. It is deliberately not the fake
+// FirstPromoter of firstpromoter/testing: the fake routes by the operation table, checks auth, dedupes,
+// records every request and renders the sale with its commission, about 1.5× this server's time per
+// call here (and growing state), which both sides of every ratio would pay, so the ratios would drift
+// towards 1 and stop measuring the client.
 import { createServer } from 'node:http';
 
 const event = JSON.stringify({

@@ -2,7 +2,7 @@
 // metafile splits each bundle into our code and openapi-fetch's, so a change shows where it landed.
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { distName, entries as packageEntries, specifier } from '../scripts/registry.mjs';
+import { distName, entries as packageEntries, specifier, workersDistName } from '../scripts/registry.mjs';
 
 export async function sizes(root) {
   const esbuild = await import(join(root, 'node_modules/esbuild/lib/main.js'));
@@ -14,8 +14,10 @@ export async function sizes(root) {
   };
   for (const entry of packageEntries) {
     if (entry.subpath === 'track') continue; // measured above as what it is for
-    const label = entry.subpath === '.' ? `${specifier(entry)} (root, everything)` : `${specifier(entry)} (everything)`;
-    entries[label] = `export * from './dist/${distName(entry)}.js';`;
+    // An entry with a Workers build is bundled as that build (its full build needs node:http: no bundle).
+    const workers = workersDistName(entry);
+    const label = entry.subpath === '.' ? `${specifier(entry)} (root, everything)` : `${specifier(entry)} (${workers ? 'Workers build, ' : ''}everything)`;
+    entries[label] = `export * from './dist/${workers ?? distName(entry)}.js';`;
   }
   const out = {};
   for (const [name, contents] of Object.entries(entries)) {

@@ -16,7 +16,7 @@ import ts from 'typescript';
 import { parse, stringify } from 'yaml';
 import { apiFacts, operationTable, webhookList } from './operation-table.mjs';
 import { outcomeTable, withOutcomeTable } from './outcome-table.mjs';
-import { apis, binFile, bins, distName, entries, generatedFiles, receiverFiles, receivers, root } from './registry.mjs';
+import { apis, binFile, bins, distName, entries, generatedFiles, receiverFiles, receivers, root, WORKER_CONDITIONS, workersDistName } from './registry.mjs';
 import { toWireForm } from './wire-form.mjs';
 
 const check = process.argv.includes('--check');
@@ -99,7 +99,11 @@ function packageFields() {
   const typesVersions = {};
   for (const entry of entries) {
     const name = distName(entry);
+    const workers = workersDistName(entry);
+    // Conditions match in order: the runtimes without Node's built-ins first, to the entry's neutral build.
+    const neutral = workers ? Object.fromEntries(WORKER_CONDITIONS.map((condition) => [condition, { types: `./dist/${workers}.d.ts`, default: `./dist/${workers}.js` }])) : {};
     exportsMap[entry.subpath === '.' ? '.' : `./${entry.subpath}`] = {
+      ...neutral,
       import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
       require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
     };

@@ -1,5 +1,5 @@
 // Loads openapi/registry.yaml, the one list of APIs and entry points, for every tool that needs it
-// (generator, lint, Prism setup, contract harness, build, package check, README test).
+// (generator, lint, Prism setup, contract harness, build, package check, code-samples test, docs site).
 // @ts-check
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +14,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
  * @typedef {{ defaultPerPage: number, maxPerPage?: number }} Paging
  * @typedef {{ name: string, spec: string, entry: string, credentials: Credential[], paging: Paging }} Api
  * @typedef {{ name: string, spec: string }} Receiver
- * @typedef {{ subpath: string, source: string }} Entry
+ * @typedef {{ subpath: string, source: string, alone?: boolean, workers?: string }} Entry
  * @typedef {{ name: string, source: string }} Bin
  */
 
@@ -30,7 +30,12 @@ export const apis = Object.entries(raw.apis).map(([name, api]) => ({ name, ...ap
  */
 export const receivers = Object.entries(raw.receivers ?? {}).map(([name, receiver]) => ({ name, ...receiver, spec: `openapi/${receiver.spec}` }));
 
-/** @type {Entry[]} Every package entry point; `subpath` is `.` or a name such as `v1`. */
+/**
+ * @type {Entry[]} Every package entry point; `subpath` is `.` or a name such as `v1`. `alone`: built on its
+ * own, sharing no chunk with the other entries (tsup.config.ts). `workers`: the source of a runtime-neutral
+ * build of the entry (ESM only, `dist/<name>-workers.js`) that the exports map gives runtimes without
+ * Node's built-ins (`WORKER_CONDITIONS`).
+ */
 export const entries = Object.entries(raw.entries).map(([subpath, entry]) => ({ subpath, ...entry }));
 
 /** @type {Bin[]} Every executable of the package (`bin`), by command name. */
@@ -56,6 +61,12 @@ export const receiverFiles = (/** @type {string} */ name) => ({
 
 /** The build's name for an entry's output files (`dist/<name>.js`): `index` for the root. */
 export const distName = (/** @type {Entry} */ entry) => (entry.subpath === '.' ? 'index' : entry.subpath);
+
+/** The export conditions of runtimes without Node's built-ins (Cloudflare Workers, web workers, browsers). */
+export const WORKER_CONDITIONS = ['workerd', 'worker', 'browser'];
+
+/** The build's name for an entry's runtime-neutral build, if it has one: `testing-workers`. */
+export const workersDistName = (/** @type {Entry} */ entry) => (entry.workers ? `${distName(entry)}-workers` : undefined);
 
 /** The import specifier users write for an entry: `firstpromoter` or `firstpromoter/v1`. */
 export const specifier = (/** @type {Entry} */ entry) => (entry.subpath === '.' ? packageName : `${packageName}/${entry.subpath}`);

@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // Runtime matrix: packs the package, installs the tarball into test-runtimes/ (whose own lockfile pins
 // Node 22 and 24, Bun, Deno and workerd, so none of them is a dependency of the package), then runs
-// every consumer project there against a loopback stand-in for FirstPromoter and checks both what the
-// consumer reports and what reached the server. Each consumer also receives webhooks (Request objects
-// everywhere, real HTTP through node:http where the runtime has it), and the runner delivers to the
-// workerd receiver over HTTP. One line per run, then `N passed, N failed`.
+// every consumer project there against the fake FirstPromoter of the installed tarball's
+// `firstpromoter/testing` (one fake per run) and checks both what the consumer reports and what reached
+// the fake. Each consumer also receives webhooks (Request objects everywhere, real HTTP through
+// node:http where the runtime has it), and the runner delivers to the workerd receiver over HTTP. The
+// `testing/` consumers import `firstpromoter/testing` themselves and run a webhook-handler test against
+// a fake of their own. One line per run, then `N passed, N failed`.
 // Usage: node scripts/test-runtimes.mjs [--no-build] [--only <substring>]
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startLoopback } from '../test-runtimes/support/loopback.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'test-runtimes');
@@ -43,7 +46,8 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lock) {
 execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', tarball], quiet);
 step('installed the tarball into test-runtimes/node_modules');
 
-const server = await startLoopback();
+// The fake FirstPromoter, from the tarball just installed (its CommonJS build, as require() finds it).
+const { startFakeFirstPromoter } = createRequire(join(dir, 'package.json'))('firstpromoter/testing');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 // The User-Agent names the adapter that sent the request: node:http on a Node with
 // process.getBuiltinModule (20.16+, 22.3+), fetch on older Node, Bun, Deno and workerd.
@@ -70,7 +74,7 @@ const tsProjects = {
 const compiled = {};
 await Promise.all(Object.entries(tsProjects).map(async ([name, config]) => {
   const t0 = Date.now();
-  const out = await exec(join(root, 'node_modules/.bin/tsc'), ['-p', join(dir, config)], name, 300_000);
+  const out = await exec(join(root, 'node_modules/.bin/tsc'), ['-p', join(dir, config)], name, '', 300_000);
   compiled[name] = out.code === 0;
   record(`tsc ${name}`, compiled[name], Date.now() - t0, compiled[name] ? '' : firstLines(out.stdout + out.stderr, 8));
 }));
@@ -92,7 +96,7 @@ const bundle = await esbuild.build({
 });
 if (bundle.errors.length) throw new Error(bundle.errors.map((e) => e.text).join('\n'));
 
-// 5. The runs. Tags keep each run's requests apart on the server.
+// 5. The runs, each against a fake of its own; the tag names the run and makes its credentials.
 const bin = (path) => join(modules, path);
 const version = (cmd, ...a) => execFileSync(cmd, [...a, '--version'], quiet).match(/\d+\.\d+\.\d+|\d{4}-\d\d-\d\d/)[0];
 const runs = [];
@@ -111,32 +115,49 @@ const bun = `bun ${version(bin('.bin/bun'))}`;
 const deno = `deno ${version(bin('.bin/deno'))}`;
 runs.push({ name: `${bun} ts-esm (source)`, cmd: bin('.bin/bun'), args: ['ts-esm/index.ts'] });
 runs.push({ name: `${bun} cjs`, cmd: bin('.bin/bun'), args: ['cjs/index.cjs'] });
-// Loopback only: the tracking server, and the webhook receiver the scenario serves on a free port.
+// Loopback only: each run's fake has its own port, the testing consumers start one themselves, and the
+// webhook scenario serves its receiver on a free port.
 const denoFlags = ['run', '--quiet', '--no-lock', '--node-modules-dir=manual', '--allow-env=FP_ORIGIN,FP_TAG', '--allow-net=127.0.0.1'];
 runs.push({ name: `${deno} ts-esm (source)`, cmd: bin('.bin/deno'), args: [...denoFlags, 'ts-esm/index.ts'] });
 runs.push({ name: `${deno} esm`, cmd: bin('.bin/deno'), args: [...denoFlags, 'esm/index.mjs'] });
 runs.push({ name: `workerd ${version(bin('.bin/workerd'))} worker bundle`, workerd: true });
+// The fake needs node:http, which Bun and Deno provide; workerd resolves firstpromoter/testing to its
+// Workers build (sendWebhook and the examples), which the worker bundle's webhook scenario runs on.
+for (const node of [bin('node20/bin/node'), process.execPath, bin('node24/bin/node')]) {
+  runs.push({ name: `node ${version(node)} testing esm`, cmd: node, args: ['testing/esm.mjs'], ownFake: true });
+  runs.push({ name: `node ${version(node)} testing cjs`, cmd: node, args: ['testing/cjs.cjs'], ownFake: true });
+}
+runs.push({ name: `${bun} testing esm`, cmd: bin('.bin/bun'), args: ['testing/esm.mjs'], ownFake: true });
+runs.push({ name: `${bun} testing cjs`, cmd: bin('.bin/bun'), args: ['testing/cjs.cjs'], ownFake: true });
+runs.push({ name: `${deno} testing esm`, cmd: bin('.bin/deno'), args: [...denoFlags, 'testing/esm.mjs'], ownFake: true });
+runs.push({ name: `node ${version(process.execPath)} testing without Prism`, withoutPrism: true, ownFake: true });
 
-try {
-  for (const run of runs) {
-    if (only && !run.name.includes(only)) continue;
-    const tag = run.name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '');
-    const t0 = Date.now();
-    let problem;
+for (const run of runs) {
+  if (only && !run.name.includes(only)) continue;
+  const tag = run.name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '');
+  const t0 = Date.now();
+  // The consumers' credentials are made from the tag; ada@example.com is a referred customer of Maria, the
+  // starting promoter, whose dashboard session has the token `fresh-<tag>` (the scenario's first, `expired-<tag>`, is refused).
+  const fake = await startFakeFirstPromoter({
+    apiKey: `key-${tag}`, accountId: tag, v1ApiKey: `v1-${tag}`, affiliateAccessToken: `fresh-${tag}`,
+    promoter: { email: 'maria.lopez@example.com', name: 'Maria Lopez', ref_id: 'maria' }, referrals: [{ email: 'ada@example.com' }],
+  });
+  let problem;
+  try {
     if (run.needs && !compiled[run.needs]) problem = 'not compiled';
-    else if (run.workerd) problem = await runWorkerd(tag);
+    else if (run.workerd) problem = await runWorkerd(tag, fake.origin);
     else {
-      const out = await exec(run.cmd, run.args, tag);
-      // Every consumer receives webhooks; the plain JavaScript ones also over real HTTP (node:http).
-      const wanted = ['RESULT ', '"webhooks":"received"', ...(/^(cjs|esm)\//.test(run.args.at(-1)) ? ['"webhooksOverHttp":"received"'] : [])];
+      const out = run.withoutPrism ? await runWithoutPrism(tag) : await exec(run.cmd, run.args, tag, fake.origin);
+      // Every consumer of the client entries receives webhooks; the plain JavaScript ones also over real HTTP (node:http).
+      const wanted = ['RESULT ', ...(run.ownFake ? [] : ['"affiliate":"refreshed"', '"webhooks":"received"']), ...(/^(cjs|esm)\//.test(run.args?.at(-1)) ? ['"webhooksOverHttp":"received"'] : [])];
       const missing = wanted.find((text) => !out.stdout.includes(text));
       problem = out.code !== 0 ? `exit ${out.code}: ${firstLines(out.stderr || out.stdout)}` : missing ? `no ${missing} in the output` : undefined;
     }
-    problem ??= wireProblem(tag, run.adapter ?? 'fetch');
-    record(run.name, !problem, Date.now() - t0, problem);
+    if (!run.ownFake) problem ??= wireProblem(fake, tag, run.adapter ?? 'fetch');
+  } finally {
+    await fake.close();
   }
-} finally {
-  await server.close();
+  record(run.name, !problem, Date.now() - t0, problem);
 }
 
 const passed = results.filter(Boolean).length;
@@ -145,25 +166,41 @@ step(`done, bundle for workerd ${(readFileSync(join(workerDir, 'worker.bundle.mj
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
-/** What the server should have seen from one run: a v2 sale in cents, its duplicate, a v1 form sale, and an affiliate call sent twice (refused token, then the new one), each naming the client and the adapter the runtime should have chosen. */
-function wireProblem(tag, adapter) {
-  const seen = server.requestsFor(tag);
-  const v2 = seen.filter((r) => r.url === '/api/v2/track/sale');
-  const v1 = seen.filter((r) => r.url === '/api/v1/track/sale');
-  const affiliate = seen.filter((r) => r.url === '/api/v2/affiliate/promoters/current').map((r) => r.headers.authorization);
-  if (seen.length !== 5) return `server saw ${seen.length} requests, expected 5: ${seen.map((r) => r.url).join(', ')}`;
-  if (affiliate.join() !== `Bearer expired-${tag},Bearer fresh-${tag}`) return `affiliate call was not sent with the refused token and then the new one (${affiliate.length} requests)`;
-  if (v2.length !== 2 || v2[0].body?.amount !== 1999 || v2[0].body?.currency !== 'USD' || !v2[0].type.startsWith('application/json')) return 'v2 sale body was not JSON with amount 1999 USD';
+/**
+ * What the fake should have seen from one run: a v2 sale in cents, its duplicate, an affiliate call sent
+ * twice (the ended session's token refused, then the new one accepted) and a v1 form sale, two sales
+ * recorded, and every request naming the client and the adapter its runtime should choose in its User-Agent.
+ */
+function wireProblem(fake, tag, adapter) {
+  // The both-builds consumer also sends one sale with a wrong key under Account-ID `<tag>-401`, to see the 401.
+  const seen = fake.requests.filter((r) => r.headers['account-id'] !== `${tag}-401`);
+  const v2 = seen.filter((r) => r.api === 'v2' && r.operationId === 'trackSale');
+  const v1 = seen.filter((r) => r.api === 'v1' && r.operationId === 'trackSale');
+  const affiliate = seen.filter((r) => r.api === 'affiliate' && r.operationId === 'getCurrentPromoter');
+  if (seen.length !== 5) return `the fake saw ${seen.length} requests, expected 5: ${seen.map((r) => `${r.api} ${r.target}`).join(', ')}`;
+  const tokens = affiliate.map((r) => `${r.headers.authorization} ${r.status}`).join();
+  if (tokens !== `Bearer expired-${tag} 401,Bearer fresh-${tag} 200`) return `affiliate call was not refused with the ended session's token and then accepted with the new one (${tokens})`;
+  if (v2.length !== 2 || v2[0].body?.amount !== 1999 || v2[0].body?.currency !== 'USD' || !v2[0].headers['content-type']?.startsWith('application/json')) return 'v2 sale body was not JSON with amount 1999 USD';
   if (v1.length !== 1 || v1[0].body?.amount !== '550' || v1[0].body?.currency !== 'EUR' || v1[0].headers['x-api-key'] !== `v1-${tag}`) return 'v1 sale was not a form with amount=550 EUR';
+  const statuses = [...v2, ...v1].map((r) => r.status).join();
+  if (statuses !== '200,409,200' || fake.records.sales.length !== 2) return `the fake answered the sales ${statuses} and recorded ${fake.records.sales.length} of them`;
   const agents = [...new Set(seen.map((r) => r.headers['user-agent']))];
   if (agents.length !== 1 || agents[0] !== userAgent(adapter)) return `User-Agent was ${agents.join(', ')}, expected ${userAgent(adapter)}`;
   return undefined;
 }
 
-function exec(cmd, cmdArgs, tag, timeoutMs = 60_000) {
+/** The testing entry from a folder outside the repo with no Prism in reach (only the installed package). */
+function runWithoutPrism(tag) {
+  const alone = mkdtempSync(join(tmpdir(), 'fp-without-prism-'));
+  cpSync(join(modules, 'firstpromoter'), join(alone, 'node_modules/firstpromoter'), { recursive: true });
+  cpSync(join(dir, 'testing/without-prism.mjs'), join(alone, 'without-prism.mjs'));
+  return exec(process.execPath, ['without-prism.mjs'], tag, '', 60_000, alone).finally(() => rmSync(alone, { recursive: true, force: true }));
+}
+
+function exec(cmd, cmdArgs, tag, origin, timeoutMs = 60_000, cwd = dir) {
   return new Promise((resolve) => {
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', FP_ORIGIN: server.origin, FP_TAG: tag, DENO_DIR: join(scratch, 'deno') };
-    const child = spawn(cmd, cmdArgs, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', FP_ORIGIN: origin, FP_TAG: tag, DENO_DIR: join(scratch, 'deno') };
+    const child = spawn(cmd, cmdArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -177,12 +214,12 @@ function exec(cmd, cmdArgs, tag, timeoutMs = 60_000) {
   });
 }
 
-async function runWorkerd(tag) {
+async function runWorkerd(tag, origin) {
   const port = await freePort();
   const date = execFileSync(bin('.bin/workerd'), ['--version'], quiet).trim().split(' ').pop();
   const config = readFileSync(join(dir, 'workerd/config.capnp.template'), 'utf8')
     .replaceAll('{{WORKER_PORT}}', String(port)).replaceAll('{{COMPATIBILITY_DATE}}', date)
-    .replaceAll('{{ORIGIN}}', server.origin).replaceAll('{{TAG}}', tag);
+    .replaceAll('{{ORIGIN}}', origin).replaceAll('{{TAG}}', tag);
   writeFileSync(join(workerDir, 'config.capnp'), config);
   const env = { PATH: process.env.PATH, HOME: process.env.HOME };
   const child = spawn(bin('.bin/workerd'), ['serve', 'config.capnp'], { cwd: workerDir, env, stdio: ['ignore', 'pipe', 'pipe'] });

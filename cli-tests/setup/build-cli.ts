@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Options } from 'tsup';
 import type { TestProject } from 'vitest/node';
-import configs from '../../tsup.config.js';
+import { builds } from '../../tsup.config.js';
 import { binFile, bins, root } from '../../scripts/registry.mjs';
 
 declare module 'vitest' {
@@ -20,7 +20,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   mkdirSync(cache, { recursive: true });
   const outDir = mkdtempSync(join(cache, 'fp-cli-'));
   const bin = bins[0]!;
-  const options = (configs as Options[]).find((config) => JSON.stringify(config.entry).includes(bin.source));
+  const options = builds.find((config: Options) => JSON.stringify(config.entry).includes(bin.source));
   if (!options) throw new Error(`tsup.config.ts has no build for ${bin.source}`);
   await build({ ...options, outDir, silent: true, config: false });
   project.provide('cliPath', join(outDir, binFile(bin).replace(/^dist\//, '')));

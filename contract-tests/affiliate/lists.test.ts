@@ -1,16 +1,19 @@
 // The affiliate lists through the pagination helpers, and the answers without a body: the payouts
 // `{ data, meta }` envelope and the bare-array lists against Prism (one page, every request checked),
-// real page walks against a local server that pages, and the 204 of a referral deletion.
+// real page walks on the fake FirstPromoter (a promoter's commissions from tracked sales), and the 204
+// of a referral deletion.
 import { describe, expect, it } from 'vitest';
-import { createFirstPromoterAffiliate, paginate, pages, PaginationError, toArray, unwrap } from '../../src/affiliate.js';
+import { paginate, pages, PaginationError, toArray, unwrap } from '../../src/affiliate.js';
 import { capturingFetch } from '../support/clients.js';
-import { pagedRoute, rowsWithIds, serveRoutes, type ListServer } from '../support/list-server.js';
-import { AFFILIATE_CANARY, affiliateClient } from './clients.js';
+import { customers, fakeAffiliateClient, fakeV2Client, serveFake, targetsOf } from '../support/fake.js';
+import { affiliateClient } from './clients.js';
 
-const terms = { net_payout_days: 30, payout_cycle: 'monthly', min_payment: 5000, min_paying_customers: 1 };
-
-function localAffiliateClient(server: ListServer) {
-  return createFirstPromoterAffiliate({ ...AFFILIATE_CANARY, baseUrl: server.url, maxRetries: 0 });
+/** A fake whose starting promoter earned one commission on each of `count` sales of referred customers. */
+async function fakeWithCommissions(count: number) {
+  const fake = await serveFake({ referrals: customers(count) });
+  const company = fakeV2Client(fake);
+  for (let n = 1; n <= count; n++) await company.track.sale({ email: `customer${n}@example.com`, event_id: `in_${n}`, amount: 1_000 });
+  return fake;
 }
 
 describe('affiliate lists', () => {
@@ -34,19 +37,21 @@ describe('affiliate lists', () => {
     expect(referrals.every((referral) => typeof referral.id === 'number')).toBe(true);
   });
 
-  it('pages through a long payouts list at 20 per page, the affiliate default, until a short page', async () => {
-    const server = await serveRoutes({ '/payouts': pagedRoute(rowsWithIds(45), { meta: terms }) });
+  it('pages through a long commissions list at 20 per page, the affiliate default, until a short page', async () => {
+    const fake = await fakeWithCommissions(45);
     const ids: number[] = [];
-    for await (const payout of paginate(localAffiliateClient(server), '/payouts')) ids.push(payout.id);
-    expect(ids).toEqual(rowsWithIds(45).map((row) => row.id));
-    expect(server.targets).toEqual(['/payouts?page=1&per_page=20', '/payouts?page=2&per_page=20', '/payouts?page=3&per_page=20']);
+    for await (const commission of paginate(fakeAffiliateClient(fake), '/commissions')) ids.push(commission.id);
+    expect(ids).toEqual(fake.records.commissions.map((commission) => commission.id));
+    expect(ids).toHaveLength(45);
+    expect(targetsOf(fake, 'listCommissions')).toEqual(['/commissions?page=1&per_page=20', '/commissions?page=2&per_page=20', '/commissions?page=3&per_page=20']);
   });
 
   it('stops with a PaginationError when the server ignores page, rather than reading page 1 forever', async () => {
-    const server = await serveRoutes({ '/commissions': pagedRoute(rowsWithIds(40), { ignorePage: true }) });
-    const error = await toArray(paginate(localAffiliateClient(server), '/commissions'), { limit: 1_000 }).catch((e: unknown) => e);
+    const fake = await fakeWithCommissions(40);
+    fake.faults.next(2, 'ignore_page', { match: (request) => request.operationId === 'listCommissions' });
+    const error = await toArray(paginate(fakeAffiliateClient(fake), '/commissions'), { limit: 1_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationError);
-    expect(server.targets).toHaveLength(2);
+    expect(targetsOf(fake, 'listCommissions')).toHaveLength(2);
   });
 
   it('rejects a path that is not a paged list of this API before sending anything', async () => {

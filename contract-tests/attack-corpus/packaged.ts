@@ -1,5 +1,5 @@
 // The two defects that crashed or leaked in the packed package, checked against the built files: the
-// project's tsup config (declarations off) builds the entries into node_modules/.cache, and a child
+// project's library build (tsup.config.ts, declarations off) builds the entries into node_modules/.cache, and a child
 // Node process loads them as ESM and as CommonJS (packaged-probe.mjs). A child, because an unhandled
 // rejection ends its process: exactly what an async logger's rejection did to users.
 import { execFile } from 'node:child_process';
@@ -18,8 +18,8 @@ let built: Promise<void> | undefined;
 function buildOnce(): Promise<void> {
   built ??= (async () => {
     const { build } = await import('tsup');
-    const { default: config } = await import('../../tsup.config.js');
-    await build({ ...config, dts: false, outDir: dist, clean: true, silent: true });
+    const { libraryBuild } = await import('../../tsup.config.js');
+    await build({ ...libraryBuild, dts: false, outDir: dist, clean: true, silent: true, config: false });
   })();
   return built;
 }

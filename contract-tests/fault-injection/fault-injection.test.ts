@@ -1,16 +1,17 @@
-// Nothing lost, nothing counted twice: thousands of sales (v1 and v2) through the real clients against a
-// local server that faults a large share of attempts. Each call ends as tracked/duplicate, or as a typed
-// error the caller answers by sending the same event_id again; at the end the server holds every sale
-// exactly once. Loopback only, short timeouts and backoffs, bounded loops. It runs on both adapters:
-// node:http (the default on Node) and fetch (the default elsewhere, and whenever a fetch is passed).
+// Nothing lost, nothing counted twice: thousands of sales (v1 and v2) through the real clients against
+// the fake FirstPromoter (firstpromoter/testing), which faults a large share of attempts. Each call ends
+// as tracked/duplicate, or as a typed error the caller answers by sending the same event_id again; at the
+// end the fake holds every sale exactly once. Loopback only, short timeouts and backoffs, bounded loops.
+// It runs on both adapters: node:http (the default on Node) and fetch (the default elsewhere, and
+// whenever a fetch is passed), each against a fake of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   APIError, ConnectionError, createFirstPromoter, FirstPromoterError, type FirstPromoterOptions, type Money, type TrackOutcome,
 } from '../../src/index.js';
 import { createFirstPromoterV1 } from '../../src/v1.js';
+import { FAULT_KINDS, startFakeFirstPromoter, type FakeFirstPromoter } from '../../src/testing.js';
 import { CANARY } from '../support/canary.js';
 import { LeakCollector } from '../support/leak-scan.js';
-import { FAULTS, startFaultServer, type FaultServer } from './fault-server.js';
 
 const SALES = 2_000;
 const REFUNDS = 200;
@@ -26,11 +27,11 @@ const SLOW_MS = 700;
 const MAX_ROUNDS = 30;
 const SEED = Number(process.env.FAULT_SEED ?? 20_260_301);
 
-/** The options that pick each adapter; every run gets a fault server of its own. */
-const ADAPTERS: Record<string, Partial<FirstPromoterOptions>> = { 'node:http': {}, fetch: { fetch: (input, init) => globalThis.fetch(input, init) } };
-
 const leaks = new LeakCollector();
-let server: FaultServer;
+let fake: FakeFirstPromoter;
+
+/** The options that pick each adapter. */
+const ADAPTERS: Record<string, Partial<FirstPromoterOptions>> = { 'node:http': {}, fetch: { fetch: (input, init) => globalThis.fetch(input, init) } };
 
 function clients(transport: Partial<FirstPromoterOptions>) {
   const common: FirstPromoterOptions = {
@@ -40,8 +41,8 @@ function clients(transport: Partial<FirstPromoterOptions>) {
     backoff: { baseDelayMs: 1, maxDelayMs: 8, maxRetryAfterMs: 10 },
     logger: leaks.logger,
   };
-  const v2 = createFirstPromoter({ ...common, apiKey: CANARY.apiKey, accountId: CANARY.accountId, baseUrl: `${server.url}/api/v2` });
-  const v1 = createFirstPromoterV1({ ...common, apiKey: CANARY.v1ApiKey, baseUrl: `${server.url}/api/v1` });
+  const v2 = createFirstPromoter({ ...common, apiKey: CANARY.apiKey, accountId: CANARY.accountId, baseUrl: fake.v2BaseUrl });
+  const v1 = createFirstPromoterV1({ ...common, apiKey: CANARY.v1ApiKey, baseUrl: fake.v1BaseUrl });
   leaks.object('v2 client', v2);
   leaks.object('v1 client', v1);
   return { v1, v2 };
@@ -91,25 +92,25 @@ async function pool<T>(count: number, work: (index: number) => Promise<T>): Prom
   return results;
 }
 
-/** Sale i: v1 on odd i, v2 on even; every third one as a decimal Money value. */
-function sale(i: number): { email: string; event_id: string; amount: number | Money; cents: number } {
+/**
+ * Sale i: v1 on odd i, v2 on even; every third one as a decimal Money value. The `ref_id` credits the
+ * buyer to the fake's promoter in the same call, as a referral link would: a sale of a customer nobody
+ * referred is not recorded at all.
+ */
+function sale(i: number): { email: string; event_id: string; amount: number | Money; ref_id: string; cents: number } {
   const cents = 1_000 + i;
   const amount = i % 3 === 0 ? { amount: (cents / 100).toFixed(2), currency: 'USD' } : cents;
-  return { email: `buyer-${i}@example.test`, event_id: `in_${SEED}_${i}`, amount, cents };
+  return { email: `buyer-${i}@example.test`, event_id: `in_${SEED}_${i}`, amount, ref_id: fake.promoter.ref_id, cents };
 }
 
 for (const [adapter, transport] of Object.entries(ADAPTERS)) describe(`fault injection: tracking under faulted transport (${adapter})`, () => {
   beforeAll(async () => {
-    server = await startFaultServer({
-      faultRate: 0.4,
-      seed: SEED,
-      slowMs: SLOW_MS,
-      credentials: { v2ApiKey: CANARY.apiKey, accountId: CANARY.accountId, v1ApiKey: CANARY.v1ApiKey },
-    });
+    fake = await startFakeFirstPromoter({ apiKey: CANARY.apiKey, accountId: CANARY.accountId, v1ApiKey: CANARY.v1ApiKey, slowMs: SLOW_MS });
+    fake.faults.random({ rate: 0.4, seed: SEED });
   });
 
   afterAll(async () => {
-    await server?.close();
+    await fake?.close();
   });
 
   it(`records each of ${SALES} sales and ${REFUNDS} refunds exactly once`, { timeout: 120_000 }, async () => {
@@ -125,8 +126,9 @@ for (const [adapter, transport] of Object.entries(ADAPTERS)) describe(`fault inj
       return untilSettled(call, `refund ${i}`);
     });
 
+    const { sales: recordedSales, refunds: recordedRefunds } = fake.records;
     const byEmail = new Map<string, number>();
-    for (const event of server.records.filter((e) => e.kind === 'sale')) byEmail.set(event.email, (byEmail.get(event.email) ?? 0) + 1);
+    for (const event of recordedSales) byEmail.set(event.email!, (byEmail.get(event.email!) ?? 0) + 1);
     let lost = 0;
     let doubleCounted = 0;
     let recordedOnce = 0;
@@ -135,30 +137,31 @@ for (const [adapter, transport] of Object.entries(ADAPTERS)) describe(`fault inj
       const times = byEmail.get(email) ?? 0;
       if (times === 0) lost++;
       if (times > 1) doubleCounted++;
-      const event = server.records.find((e) => e.kind === 'sale' && e.email === email);
-      if (times === 1 && event?.eventId === event_id && event.amount === cents && event.version === (i % 2 === 1 ? 'v1' : 'v2')) recordedOnce++;
+      const event = recordedSales.find((e) => e.email === email);
+      if (times === 1 && event?.event_id === event_id && event.amount === cents && event.api === (i % 2 === 1 ? 'v1' : 'v2')) recordedOnce++;
     }
-    console.log(`fault-injection: sent=${SALES} faulted_attempts=${server.faulted} recorded_once=${recordedOnce} lost=${lost} double_counted=${doubleCounted} adapter=${adapter}`);
+    const attempts = fake.requests.length;
+    const faulted = fake.requests.filter((r) => r.fault !== undefined).length;
+    console.log(`fault-injection: sent=${SALES} faulted_attempts=${faulted} recorded_once=${recordedOnce} lost=${lost} double_counted=${doubleCounted} adapter=${adapter}`);
 
     const failures = [...sales, ...refunds].filter((e) => e.failure !== undefined).map((e) => String(e.failure));
     expect(failures).toEqual([]);
     expect(lost).toBe(0);
     expect(doubleCounted).toBe(0);
     expect(recordedOnce).toBe(SALES);
-    expect(server.records.filter((e) => e.kind === 'refund')).toHaveLength(REFUNDS);
-    expect(new Set(server.records.map((e) => `${e.kind}:${e.eventId}`)).size).toBe(server.records.length);
+    expect(recordedRefunds).toHaveLength(REFUNDS);
+    expect(new Set(recordedRefunds.map((e) => e.event_id)).size).toBe(REFUNDS);
+    for (const refund of recordedRefunds) expect([refund.amount, refund.api]).toEqual([500, Number(refund.event_id.split('_').at(-1)) % 2 === 1 ? 'v1' : 'v2']);
 
     // The run was as hostile as promised, and the interesting paths were taken.
-    expect(server.faulted / server.requests, `${server.faulted} of ${server.requests} attempts faulted (seed ${SEED})`).toBeGreaterThanOrEqual(0.3);
-    for (const fault of FAULTS) expect(server.faultCounts[fault], fault).toBeGreaterThan(0);
+    expect(faulted / attempts, `${faulted} of ${attempts} attempts faulted (seed ${SEED})`).toBeGreaterThanOrEqual(0.3);
+    for (const fault of FAULT_KINDS) expect(fake.faults.counts[fault], fault).toBeGreaterThan(0);
     const endings = [...sales, ...refunds];
     expect(endings.every((e) => e.outcome === 'tracked' || e.outcome === 'duplicate')).toBe(true);
     expect(endings.filter((e) => e.outcome === 'duplicate' && e.attempts > 1).length, '409 after a retried attempt').toBeGreaterThan(0);
     expect(endings.filter((e) => e.rounds > 1).length, 'caller-level repeats').toBeGreaterThan(0);
   });
-});
 
-describe('fault injection: secrets', () => {
   it('leaks no canary key and no promoter secret into any error, log or inspected client', () => {
     expect(leaks.size).toBeGreaterThan(1_000);
     expect(leaks.hits()).toEqual([]);

@@ -1,59 +1,52 @@
-// Secret hygiene end to end: clients built with the canary keys call a local server that answers with
-// promoter secrets in every shape (JSON error bodies, HTML pages, broken JSON, a 2xx page) and fails in
-// every way (timeout, reset, redirect, refused). Every error, log event, inspected client and inspected
-// request goes to the collector; none may contain a canary key or a promoter secret.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+// Secret hygiene end to end: clients built with the canary keys call the fake FirstPromoter, which is
+// made to answer with promoter secrets in every shape (JSON error bodies, HTML pages, broken JSON, a 2xx
+// page: canned answers) and to fail in every way (timeout, reset, redirect, refused). Every error, log
+// event, inspected client and inspected request goes to the collector; none may contain a canary key or
+// a promoter secret.
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AbortError, APIError, ConnectionError, createFirstPromoter, InternalServerError, NotFoundError, TimeoutError, unwrap,
   UnprocessableEntityError, ValidationError,
 } from '../../src/index.js';
+import { startFakeFirstPromoter, type FakeFirstPromoter, type Injection } from '../../src/testing.js';
 import { createFirstPromoterV1 } from '../../src/v1.js';
 import { CANARY, CANARY_VALUES } from '../support/canary.js';
 import { LeakCollector, PROMOTER_CANARY, SECRET_VALUES } from '../support/leak-scan.js';
 
 const { authToken, passwordSetupUrl } = PROMOTER_CANARY;
 const promoter = { id: 8, email: 'promoter@example.com', auth_token: authToken, password_setup_url: passwordSetupUrl };
+const json = (status: number, body: unknown): Injection => ({ status, body });
+const text = (status: number, type: string, body: string): Injection => ({ status, body, headers: { 'content-type': type } });
 
-type Scenario = 'promoter' | 'json_422' | 'html_500' | 'broken_json_404' | 'html_200' | 'redirect' | 'slow' | 'reset' | 'duplicate';
+/** The hostile answers, as canned answers of the fake (the real fake answers the rest). */
+const ANSWERS = {
+  promoter: json(200, promoter),
+  json_422: json(422, { message: 'Email is taken', errors: { email: ['taken'] }, promoter }),
+  html_500: text(500, 'text/html', `<html><body>Error for auth_token=${authToken}<br>password_setup_url: ${passwordSetupUrl}</body></html>`),
+  broken_json_404: text(404, 'application/json', `{"message":"Not found","promoter":{"auth_token":"${authToken}","password_setup_url":"${passwordSetupUrl}"`),
+  html_200: text(200, 'text/html', `<html>Welcome back! auth_token=${authToken}</html>`),
+  redirect: { status: 302, headers: { location: `http://127.0.0.1:9/steal?auth_token=${authToken}` } },
+  slow: 'slow_headers',
+  reset: 'reset_before',
+} satisfies Record<string, Injection>;
 
 const leaks = new LeakCollector();
-const seenHeaders: IncomingHttpHeaders[] = [];
-let scenario: Scenario = 'promoter';
-let server: Server;
-let url = '';
+let fake: FakeFirstPromoter;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    seenHeaders.push(req.headers);
-    req.resume();
-    const reply = (status: number, type: string, body: string) => res.writeHead(status, { 'content-type': type }).end(body);
-    switch (scenario) {
-      case 'promoter': return reply(200, 'application/json', JSON.stringify(promoter));
-      case 'json_422': return reply(422, 'application/json', JSON.stringify({ message: 'Email is taken', errors: { email: ['taken'] }, promoter }));
-      case 'html_500': return reply(500, 'text/html', `<html><body>Error for auth_token=${authToken}<br>password_setup_url: ${passwordSetupUrl}</body></html>`);
-      case 'broken_json_404': return reply(404, 'application/json', `{"message":"Not found","promoter":{"auth_token":"${authToken}","password_setup_url":"${passwordSetupUrl}"`);
-      case 'html_200': return reply(200, 'text/html', `<html>Welcome back! auth_token=${authToken}</html>`);
-      case 'redirect': return res.writeHead(302, { location: `http://127.0.0.1:9/steal?auth_token=${authToken}` }).end();
-      case 'slow': return void setTimeout(() => res.destroyed || reply(200, 'application/json', '{}'), 1_000);
-      case 'reset': return void req.socket.destroy();
-      case 'duplicate': return reply(409, 'application/json', JSON.stringify({ message: "The 'sale' event with the id 'in_9' already exists." }));
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake = await startFakeFirstPromoter({ apiKey: CANARY.apiKey, accountId: CANARY.accountId, v1ApiKey: CANARY.v1ApiKey, slowMs: 1_000, referrals: [{ email: 'a@example.com' }] });
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await fake?.close();
 });
 
 function clients() {
   const common = { timeoutMs: 100, maxRetries: 1, backoff: { baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 5 }, logger: leaks.logger };
-  const v2 = createFirstPromoter({ ...common, apiKey: CANARY.apiKey, accountId: CANARY.accountId, baseUrl: `${url}/api/v2` });
-  const v1 = createFirstPromoterV1({ ...common, apiKey: CANARY.v1ApiKey, baseUrl: `${url}/api/v1` });
+  const v2 = createFirstPromoter({ ...common, apiKey: CANARY.apiKey, accountId: CANARY.accountId, baseUrl: fake.v2BaseUrl });
+  const v1 = createFirstPromoterV1({ ...common, apiKey: CANARY.v1ApiKey, baseUrl: fake.v1BaseUrl });
   // Every light request the transport sees, to be printed the ways a debugging user would print it.
   const capture = { onRequest: ({ request }: { request: unknown }) => void leaks.object('LiteRequest', request) };
   v2.api.use(capture);
@@ -61,10 +54,12 @@ function clients() {
   return { v1, v2 };
 }
 
-async function failure(next: Scenario, call: () => Promise<unknown>): Promise<unknown> {
-  scenario = next;
+/** Runs `call` with `answer` for both of its attempts (the clients retry once), and collects its error. */
+async function failure(answer: keyof typeof ANSWERS | 'real', call: () => Promise<unknown>): Promise<unknown> {
+  if (answer !== 'real') fake.faults.next(2, ANSWERS[answer]);
   const error = await call().then(() => undefined, (e: unknown) => e);
-  leaks.error(next, error);
+  fake.faults.clear();
+  leaks.error(answer, error);
   return error;
 }
 
@@ -75,7 +70,7 @@ describe('secrets never leave through errors, logs or printed objects', () => {
     leaks.object('v1 client before', v1);
     const byToken = { params: { path: { id: authToken }, query: { find_by: 'auth_token' as const } } };
 
-    scenario = 'promoter';
+    fake.faults.next(1, ANSWERS.promoter);
     const found = await unwrap(v2.api.GET('/company/promoters/{id}', byToken));
     expect(found).toMatchObject({ auth_token: authToken }); // data is the caller's own: returned untouched
 
@@ -105,8 +100,11 @@ describe('secrets never leave through errors, logs or printed objects', () => {
     controller.abort(new Error('caller gave up'));
     expect(await failure('promoter', () => v2.api.GET('/company/promoters/{id}', { ...byToken, signal: controller.signal }))).toBeInstanceOf(AbortError);
 
-    scenario = 'duplicate';
-    leaks.object('duplicate outcome', await v2.track.sale({ email: 'a@example.com', event_id: 'in_9', amount: 100 }));
+    // The fake's own answers: a sale of the referred customer, then its replay.
+    leaks.object('tracked outcome', await v2.track.sale({ email: 'a@example.com', event_id: 'in_9', amount: 100 }));
+    const duplicate = await v2.track.sale({ email: 'a@example.com', event_id: 'in_9', amount: 100 });
+    expect(duplicate.outcome).toBe('duplicate');
+    leaks.object('duplicate outcome', duplicate);
 
     // The raw escape hatch, with the token written into the path: the error and the log name a template.
     const raw = await failure('json_422', () => v2.request('PUT', `/company/promoters/${authToken}`, { body: { find_by: 'auth_token' } }));
@@ -144,8 +142,9 @@ describe('secrets never leave through errors, logs or printed objects', () => {
   });
 
   it('sent the canary keys, so the scan looks for values that were really in play', () => {
-    expect(seenHeaders.some((h) => h.authorization === `Bearer ${CANARY.apiKey}` && h['account-id'] === CANARY.accountId)).toBe(true);
-    expect(seenHeaders.some((h) => h['x-api-key'] === CANARY.v1ApiKey)).toBe(true);
+    const seen = fake.requests.map((r) => r.headers);
+    expect(seen.some((h) => h.authorization === `Bearer ${CANARY.apiKey}` && h['account-id'] === CANARY.accountId)).toBe(true);
+    expect(seen.some((h) => h['x-api-key'] === CANARY.v1ApiKey)).toBe(true);
   });
 
   it('finds no canary and no promoter secret in anything collected', () => {

@@ -4,47 +4,31 @@
 // bad request that reads them itself with takeViolations().
 import { inject } from 'vitest';
 import { createFirstPromoter, type FirstPromoterOptions } from '../../src/index.js';
+import { toOpenApiArrays } from '../../src/testing/rails-arrays.js';
+import { violationsOf, type ContractViolation } from '../../src/testing/violations.js';
 import { createFirstPromoterV1, type FirstPromoterV1Options } from '../../src/v1.js';
 import { CANARY } from './canary.js';
 import { unknownQueryKeys } from './query-keys.js';
 
-export interface Violation {
-  method: string;
-  url: string;
-  violations: Array<{ location: string[]; code: string | number; message: string; severity: string }>;
-}
-
 /** Violations seen since the last `takeViolations()`. */
-const seen: Violation[] = [];
+const seen: ContractViolation[] = [];
 
-export function takeViolations(): Violation[] {
+export function takeViolations(): ContractViolation[] {
   return seen.splice(0, seen.length);
 }
 
 /**
- * The shipped bundle names top-level Rails arrays as they travel (`ids[]`, scripts/wire-form.mjs), so
- * Prism reads `ids[]=1&ids[]=2` itself. What stays here is arrays inside a deepObject
- * (`filters[status][]=a`): Prism's deepObject reader knows no `[]`, and reads a `type: array` property
- * only in indexed form (`filters[status][0]=a`) and a oneOf/anyOf of value-or-array only as a repeated
- * key (`filters[status]=a`). Sending both forms lets it check the values whichever the schema is.
- */
-export function toOpenApiArrays(url: string): string {
-  const seenNested = new Map<string, number>();
-  return url.replace(/([?&])([^=&[\]%]+)((?:\[[^=&[\]]+\])+)(?:\[\]|%5B%5D)=([^&#]*)/g, (_, separator: string, base: string, keys: string, value: string) => {
-    const name = base + keys;
-    const index = seenNested.get(name) ?? 0;
-    seenNested.set(name, index + 1);
-    return `${separator}${name}=${value}&${name}[${index}]=${value}`;
-  });
-}
-
 /** What Prism leaves unchecked in the query of a request to one of the mocks (support/query-keys.ts). */
-function queryKeyViolations(method: string, url: string): Violation['violations'] {
+function queryKeyViolations(method: string, url: string): ContractViolation['violations'] {
   const mocks = Object.entries(inject('prism')).filter(([, base]) => url.startsWith(base));
   return mocks.flatMap(([api, base]) => unknownQueryKeys(api, base, method, url));
 }
 
-/** A fetch that forwards to Prism, adds a `Prefer` header when asked, and records violations. */
+/**
+ * A fetch that forwards to Prism, adds a `Prefer` header when asked, and records violations. Rails
+ * arrays inside a deepObject (`filters[status][]=a`) are rewritten into the form Prism reads by the
+ * function the public contract mock uses too (src/testing/rails-arrays.ts).
+ */
 export function recordingFetch(prefer?: string): typeof fetch {
   return async (input, init) => {
     const headers = new Headers(init?.headers);
@@ -53,11 +37,9 @@ export function recordingFetch(prefer?: string): typeof fetch {
     const response = await fetch(toOpenApiArrays(String(input)), { ...init, headers });
     const keys = queryKeyViolations(method, String(input));
     if (keys.length) seen.push({ method, url: String(input), violations: keys });
-    const header = response.headers.get('sl-violations');
-    if (header) seen.push({ method, url: String(input), violations: JSON.parse(header) });
-    else if (response.headers.get('content-type')?.includes('application/problem+json')) {
-      await recordPrismProblem(response.clone(), init?.method ?? 'GET', String(input));
-    }
+    // Prism's `sl-violations`, or a problem document of its own where the operation documents no 400/422.
+    const found = await violationsOf(response, method, String(input));
+    if (found) seen.push(found);
     return response;
   };
 }
@@ -96,20 +78,6 @@ export function capturingFetch(options: CapturingOptions = {}): { fetch: typeof 
     return prism(input, { ...init, headers });
   };
   return { fetch: capture, sent };
-}
-
-/**
- * When an operation documents no 400/422, Prism rejects a bad request with a problem document of its
- * own and no `sl-violations` header; an unknown path or an undocumented `Prefer` code answers the same
- * way. Those are violations too.
- */
-async function recordPrismProblem(response: Response, method: string, url: string): Promise<void> {
-  const problem = (await response.json().catch(() => undefined)) as
-    | { type?: string; title?: string; detail?: string; validation?: Violation['violations'] }
-    | undefined;
-  if (!problem?.type?.includes('stoplight.io/prism/errors')) return;
-  const violations = problem.validation ?? [{ location: ['request'], code: response.status, message: `${problem.title}: ${problem.detail}`, severity: 'Error' }];
-  seen.push({ method, url, violations });
 }
 
 interface ContractOptions {

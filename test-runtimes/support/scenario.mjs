@@ -1,6 +1,6 @@
 // The scenario every JavaScript consumer runs (tracking, plus one affiliate call), given the package's
 // entry points as that consumer loaded them (require, import, or a worker bundle). Throws on the first surprise.
-// The loopback server (support/loopback.mjs) checks the wire side: headers, bodies, amounts.
+// The runner checks the wire side on the fake FirstPromoter: headers, bodies, amounts, what it recorded.
 
 /** The error classes every entry that makes requests exports. */
 export const ERRORS = ['FirstPromoterError', 'ValidationError', 'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError',
@@ -9,7 +9,7 @@ export const ERRORS = ['FirstPromoterError', 'ValidationError', 'APIError', 'Bad
 
 /**
  * @param {{ root: any, track: any, v1?: any, money: any, affiliate: any }} entries  `firstpromoter`, `/track`, `/v1`, `/money`, `/affiliate`
- * @param {{ origin: string, tag: string }} target  loopback server origin, and a tag naming this run
+ * @param {{ origin: string, tag: string }} target  the fake FirstPromoter's origin, and a tag naming this run
  */
 export async function runScenario(entries, { origin, tag }) {
   const { root, track, v1, money, affiliate } = entries;
@@ -49,8 +49,8 @@ export async function runScenario(entries, { origin, tag }) {
 
   check(money.toMinorUnits('19.99', 'USD') === 1999 && money.toMinorUnits('500', 'JPY') === 500, 'money helpers convert exactly');
 
-  // The affiliate client with a token function: the server refuses the first token, the client asks
-  // once for a new one and sends the call again.
+  // The affiliate client with a token function: the fake refuses the first token (its session ended),
+  // the client asks once for a new one and sends the call again.
   const asked = [];
   const portal = affiliate.createFirstPromoterAffiliate({
     accountId: tag, baseUrl: `${origin}/api/v2/affiliate`, maxRetries: 0,

@@ -1,7 +1,8 @@
 // Cloudflare Workers consumer: bundled with esbuild (conditions workerd, worker, browser) and served by
-// workerd. A GET runs the shared scenarios (tracking against the loopback origin bound as ORIGIN,
+// workerd. A GET runs the shared scenarios (tracking against the fake FirstPromoter whose origin is bound as ORIGIN,
 // webhooks through Request objects) and answers with the result as JSON, or status 500 and the error.
-// POST /webhooks is a webhook receiver the runner delivers to over real HTTP.
+// POST /webhooks is a webhook receiver the runner delivers to over real HTTP. `firstpromoter/testing`
+// resolves (condition `workerd`) to its Workers build: sendWebhook and the examples, no fake.
 import * as root from 'firstpromoter';
 import * as track from 'firstpromoter/track';
 import * as v1 from 'firstpromoter/v1';

@@ -1,7 +1,9 @@
 // Real servers on 127.0.0.1 (random ports) for wire tests: an HTTP server that reads and records every
 // request before its route answers, a TCP server that resets every connection before reading a byte,
 // a port nobody listens on, and hostile bodies (endless zeros, decompression bombs). For tests only:
-// nothing published imports this (dependency-cruiser checks it).
+// nothing published imports this (dependency-cruiser checks it). Deliberately wire-level (bytes, resets,
+// closed ports): the server with FirstPromoter's semantics is the fake of firstpromoter/testing
+// (src/testing/fake.ts).
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
 import type { Writable } from 'node:stream';

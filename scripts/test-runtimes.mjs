@@ -131,6 +131,10 @@ runs.push({ name: `${bun} testing esm`, cmd: bin('.bin/bun'), args: ['testing/es
 runs.push({ name: `${bun} testing cjs`, cmd: bin('.bin/bun'), args: ['testing/cjs.cjs'], ownFake: true });
 runs.push({ name: `${deno} testing esm`, cmd: bin('.bin/deno'), args: [...denoFlags, 'testing/esm.mjs'], ownFake: true });
 runs.push({ name: `node ${version(process.execPath)} testing without Prism`, withoutPrism: true, ownFake: true });
+// Proxies from the environment: through the proxy where Node's agents take them, direct (on fetch) on Node 20.
+for (const [node, expected] of [[process.execPath, 'direct'], [bin('node22/bin/node'), 'proxied'], [bin('node24/bin/node'), 'proxied']]) {
+  runs.push({ name: `node ${version(node)} proxy from the environment (${expected})`, cmd: node, args: ['proxy/env-proxy.mjs', expected], ownFake: true });
+}
 
 for (const run of runs) {
   if (only && !run.name.includes(only)) continue;

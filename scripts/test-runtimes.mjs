@@ -6,7 +6,8 @@
 // the fake. Each consumer also receives webhooks (Request objects everywhere, real HTTP through
 // node:http where the runtime has it), and the runner delivers to the workerd receiver over HTTP. The
 // `testing/` consumers import `firstpromoter/testing` themselves and run a webhook-handler test against
-// a fake of their own. One line per run, then `N passed, N failed`.
+// a fake of their own; `proxy/env-proxy.mjs` sends a sale through a proxy from the environment (Node).
+// One line per run, then `N passed, N failed`.
 // Usage: node scripts/test-runtimes.mjs [--no-build] [--only <substring>]
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

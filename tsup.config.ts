@@ -1,15 +1,17 @@
 // Builds the published package: ESM (.js) and CommonJS (.cjs) for every entry of openapi/registry.yaml,
 // with type declarations for each (.d.ts / .d.cts) that inline generated/*.ts, so the tarball needs
-// nothing from this repo. Shared code goes into chunks (splitting), so `instanceof ValidationError`
-// holds across entries. Entries marked `alone` (the test helpers) are a second build with no chunks:
-// the modules they share with the others (the operation tables) would otherwise move into new chunks
-// and change the production entries' files. Their `workers` builds are a third. Each executable of the
-// registry's `bin` is one CommonJS file for Node with its command-line libraries bundled in, so
-// `npm install firstpromoter` adds no dependency for library users; only ioredis (an optional peer, for
-// `import --redis`) stays outside and is loaded on demand.
+// nothing from this repo. The entries of the API clients (`apis.*.entry`: the root, v1, affiliate)
+// share their code in chunks, so helpers taken from one (`callOptions`, `unwrap`, `paginate`) work on a
+// client of another. Every other library entry (track, money, webhooks, redis) is one file, so importing
+// it loads one file (each chunk costs 0.7-1 ms at import): they hold no state a client of another entry
+// reads, and their error classes pass `instanceof` across copies (src/internal/brand.ts). Entries marked
+// `alone` (the test helpers) are a third build with no chunks, for Node; their `workers` builds a fourth.
+// Each executable of the registry's `bin` is one CommonJS file for Node with its command-line libraries
+// bundled in, so `npm install firstpromoter` adds no dependency for library users; only ioredis (an
+// optional peer, for `import --redis`) stays outside and is loaded on demand.
 import { readFileSync, rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
-import { binFile, bins, distName, entries, workersDistName } from './scripts/registry.mjs';
+import { apis, binFile, bins, distName, entries, workersDistName } from './scripts/registry.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -26,15 +28,17 @@ const common: Options = {
   // openapi-fetch is the one runtime dependency: imported, never bundled.
   external: ['openapi-fetch'],
 };
-const build = (alone: boolean) => Object.fromEntries(entries.filter((entry) => Boolean(entry.alone) === alone).map((entry) => [distName(entry), entry.source]));
+const clientEntries = new Set(apis.map((api) => api.entry));
+const build = (pick: (entry: (typeof entries)[number]) => boolean) => Object.fromEntries(entries.filter(pick).map((entry) => [distName(entry), entry.source]));
 const workers = Object.fromEntries(entries.flatMap((entry) => (entry.workers ? [[workersDistName(entry)!, entry.workers]] : [])));
 
-/** Every build, in order: the library entries, the `alone` entries, their Workers builds, the executables. */
+/** Every build, in order: the client entries, the other library entries, the `alone` entries, their Workers builds, the executables. */
 export const builds: Options[] = [
-  { ...common, entry: build(false), platform: 'neutral', splitting: true },
+  { ...common, entry: build((entry) => !entry.alone && clientEntries.has(entry.subpath)), platform: 'neutral', splitting: true },
+  { ...common, entry: build((entry) => !entry.alone && !clientEntries.has(entry.subpath)), platform: 'neutral', splitting: false },
   // Prism (an optional peer dependency) stays external; `shims` gives the CommonJS build import.meta.url;
   // `node:` specifiers are kept, as Deno wants them.
-  { ...common, entry: build(true), platform: 'node', splitting: false, shims: true, removeNodeProtocol: false, external: ['openapi-fetch', /^@stoplight\//] },
+  { ...common, entry: build((entry) => Boolean(entry.alone)), platform: 'node', splitting: false, shims: true, removeNodeProtocol: false, external: ['openapi-fetch', /^@stoplight\//] },
   // Their runtime-neutral parts, for Workers and browsers (ESM only): no Node built-in, so bundlers for
   // those platforms resolve them.
   { ...common, entry: workers, format: ['esm'], platform: 'neutral', splitting: false },
@@ -55,7 +59,7 @@ export const builds: Options[] = [
   })),
 ];
 
-/** The library build alone: every entry that is not `alone` (the attack corpus builds it into a scratch folder). */
+/** The client entries' build (the attack corpus builds it into a scratch folder). */
 export const libraryBuild: Options = builds[0]!;
 
 // A function, so importing this file (the tests build parts of it) empties nothing: tsup calls it.

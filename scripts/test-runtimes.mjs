@@ -6,7 +6,8 @@
 // the fake. Each consumer also receives webhooks (Request objects everywhere, real HTTP through
 // node:http where the runtime has it), and the runner delivers to the workerd receiver over HTTP. The
 // `testing/` consumers import `firstpromoter/testing` themselves and run a webhook-handler test against
-// a fake of their own. One line per run, then `N passed, N failed`.
+// a fake of their own; `proxy/env-proxy.mjs` sends a sale through a proxy from the environment (Node).
+// One line per run, then `N passed, N failed`.
 // Usage: node scripts/test-runtimes.mjs [--no-build] [--only <substring>]
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,7 +50,9 @@ step('installed the tarball into test-runtimes/node_modules');
 // The fake FirstPromoter, from the tarball just installed (its CommonJS build, as require() finds it).
 const { startFakeFirstPromoter } = createRequire(join(dir, 'package.json'))('firstpromoter/testing');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const userAgent = `${pkg.name}/${pkg.version}`;
+// The User-Agent names the adapter that sent the request: node:http on a Node with
+// process.getBuiltinModule (20.16+, 22.3+), fetch on older Node, Bun, Deno and workerd.
+const userAgent = (adapter) => `${pkg.name}/${pkg.version} (${adapter})`;
 
 // 3. Type-check the TypeScript consumers (this emits the JavaScript the runtimes then execute), and the
 // README's snippets as the tarball ships them, in a strict consumer project (ts-readme, compile only).
@@ -101,12 +104,13 @@ const runs = [];
 // The oldest Node that `engines` admits, this machine's Node, and the current LTS lines.
 for (const node of [bin('node20/bin/node'), process.execPath, bin('node22/bin/node'), bin('node24/bin/node')]) {
   const label = `node ${version(node)}`;
-  runs.push({ name: `${label} cjs`, cmd: node, args: ['cjs/index.cjs'] });
-  runs.push({ name: `${label} esm`, cmd: node, args: ['esm/index.mjs'] });
-  runs.push({ name: `${label} esm+cjs together`, cmd: node, args: ['dual/index.mjs'] });
-  runs.push({ name: `${label} ts-node16-esm`, cmd: node, args: ['ts-esm/dist/node16/index.js'], needs: 'ts-node16-esm' });
-  runs.push({ name: `${label} ts-bundler-esm`, cmd: node, args: ['ts-esm/dist/bundler/index.js'], needs: 'ts-bundler-esm' });
-  runs.push({ name: `${label} ts-node16-cjs`, cmd: node, args: ['ts-cjs/dist/index.js'], needs: 'ts-node16-cjs' });
+  const adapter = execFileSync(node, ['-p', 'typeof process.getBuiltinModule'], quiet).trim() === 'function' ? 'node:http' : 'fetch';
+  runs.push({ name: `${label} cjs`, cmd: node, args: ['cjs/index.cjs'], adapter });
+  runs.push({ name: `${label} esm`, cmd: node, args: ['esm/index.mjs'], adapter });
+  runs.push({ name: `${label} esm+cjs together`, cmd: node, args: ['dual/index.mjs'], adapter });
+  runs.push({ name: `${label} ts-node16-esm`, cmd: node, args: ['ts-esm/dist/node16/index.js'], needs: 'ts-node16-esm', adapter });
+  runs.push({ name: `${label} ts-bundler-esm`, cmd: node, args: ['ts-esm/dist/bundler/index.js'], needs: 'ts-bundler-esm', adapter });
+  runs.push({ name: `${label} ts-node16-cjs`, cmd: node, args: ['ts-cjs/dist/index.js'], needs: 'ts-node16-cjs', adapter });
 }
 const bun = `bun ${version(bin('.bin/bun'))}`;
 const deno = `deno ${version(bin('.bin/deno'))}`;
@@ -128,6 +132,10 @@ runs.push({ name: `${bun} testing esm`, cmd: bin('.bin/bun'), args: ['testing/es
 runs.push({ name: `${bun} testing cjs`, cmd: bin('.bin/bun'), args: ['testing/cjs.cjs'], ownFake: true });
 runs.push({ name: `${deno} testing esm`, cmd: bin('.bin/deno'), args: [...denoFlags, 'testing/esm.mjs'], ownFake: true });
 runs.push({ name: `node ${version(process.execPath)} testing without Prism`, withoutPrism: true, ownFake: true });
+// Proxies from the environment: through the proxy where Node's agents take them, direct (on fetch) on Node 20.
+for (const [node, expected] of [[process.execPath, 'direct'], [bin('node22/bin/node'), 'proxied'], [bin('node24/bin/node'), 'proxied']]) {
+  runs.push({ name: `node ${version(node)} proxy from the environment (${expected})`, cmd: node, args: ['proxy/env-proxy.mjs', expected], ownFake: true });
+}
 
 for (const run of runs) {
   if (only && !run.name.includes(only)) continue;
@@ -150,7 +158,7 @@ for (const run of runs) {
       const missing = wanted.find((text) => !out.stdout.includes(text));
       problem = out.code !== 0 ? `exit ${out.code}: ${firstLines(out.stderr || out.stdout)}` : missing ? `no ${missing} in the output` : undefined;
     }
-    if (!run.ownFake) problem ??= wireProblem(fake, tag);
+    if (!run.ownFake) problem ??= wireProblem(fake, tag, run.adapter ?? 'fetch');
   } finally {
     await fake.close();
   }
@@ -166,9 +174,9 @@ process.exit(failed === 0 ? 0 : 1);
 /**
  * What the fake should have seen from one run: a v2 sale in cents, its duplicate, an affiliate call sent
  * twice (the ended session's token refused, then the new one accepted) and a v1 form sale, two sales
- * recorded, and every request naming the client in its User-Agent.
+ * recorded, and every request naming the client and the adapter its runtime should choose in its User-Agent.
  */
-function wireProblem(fake, tag) {
+function wireProblem(fake, tag, adapter) {
   // The both-builds consumer also sends one sale with a wrong key under Account-ID `<tag>-401`, to see the 401.
   const seen = fake.requests.filter((r) => r.headers['account-id'] !== `${tag}-401`);
   const v2 = seen.filter((r) => r.api === 'v2' && r.operationId === 'trackSale');
@@ -182,7 +190,7 @@ function wireProblem(fake, tag) {
   const statuses = [...v2, ...v1].map((r) => r.status).join();
   if (statuses !== '200,409,200' || fake.records.sales.length !== 2) return `the fake answered the sales ${statuses} and recorded ${fake.records.sales.length} of them`;
   const agents = [...new Set(seen.map((r) => r.headers['user-agent']))];
-  if (agents.length !== 1 || agents[0] !== userAgent) return `User-Agent was ${agents.join(', ')}, expected ${userAgent}`;
+  if (agents.length !== 1 || agents[0] !== userAgent(adapter)) return `User-Agent was ${agents.join(', ')}, expected ${userAgent(adapter)}`;
   return undefined;
 }
 

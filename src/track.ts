@@ -1,13 +1,14 @@
 // `firstpromoter/track`: server-side v2 tracking only (signup, sale, refund, cancellation), for
 // serverless functions and edge workers that never call the admin API. Same options, validation,
-// retries and outcomes as the root client's `track`; bundlers drop the admin helpers and the list table.
+// retries and outcomes as the root client's `track`, sent the same way (through the attempt loop, not
+// openapi-fetch, which this entry does not load); bundlers drop the admin helpers and the list table.
 import { API } from '../generated/v2.operations.js';
-import type { paths } from '../generated/v2.js';
-import { createApiClient } from './apis/client.js';
-import type { FirstPromoterOptions } from './apis/v2/client.js';
+import { connect } from './apis/connection.js';
+import { createTrackingSender, JSON_BODY } from './apis/tracking.js';
+import type { FirstPromoterOptions } from './apis/v2/options.js';
 import { createV2Tracking, type V2Tracking } from './apis/v2/tracking.js';
 
-export { V2_BASE_URL, type FirstPromoterOptions } from './apis/v2/client.js';
+export { V2_BASE_URL, type FirstPromoterOptions } from './apis/v2/options.js';
 export { FirstPromoterError, ValidationError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, RedirectError, TimeoutError, AbortError, ResponseTooLargeError } from './core/errors.js';
 export type { TrackOutcome, Tracked, NotReferral, Duplicate } from './core/outcomes.js';
 export type { ClientOptions, LogEvent, Logger } from './core/options.js';
@@ -23,6 +24,6 @@ export interface FirstPromoterTracking {
 
 /** A v2 client that can only track: `createTracking({ apiKey, accountId }).track.sale({...})`. */
 export function createTracking(options: FirstPromoterOptions = {}): FirstPromoterTracking {
-  const { api, settings } = createApiClient<paths>(API, options);
-  return Object.freeze({ track: createV2Tracking(api, settings.minorUnits) });
+  const connection = connect(API, options);
+  return Object.freeze({ track: createV2Tracking(createTrackingSender(connection, JSON_BODY), connection.settings.minorUnits) });
 }

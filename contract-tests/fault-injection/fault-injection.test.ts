@@ -2,6 +2,8 @@
 // the fake FirstPromoter (firstpromoter/testing), which faults a large share of attempts. Each call ends
 // as tracked/duplicate, or as a typed error the caller answers by sending the same event_id again; at the
 // end the fake holds every sale exactly once. Loopback only, short timeouts and backoffs, bounded loops.
+// It runs on both adapters: node:http (the default on Node) and fetch (the default elsewhere, and
+// whenever a fetch is passed), each against a fake of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   APIError, ConnectionError, createFirstPromoter, FirstPromoterError, type FirstPromoterOptions, type Money, type TrackOutcome,
@@ -28,17 +30,12 @@ const SEED = Number(process.env.FAULT_SEED ?? 20_260_301);
 const leaks = new LeakCollector();
 let fake: FakeFirstPromoter;
 
-beforeAll(async () => {
-  fake = await startFakeFirstPromoter({ apiKey: CANARY.apiKey, accountId: CANARY.accountId, v1ApiKey: CANARY.v1ApiKey, slowMs: SLOW_MS });
-  fake.faults.random({ rate: 0.4, seed: SEED });
-});
+/** The options that pick each adapter. */
+const ADAPTERS: Record<string, Partial<FirstPromoterOptions>> = { 'node:http': {}, fetch: { fetch: (input, init) => globalThis.fetch(input, init) } };
 
-afterAll(async () => {
-  await fake?.close();
-});
-
-function clients() {
+function clients(transport: Partial<FirstPromoterOptions>) {
   const common: FirstPromoterOptions = {
+    ...transport,
     timeoutMs: TIMEOUT_MS,
     maxRetries: 2,
     backoff: { baseDelayMs: 1, maxDelayMs: 8, maxRetryAfterMs: 10 },
@@ -106,9 +103,18 @@ function sale(i: number): { email: string; event_id: string; amount: number | Mo
   return { email: `buyer-${i}@example.test`, event_id: `in_${SEED}_${i}`, amount, ref_id: fake.promoter.ref_id, cents };
 }
 
-describe('fault injection: tracking under faulted transport', () => {
+for (const [adapter, transport] of Object.entries(ADAPTERS)) describe(`fault injection: tracking under faulted transport (${adapter})`, () => {
+  beforeAll(async () => {
+    fake = await startFakeFirstPromoter({ apiKey: CANARY.apiKey, accountId: CANARY.accountId, v1ApiKey: CANARY.v1ApiKey, slowMs: SLOW_MS });
+    fake.faults.random({ rate: 0.4, seed: SEED });
+  });
+
+  afterAll(async () => {
+    await fake?.close();
+  });
+
   it(`records each of ${SALES} sales and ${REFUNDS} refunds exactly once`, { timeout: 120_000 }, async () => {
-    const { v1, v2 } = clients();
+    const { v1, v2 } = clients(transport);
     const sales = await pool(SALES, (i) => {
       const { cents, ...params } = sale(i);
       const call = i % 2 === 1 ? () => v1.track.sale(params) : () => v2.track.sale(params);
@@ -136,7 +142,7 @@ describe('fault injection: tracking under faulted transport', () => {
     }
     const attempts = fake.requests.length;
     const faulted = fake.requests.filter((r) => r.fault !== undefined).length;
-    console.log(`fault-injection: sent=${SALES} faulted_attempts=${faulted} recorded_once=${recordedOnce} lost=${lost} double_counted=${doubleCounted}`);
+    console.log(`fault-injection: sent=${SALES} faulted_attempts=${faulted} recorded_once=${recordedOnce} lost=${lost} double_counted=${doubleCounted} adapter=${adapter}`);
 
     const failures = [...sales, ...refunds].filter((e) => e.failure !== undefined).map((e) => String(e.failure));
     expect(failures).toEqual([]);

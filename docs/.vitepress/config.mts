@@ -50,6 +50,7 @@ export default defineConfig({
         text: 'In production',
         items: [
           { text: 'Retries, timeouts and rate limits', link: '/retries' },
+          { text: 'How requests are sent', link: '/transport' },
           { text: 'Security guarantees', link: '/security' },
           { text: 'Testing your integration', link: '/testing' },
           { text: 'The CLI and backfills', link: '/cli' },

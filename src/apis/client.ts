@@ -1,21 +1,22 @@
 // One factory for the typed client of any API of the registry, driven by the API's generated facts:
-// credentials from the options or the environment into the headers the spec names, our transport as
+// the connection (settings, credential headers, secrets, adapter: connection.ts), our transport as
 // openapi-fetch's fetch, the light request class, our serializers (checked path segments, bracket
 // queries and form bodies, JSON from plain data), checks on every call (call-guard.ts), a middleware
 // that hands the path template to the transport so logs and errors never carry ids, and (for APIs
 // whose facts list them) download operations read by their answers' content types.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { PACKAGE } from '../../generated/package.js';
 import type { TypedApi } from '../core/list-types.js';
-import { requireCredential, resolveSettings, type ClientOptions, type ResolvedSettings } from '../core/options.js';
+import type { ClientOptions, ResolvedSettings } from '../core/options.js';
 import { attachFacts, type ApiFacts } from '../internal/api-facts.js';
 import { LiteRequest } from '../transport/lite-request.js';
 import { createTransport } from '../transport/transport.js';
 import { guardCalls } from './call-guard.js';
+import { connect, type Connection } from './connection.js';
 import { readDownloadsByType } from './downloads.js';
 import { createRawRequest, type RawRequest } from './raw-request.js';
 import { encodeQuery, fillPath, jsonBodySerializer } from './serializers.js';
 import { withServers } from './servers.js';
+import { createTrackingSender, type BodyEncoding, type TrackingSender } from './tracking.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ApiClient<Paths extends {}> {
@@ -43,19 +44,23 @@ export interface TrackingClient<Paths extends {}, Tracking> {
 }
 
 /**
- * A frozen `{ api, track, request }` for `facts`, with the tracking methods `tracking` builds on its
- * api. The api sends the operations of the facts' `servers` to their own base URL: see servers.ts.
+ * A frozen `{ api, track, request }` for `facts`, with the tracking methods `tracking` builds on a
+ * sender of the same connection (tracking calls skip openapi-fetch: tracking.ts). The api sends the
+ * operations of the facts' `servers` to their own base URL: see servers.ts.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export function createTrackingClient<Paths extends {}, Tracking>(
   facts: ApiFacts,
   options: ClientOptions,
-  tracking: (api: Client<Paths>, minorUnits: ResolvedSettings['minorUnits']) => Tracking,
+  encoding: BodyEncoding,
+  tracking: (sender: TrackingSender, minorUnits: ResolvedSettings['minorUnits']) => Tracking,
 ): TrackingClient<Paths, Tracking> {
-  const client = createApiClient<Paths>(facts, options);
-  const api = withServers(client.api, facts, client.settings.baseUrl);
+  const connection = connect(facts, options);
+  const client = typedClient<Paths>(facts, connection);
+  const api = withServers(client.api, facts, connection.settings.baseUrl);
   attachFacts(api, facts);
-  return Object.freeze({ api, track: tracking(api, client.settings.minorUnits), request: createRawRequest(api) });
+  const track = tracking(createTrackingSender(connection, encoding), connection.settings.minorUnits);
+  return Object.freeze({ api, track, request: createRawRequest(api) });
 }
 
 /**
@@ -66,23 +71,16 @@ export function createTrackingClient<Paths extends {}, Tracking>(
 // openapi-typescript's `paths` interfaces have no index signature, hence the loose constraint.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export function createApiClient<Paths extends {}>(facts: ApiFacts, options: ClientOptions): ApiClient<Paths> {
-  const given = options as Record<string, unknown>;
-  // Browsers drop a User-Agent set by a script (keeping theirs); Node, Deno, Bun and workerd send it.
-  // No custom header instead: it would add a CORS preflight to every browser request.
-  const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': `${PACKAGE.name}/${PACKAGE.version}` };
-  // The client's own credentials: scrubbed literally from anything kept of a response (errors, outcomes).
-  const secrets = new Set<string>();
-  for (const credential of facts.credentials) {
-    const value = requireCredential(credential.option, given[credential.option], credential.env, credential.label);
-    secrets.add(value);
-    headers[credential.header] = credential.prefix + value;
-  }
-  const settings = resolveSettings(options, facts.baseUrl);
+  return typedClient<Paths>(facts, connect(facts, options));
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+function typedClient<Paths extends {}>(facts: ApiFacts, { settings, headers, secrets, adapter, transport }: Connection): ApiClient<Paths> {
   const form = facts.encoding === 'form';
   const api = guardCalls(createClient<Paths>({
     baseUrl: settings.baseUrl,
     headers: form ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers,
-    fetch: createTransport({ ...settings, secrets }) as unknown as typeof fetch,
+    fetch: createTransport(transport, adapter) as unknown as typeof fetch,
     Request: LiteRequest as unknown as typeof Request,
     pathSerializer: fillPath,
     querySerializer: encodeQuery,

@@ -3,6 +3,7 @@ import { createFirstPromoter } from './v2/client.js';
 import { createFirstPromoterV1 } from './v1/client.js';
 import { ValidationError } from '../core/errors.js';
 import { PACKAGE } from '../../generated/package.js';
+import { startLoopbackServer } from '../transport/adapters/loopback-server.js';
 
 const okFetch = () => vi.fn(async () => new Response('{"id":1,"type":"cancellation"}', { headers: { 'content-type': 'application/json' } }));
 
@@ -11,13 +12,21 @@ afterEach(() => {
 });
 
 describe('client construction', () => {
-  it('names the package and its version in the User-Agent of every request', async () => {
+  it('names the package, its version and the adapter that sent it in the User-Agent of every request', async () => {
     const fetch = okFetch();
     await createFirstPromoter({ fetch, apiKey: 'k', accountId: 'a' }).track.cancellation({ uid: 'u1' });
-    await createFirstPromoterV1({ fetch, apiKey: 'k' }).track.cancellation({ uid: 'u1' });
+    await createFirstPromoterV1({ fetch, apiKey: 'k' }).api.GET('/promoters/list');
     const agents = fetch.mock.calls.map((call) => new Headers((call as unknown as [string, RequestInit])[1].headers).get('user-agent'));
-    expect(agents).toEqual([`${PACKAGE.name}/${PACKAGE.version}`, `${PACKAGE.name}/${PACKAGE.version}`]);
+    expect(agents).toEqual(Array(2).fill(`${PACKAGE.name}/${PACKAGE.version} (fetch)`));
     expect(PACKAGE).toEqual({ name: 'firstpromoter', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+
+    const server = await startLoopbackServer({ '/api/v2/track/cancellation': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":1}') });
+    try {
+      await createFirstPromoter({ apiKey: 'k', accountId: 'a', baseUrl: server.url('/api/v2') }).track.cancellation({ uid: 'u1' });
+      expect(server.received.map((request) => request.headers['user-agent'])).toEqual([`${PACKAGE.name}/${PACKAGE.version} (node:http)`]);
+    } finally {
+      await server.close();
+    }
   });
 
   it('fails at construction, not at the first call, when a key is missing', () => {

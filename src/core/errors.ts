@@ -258,7 +258,8 @@ function responseHeaders(headers: Headers | Record<string, string>, secrets: rea
   const out: Record<string, string> = {};
   // Names arrive lower-cased, so a credential echoed in a name is looked for lower-cased too.
   const inNames = [...secrets, ...secrets.map((secret) => secret.toLowerCase())];
-  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  // Duck-typed: on Node, naming the Headers global loads the whole fetch implementation.
+  const entries = typeof headers.entries === 'function' && typeof (headers as Headers).get === 'function' ? (headers as Headers).entries() : Object.entries(headers);
   for (const [name, value] of entries) {
     const key = name.toLowerCase();
     if (key !== 'set-cookie') setOwn(out, redactSecretText(key, inNames), redactSecretText(String(value), secrets));

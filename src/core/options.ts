@@ -33,7 +33,12 @@ const MAX_RESPONSE_BYTES_LIMIT = 1024 * 1024 * 1024;
 export interface ClientOptions {
   /** API root, e.g. a mock server's URL. Defaults to FirstPromoter's production host for the API. */
   baseUrl?: string | undefined;
-  /** fetch implementation (defaults to the global one, read at call time). */
+  /**
+   * A fetch to send every request with. By default the client uses Node's own http/https modules on
+   * Node (faster, and no fetch implementation to load) and the global fetch, read at call time,
+   * everywhere else. Pass one (`fetch: globalThis.fetch`) to keep fetch on Node, e.g. for an undici
+   * dispatcher or a proxy set with setGlobalDispatcher.
+   */
   fetch?: typeof globalThis.fetch | undefined;
   /** Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx (default 2). */
   maxRetries?: number | undefined;
@@ -68,7 +73,8 @@ export interface ClientOptions {
 
 export interface ResolvedSettings {
   baseUrl: string;
-  fetch: typeof globalThis.fetch;
+  /** The caller's fetch; undefined for the runtime's own transport. */
+  fetch: typeof globalThis.fetch | undefined;
   maxRetries: number;
   timeoutMs: number;
   rateLimiter: RateLimiter | undefined;
@@ -125,11 +131,9 @@ export function resolveSettings(options: ClientOptions, defaultBaseUrl: string):
   if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 1 || maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT) {
     throw new ValidationError('maxResponseBytes', `\`maxResponseBytes\` must be a whole number of bytes from 1 to ${MAX_RESPONSE_BYTES_LIMIT}, got ${String(maxResponseBytes)}.`);
   }
-  const fetchOption = options.fetch;
   return {
     baseUrl,
-    // Read the global at call time, so test doubles installed after construction still apply.
-    fetch: fetchOption ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: options.fetch,
     maxRetries,
     timeoutMs,
     rateLimiter: resolveRateLimit(options.rateLimit),

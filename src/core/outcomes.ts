@@ -3,9 +3,8 @@
 // "this event is already recorded" (409, or 422 for a second signup). Which status means what is
 // stated per operation in the spec (`x-outcomes`) and reaches the code through the generated
 // operation table.
-import { errorFrom, type ApiResult } from './unwrap.js';
+import { APIError, type APIErrorInit } from './errors.js';
 import { redactSecretText } from '../internal/redact.js';
-import { responseInfo } from '../internal/response-info.js';
 
 interface OutcomeBase {
   /** HTTP status FirstPromoter answered. */
@@ -43,19 +42,19 @@ export type TrackOutcome<T> = Tracked<T> | NotReferral | Duplicate;
  */
 export type OutcomeRules = Readonly<Record<string, { readonly outcome: 'not_referral' | 'duplicate'; readonly when?: Readonly<Record<string, string | true>> }>>;
 
-export function toOutcome<T>(result: ApiResult, rules: OutcomeRules): TrackOutcome<T> {
-  const { status } = result.response;
-  const info = responseInfo(result.response);
-  const attempts = info?.attempts ?? 1;
-  const body = result.response.ok ? result.data : result.error;
+/** A tracking call's answer: status, headers and parsed body (undefined when empty), and what the call was. */
+export type TrackingAnswer = APIErrorInit & { attempts: number };
+
+export function toOutcome<T>(answer: TrackingAnswer, rules: OutcomeRules): TrackOutcome<T> {
+  const { status, attempts, body } = answer;
   const rule = rules[String(status)];
   if (rule && Object.entries(rule.when ?? {}).every(([name, value]) => matches(field(body, name), value))) {
     // The message is kept from the response, so it is redacted like an error body.
     const message = messageOf(body);
-    return { outcome: rule.outcome, status, attempts, message: message === undefined ? undefined : redactSecretText(message, info?.secrets) };
+    return { outcome: rule.outcome, status, attempts, message: message === undefined ? undefined : redactSecretText(message, answer.secrets) };
   }
-  if (result.response.ok && body !== undefined) return { outcome: 'tracked', status, attempts, data: body as T };
-  throw errorFrom(result, 'tracking');
+  if (status >= 200 && status < 300 && body !== undefined) return { outcome: 'tracked', status, attempts, data: body as T };
+  throw APIError.from(answer, 'tracking');
 }
 
 function matches(actual: string | undefined, expected: string | true): boolean {

@@ -5,7 +5,8 @@ import { ValidationError } from './errors.js';
 import { MAX_TIMER_MS } from '../internal/backoff.js';
 
 /** Per-call transport settings, carried from our methods to the transport inside RequestInit. */
-export const CALL_OPTIONS = Symbol('firstpromoter.callOptions');
+// A registry symbol, so `callOptions` of one copy of the package (the ESM or the CommonJS build, another entry) reaches the transport of another.
+export const CALL_OPTIONS = Symbol.for('firstpromoter.callOptions');
 
 export interface RequestOptions {
   /** Aborts the call: the attempt in flight, any backoff wait, and (for helpers) every later request. */

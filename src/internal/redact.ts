@@ -21,11 +21,15 @@ export const REDACTED = '[redacted]';
 // bracket); a separator (`":"`, `=`, `: `, `%3D`, `&quot;:&quot;`...); then the value: up to a quote,
 // `&`, whitespace, comma, brace or tag, except that a URL's query or fragment (`?email=a&token=b`)
 // belongs to the value, up to whitespace, a quote or a tag.
-const QUOTE = `(?:\\\\?["']|%22|%27|&quot;)`;
-const SECRET_IN_TEXT = new RegExp(
-  `(${[...SECRET_FIELDS].join('|')})((?:\\]|%5[Dd])?${QUOTE}?\\s*(?:[:=]|%3[AaDd])\\s*${QUOTE}?)([^"'&\\s,;}<>\\\\?#]+(?:[?#][^"'\\s<>]*)?|[?#][^"'\\s<>]*)`,
-  'gi',
-);
+// Built on first use: only a response that is kept (an error, an outcome's message) needs it.
+let secretInText: RegExp | undefined;
+const secretPattern = (): RegExp => {
+  const quote = `(?:\\\\?["']|%22|%27|&quot;)`;
+  return (secretInText ??= new RegExp(
+    `(${[...SECRET_FIELDS].join('|')})((?:\\]|%5[Dd])?${quote}?\\s*(?:[:=]|%3[AaDd])\\s*${quote}?)([^"'&\\s,;}<>\\\\?#]+(?:[?#][^"'\\s<>]*)?|[?#][^"'\\s<>]*)`,
+    'gi',
+  ));
+};
 
 /**
  * Credentials shorter than this are not scrubbed literally: replacing every `k` or `acc1` would garble
@@ -59,13 +63,13 @@ export function containsSecret(text: string, secrets: Iterable<string>): boolean
 
 /** `text` with the value after every secret field name, and every literal secret, replaced by `[redacted]`. */
 export function redactSecretText(text: string, secrets: Iterable<string> = []): string {
-  return scrubLiterals(text, literalForms(secrets)).replace(SECRET_IN_TEXT, `$1$2${REDACTED}`);
+  return scrubLiterals(text, literalForms(secrets)).replace(secretPattern(), `$1$2${REDACTED}`);
 }
 
 /** A copy of `value` with every secret field, secret in text and literal secret replaced by `[redacted]`. */
 export function redactSecrets(value: unknown, secrets: Iterable<string> = []): unknown {
   const forms = literalForms(secrets);
-  const text = (item: string) => scrubLiterals(item, forms).replace(SECRET_IN_TEXT, `$1$2${REDACTED}`);
+  const text = (item: string) => scrubLiterals(item, forms).replace(secretPattern(), `$1$2${REDACTED}`);
   const walk = (item: unknown, depth: number): unknown => {
     if (typeof item === 'string') return text(item);
     if (item === null || typeof item !== 'object') return item;

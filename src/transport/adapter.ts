@@ -1,19 +1,30 @@
 // The seam between the attempt loop and the wire: what "send one attempt" means, whatever does the
-// sending (fetch today, node:http later). An adapter sends exactly once, never retries, never follows
+// sending (node:http on Node, fetch elsewhere or when the caller passes one). An adapter sends exactly once, never retries, never follows
 // a redirect, and reads the whole body before it resolves, so the loop's timeout covers the body and
 // a body cut short is a failure rather than a short success. It reads no more than `maxResponseBytes`
 // (counted after decompression, while decompressing), so a huge or bombed body costs at most that.
 // Every adapter must pass the conformance suite in ./adapters/conformance.ts against real HTTP.
+// Headers travel as plain records, not WHATWG Headers: on Node, touching `Headers` (or `Response`)
+// loads the whole fetch implementation (25-50 ms), which a program that never calls fetch must not pay.
+
+/** Header names in lower case, one value per name (repeated headers joined with `, `). */
+export type WireHeaders = Record<string, string>;
 
 /** One attempt, as the loop hands it to the adapter. */
 export interface WireRequest {
   method: string;
   url: string;
-  headers: Headers;
+  headers: WireHeaders;
   /** Held as text or bytes, so every attempt sends the same thing again. */
   body: string | Uint8Array<ArrayBuffer> | undefined;
   /** Fires on the attempt's timeout or the caller's abort: stop at once and reject with kind 'aborted'. */
   signal: AbortSignal;
+  /**
+   * The same stop as `signal`, without an AbortSignal: calls `listener` once when the attempt must
+   * stop (at once if it must already) and returns the unsubscribe. The attempt loop provides it and
+   * builds `signal` only when an adapter reads it, so an adapter that needs no AbortSignal should use this.
+   */
+  onStop?: ((listener: () => void) => () => void) | undefined;
   /**
    * Largest body to read, decoded. Past it, stop reading (and decompressing), drop the connection and
    * reject with kind 'too-large' and the status: never buffer the rest to find out how big it was.
@@ -31,7 +42,7 @@ export interface WireResponse {
   /** The server's status; 0 when the platform hides a redirect's status (a browser's opaqueredirect). */
   status: number;
   statusText: string;
-  headers: Headers;
+  headers: WireHeaders;
   /** The whole body, decoded (gzip, deflate, br), complete. Empty for 204, HEAD and redirects. */
   body: ArrayBuffer;
 }
@@ -91,5 +102,7 @@ export class WireFailure extends Error {
 
 /** Sends one attempt; resolves with the complete answer (any status) or rejects with a WireFailure. */
 export interface TransportAdapter {
+  /** What sends (`node:http`, `fetch`): the client names it in its User-Agent, for diagnostics. */
+  readonly name: string;
   send(request: WireRequest): Promise<WireResponse>;
 }

@@ -6,7 +6,7 @@ import { APIError } from '../core/errors.js';
 import { responseInfo } from '../internal/response-info.js';
 
 /** Status line and headers of the answer received (a Response, or an adapter's WireResponse). */
-type Received = Pick<Response, 'status' | 'statusText' | 'headers'>;
+type Received = { status: number; statusText: string; headers: Headers | Record<string, string> };
 type Buffered = new (body: ArrayBuffer, from: Received) => Response;
 let BufferedResponse: Buffered | undefined;
 

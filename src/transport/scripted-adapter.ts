@@ -17,6 +17,7 @@ export const reset = (code = 'ECONNRESET', neverSent = false) => new WireFailure
 export function scripted(...steps: Step[]) {
   const calls: WireRequest[] = [];
   const adapter: TransportAdapter = {
+    name: 'scripted',
     async send(request) {
       calls.push(request);
       const step = steps[Math.min(calls.length, steps.length) - 1] as Step;
@@ -25,7 +26,7 @@ export function scripted(...steps: Step[]) {
       }
       if (step instanceof Error) throw step;
       const { status, body, headers } = typeof step === 'number' ? { status: step, body: `{"status":${step}}`, headers: {} } : step;
-      return { status, statusText: '', headers: new Headers({ 'content-type': 'application/json', ...headers }), body: new TextEncoder().encode(body ?? '').buffer as ArrayBuffer };
+      return { status, statusText: '', headers: { 'content-type': 'application/json', ...headers }, body: new TextEncoder().encode(body ?? '').buffer as ArrayBuffer };
     },
   };
   return { adapter, calls };

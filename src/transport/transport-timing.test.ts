@@ -54,6 +54,7 @@ describe('timeouts and aborts', () => {
 
   it('counts any failure after its timer fired as a timeout, whatever the adapter reports', async () => {
     const late: TransportAdapter = {
+      name: 'late',
       send: (wire) => new Promise((_, reject) => wire.signal.addEventListener('abort', () => reject(new WireFailure('connection', 'socket hang up', { code: 'ECONNRESET' })))),
     };
     const error = await rejection(transport(late, { timeoutMs: 20, maxRetries: 0 }).send(request('GET')));

@@ -38,7 +38,9 @@ describe('retries, as the policy decides', () => {
     const response = await transport(adapter).send(lite);
     expect(response.status).toBe(200);
     expect(responseInfo(response)?.attempts).toBe(3);
-    expect(calls.map((c) => [c.method, c.url, c.body, c.headers, c.init])).toEqual(Array(3).fill(['POST', lite.url, '{"email":"jane@example.com"}', lite.headers, lite.init]));
+    const headers = { authorization: 'Bearer sk_live_transport_test', 'account-id': 'acct_transport_test' };
+    expect(calls.map((c) => [c.method, c.url, c.body, c.headers, c.init])).toEqual(Array(3).fill(['POST', lite.url, '{"email":"jane@example.com"}', headers, lite.init]));
+    expect(calls[1]?.headers).toBe(calls[0]?.headers);
     expect(new Set(calls.map((c) => c.signal)).size).toBe(3);
   });
 

@@ -4,6 +4,7 @@ import { API, LISTS } from '../../../generated/v1.operations.js';
 import type { paths } from '../../../generated/v1.js';
 import type { ClientOptions } from '../../core/options.js';
 import { createTrackingClient, type TrackingClient } from '../client.js';
+import { FORM_BODY } from '../tracking.js';
 import { createV1Tracking, type V1Tracking } from './tracking.js';
 
 export const V1_BASE_URL = API.baseUrl;
@@ -17,5 +18,5 @@ export interface FirstPromoterV1Options extends ClientOptions {
 export type FirstPromoterV1 = TrackingClient<paths, V1Tracking>;
 
 export function createFirstPromoterV1(options: FirstPromoterV1Options = {}): FirstPromoterV1 {
-  return createTrackingClient({ ...API, lists: LISTS }, options, createV1Tracking);
+  return createTrackingClient({ ...API, lists: LISTS }, options, FORM_BODY, createV1Tracking);
 }

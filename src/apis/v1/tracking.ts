@@ -1,11 +1,10 @@
 // v1 tracking methods. Same contract as v2 (validate, convert money, outcomes or typed errors), with
 // v1's wire format: form bodies, money as strings of digits, 204 for "not a referral".
-import type { Client } from 'openapi-fetch';
 import { OUTCOMES } from '../../../generated/v1.operations.js';
 import type { paths } from '../../../generated/v1.js';
 import type { TrackOutcome } from '../../core/outcomes.js';
 import type { RequestOptions } from '../../core/request-options.js';
-import { sendTracking, type TrackingApi } from '../tracking.js';
+import type { TrackingSender } from '../tracking.js';
 import {
   moneyAsText, moneyBody, requireAttribution, requireIdentity, requireNonEmpty, requireObject,
   type Identified, type WithMoney, type WithOptionalMoney,
@@ -49,30 +48,29 @@ export function v1TrackingBodies(minorUnits?: Readonly<Record<string, number>>) 
   };
 }
 
-export function createV1Tracking(client: Client<paths>, minorUnits?: Readonly<Record<string, number>>) {
-  const api = client as unknown as TrackingApi;
+export function createV1Tracking(send: TrackingSender, minorUnits?: Readonly<Record<string, number>>) {
   const bodies = v1TrackingBodies(minorUnits);
 
   return {
     /** Records a referred sign-up (needs `tid` or `ref_id` to attribute it). A second signup is `duplicate`. */
     signup: async (params: TrackV1SignupParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/signup'>>> =>
-      sendTracking(api, '/track/signup', bodies.signup(params), OUTCOMES['POST /track/signup'], options),
+      send('/track/signup', bodies.signup(params), OUTCOMES['POST /track/signup'], options),
 
     /** Records a sale. `not_referral` (204) when the customer was not referred; `duplicate` for a known event_id. */
     sale: async (params: TrackV1SaleParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/sale'>>> =>
-      sendTracking(api, '/track/sale', bodies.sale(params), OUTCOMES['POST /track/sale'], options),
+      send('/track/sale', bodies.sale(params), OUTCOMES['POST /track/sale'], options),
 
     /** Records a refund (amount positive). `not_referral` on 204; `duplicate` for a known event_id. */
     refund: async (params: TrackV1RefundParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/refund'>>> =>
-      sendTracking(api, '/track/refund', bodies.refund(params), OUTCOMES['POST /track/refund'], options),
+      send('/track/refund', bodies.refund(params), OUTCOMES['POST /track/refund'], options),
 
     /** Marks the customer as cancelled. */
     cancellation: async (params: TrackV1CancellationParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/cancellation'>>> =>
-      sendTracking(api, '/track/cancellation', bodies.cancellation(params), OUTCOMES['POST /track/cancellation'], options),
+      send('/track/cancellation', bodies.cancellation(params), OUTCOMES['POST /track/cancellation'], options),
 
     /** Attributes a newsletter or free-plan subscriber. `not_referral` on 204; `duplicate` on 409. */
     subscriber: async (params: TrackV1SubscriberParams, options?: RequestOptions): Promise<TrackOutcome<Ok<'/track/subscriber'>>> =>
-      sendTracking(api, '/track/subscriber', bodies.subscriber(params), OUTCOMES['POST /track/subscriber'], options),
+      send('/track/subscriber', bodies.subscriber(params), OUTCOMES['POST /track/subscriber'], options),
   };
 }
 

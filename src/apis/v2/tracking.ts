@@ -1,11 +1,10 @@
 // v2 tracking methods: validate, convert money, send through the typed client, and turn
 // FirstPromoter's answers into outcomes by the spec's rules (generated OUTCOMES) or typed errors.
-import type { Client } from 'openapi-fetch';
 import { OUTCOMES } from '../../../generated/v2.operations.js';
 import type { paths } from '../../../generated/v2.js';
 import type { TrackOutcome } from '../../core/outcomes.js';
 import type { RequestOptions } from '../../core/request-options.js';
-import { sendTracking, type TrackingApi } from '../tracking.js';
+import type { TrackingSender } from '../tracking.js';
 import {
   moneyAsText, moneyBody, requireAttribution, requireIdentity, requireObject, type Identified, type WithMoney, type WithOptionalMoney,
 } from '../tracking-input.js';
@@ -45,13 +44,12 @@ export function v2TrackingBodies(minorUnits?: Readonly<Record<string, number>>) 
   };
 }
 
-export function createV2Tracking(client: Client<paths>, minorUnits?: Readonly<Record<string, number>>) {
-  const api = client as unknown as TrackingApi;
+export function createV2Tracking(send: TrackingSender, minorUnits?: Readonly<Record<string, number>>) {
   const bodies = v2TrackingBodies(minorUnits);
   return {
     /** Records a referred sign-up. A lead that already has one is answered as `duplicate`. */
     async signup(params: TrackSignupParams, options?: RequestOptions): Promise<TrackOutcome<TrackSignupResult>> {
-      return sendTracking(api, '/track/signup', bodies.signup(params), OUTCOMES['POST /track/signup'], options);
+      return send('/track/signup', bodies.signup(params), OUTCOMES['POST /track/signup'], options);
     },
 
     /**
@@ -60,17 +58,17 @@ export function createV2Tracking(client: Client<paths>, minorUnits?: Readonly<Re
      * string of digits FirstPromoter types it as.
      */
     async sale(params: TrackSaleParams, options?: RequestOptions): Promise<TrackOutcome<TrackSaleResult>> {
-      return sendTracking(api, '/track/sale', bodies.sale(params), OUTCOMES['POST /track/sale'], options);
+      return send('/track/sale', bodies.sale(params), OUTCOMES['POST /track/sale'], options);
     },
 
     /** Records a refund (send the amount positive). `not_referral` on 204; `duplicate` for a known event_id. */
     async refund(params: TrackRefundParams, options?: RequestOptions): Promise<TrackOutcome<TrackRefundResult>> {
-      return sendTracking(api, '/track/refund', bodies.refund(params), OUTCOMES['POST /track/refund'], options);
+      return send('/track/refund', bodies.refund(params), OUTCOMES['POST /track/refund'], options);
     },
 
     /** Marks the customer as cancelled, which lowers the program's MRR. */
     async cancellation(params: TrackCancellationParams, options?: RequestOptions): Promise<TrackOutcome<TrackCancellationResult>> {
-      return sendTracking(api, '/track/cancellation', bodies.cancellation(params), OUTCOMES['POST /track/cancellation'], options);
+      return send('/track/cancellation', bodies.cancellation(params), OUTCOMES['POST /track/cancellation'], options);
     },
   };
 }

@@ -16,6 +16,18 @@ const ENCODINGS = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync
 const CAP = 1024 * 1024;
 const DEFAULT_CAP = 32 * 1024 * 1024;
 
+/** `onStop` over a signal, as the loop's AttemptStop behaves. */
+function stopOf(signal: AbortSignal): NonNullable<WireRequest['onStop']> {
+  return (listener) => {
+    if (signal.aborted) {
+      listener();
+      return () => undefined;
+    }
+    signal.addEventListener('abort', listener, { once: true });
+    return () => signal.removeEventListener('abort', listener);
+  };
+}
+
 export function describeAdapterConformance(name: string, makeAdapter: () => TransportAdapter): void {
   describe(`${name}: adapter conformance`, () => {
     let server: LoopbackServer;
@@ -43,6 +55,10 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
         '/no-content': (_req, res) => res.writeHead(204).end(),
         '/empty': (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': '0' }).end(),
         '/head': (_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1234' }).end(),
+        '/cut/gzip': (req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).write(gzipSync(JSON_BODY).subarray(0, 40));
+          setTimeout(() => req.socket.destroy(), 10);
+        },
         '/cut': (req, res) => {
           res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' }).write('{"id":7,');
           setTimeout(() => req.socket.destroy(), 10);
@@ -81,8 +97,11 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
       await Promise.all([server?.close(), elsewhere?.close()]);
     });
 
-    const send = (path: string, init: Partial<WireRequest> = {}): Promise<WireResponse> =>
-      makeAdapter().send({ method: 'GET', url: server.url(path), headers: new Headers(), body: undefined, signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP, ...init });
+    // As the attempt loop sends: `onStop` and `signal` stop together (an adapter may use either).
+    const send = (path: string, init: Partial<WireRequest> = {}): Promise<WireResponse> => {
+      const request: WireRequest = { method: 'GET', url: server.url(path), headers: {}, body: undefined, signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP, ...init };
+      return makeAdapter().send({ ...request, onStop: request.onStop ?? stopOf(request.signal) });
+    };
     const failureOf = (attempt: Promise<WireResponse>): Promise<unknown> => attempt.then(
       (response) => { throw new Error(`resolved with status ${response.status} and ${response.body.byteLength} bytes instead of failing`); },
       (error: unknown) => error,
@@ -90,11 +109,18 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
     const text = (response: WireResponse) => new TextDecoder().decode(response.body);
 
     it('sends method, headers and a text body; resolves with status, headers and the body', async () => {
-      const response = await send('/echo', { method: 'POST', headers: new Headers({ 'x-api-key': 'key_1', 'content-type': 'application/json' }), body: JSON_BODY });
-      expect([response.status, response.statusText, response.headers.get('x-seen-method')]).toEqual([201, 'Created', 'POST']);
+      const response = await send('/echo', { method: 'POST', headers: { 'x-api-key': 'key_1', 'content-type': 'application/json' }, body: JSON_BODY });
+      expect([response.status, response.statusText, response.headers['x-seen-method']]).toEqual([201, 'Created', 'POST']);
       expect(text(response)).toBe(JSON_BODY);
       expect(server.received.at(-1)).toMatchObject({ method: 'POST', path: '/echo', headers: { 'x-api-key': 'key_1', 'content-type': 'application/json' } });
       expect(server.received.at(-1)?.body.toString('utf8')).toBe(JSON_BODY);
+    });
+
+    it('names itself and says which encodings it decodes when the request does not, and sends the ones it was given', async () => {
+      await send('/echo');
+      expect(server.received.at(-1)?.headers).toMatchObject({ 'user-agent': expect.stringMatching(/\S/), 'accept-encoding': expect.stringMatching(/gzip/) });
+      await send('/echo', { headers: { 'user-agent': 'firstpromoter/9.9.9', 'accept-encoding': 'identity' } });
+      expect(server.received.at(-1)?.headers).toMatchObject({ 'user-agent': 'firstpromoter/9.9.9', 'accept-encoding': 'identity' });
     });
 
     it('sends a body of bytes unchanged', async () => {
@@ -128,9 +154,9 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
     });
 
     it.each(REDIRECTS)('hands back a %i as it is: not followed, the other host never contacted', async (status) => {
-      const response = await send(`/redirect/${status}`, { method: 'POST', headers: new Headers({ 'x-api-key': 'key_must_stay_home' }), body: '{}' });
+      const response = await send(`/redirect/${status}`, { method: 'POST', headers: { 'x-api-key': 'key_must_stay_home' }, body: '{}' });
       expect(response.status).toBe(status);
-      expect(response.headers.get('location')).toBe(elsewhere.url('/steal'));
+      expect(response.headers['location']).toBe(elsewhere.url('/steal'));
       expect(response.body.byteLength).toBe(0);
       expect(elsewhere.hits('/steal')).toBe(0);
     });
@@ -138,7 +164,7 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
     it('reports a reset before the server read anything as a connection failure with a code', async () => {
       const resetting = await startResettingServer();
       try {
-        const error = await failureOf(makeAdapter().send({ method: 'POST', url: resetting.url('/track/sale'), headers: new Headers(), body: '{}', signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP }));
+        const error = await failureOf(makeAdapter().send({ method: 'POST', url: resetting.url('/track/sale'), headers: {}, body: '{}', signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP }));
         expect(error).toBeInstanceOf(WireFailure);
         expect(error).toMatchObject({ kind: 'connection', code: expect.stringMatching(/^[A-Z_]+$/) });
         expect(resetting.connections()).toBeGreaterThanOrEqual(1);
@@ -156,13 +182,13 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
 
     it('reports a refused connection with the never-connected code ECONNREFUSED', async () => {
       const url = `http://127.0.0.1:${await closedPort()}/track/sale`;
-      const error = await failureOf(makeAdapter().send({ method: 'POST', url, headers: new Headers(), body: '{}', signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP }));
+      const error = await failureOf(makeAdapter().send({ method: 'POST', url, headers: {}, body: '{}', signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP }));
       expect(error).toMatchObject({ kind: 'connection', code: 'ECONNREFUSED' });
     });
 
     it.each(['7', 'Wed, 21 Oct 2026 07:28:00 GMT'])('passes Retry-After %j through', async (value) => {
-      const response = await send('/retry-after', { headers: new Headers({ 'x-retry-after': value }) });
-      expect([response.status, response.headers.get('retry-after')]).toEqual([429, value]);
+      const response = await send('/retry-after', { headers: { 'x-retry-after': value } });
+      expect([response.status, response.headers['retry-after']]).toEqual([429, value]);
     });
 
     it.each([['a 204', '/no-content', 204], ['a 200 with Content-Length 0', '/empty', 200]])('resolves %s with an empty body', async (_what, path, status) => {
@@ -172,11 +198,11 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
 
     it('answers HEAD with the headers sent and no body', async () => {
       const response = await send('/head', { method: 'HEAD' });
-      expect([response.status, response.headers.get('content-length'), response.body.byteLength]).toEqual([200, '1234', 0]);
+      expect([response.status, response.headers['content-length'], response.body.byteLength]).toEqual([200, '1234', 0]);
     });
 
-    it('rejects a body cut short of its Content-Length as a connection failure, not a short success', async () => {
-      const error = await failureOf(send('/cut'));
+    it.each(['/cut', '/cut/gzip'])('rejects a body cut short (%s) as a connection failure, not a short success', async (path) => {
+      const error = await failureOf(send(path));
       expect(error).toBeInstanceOf(WireFailure);
       expect(error).toMatchObject({ kind: 'connection' });
     });

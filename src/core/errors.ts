@@ -157,7 +157,7 @@ export class ConnectionError extends FirstPromoterError {
 }
 
 /**
- * The server answered with a redirect, which the client refuses to follow (fetch would send the API key
+ * The server answered with a redirect, which the client refuses to follow (following it would send the API key
  * and Account-ID to the host it names). Nothing was processed; retrying will not help: check baseUrl.
  * It keeps no headers, because a Location can carry tokens.
  */

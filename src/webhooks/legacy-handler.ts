@@ -46,6 +46,7 @@ export function createLegacyWebhookHandler(options: LegacyWebhookHandlerOptions)
   const { on, onUnknownEvent } = options;
   if (typeof on !== 'object' || on === null) throw new ValidationError('on', 'on must map event types to listeners.');
   for (const [type, listener] of Object.entries(on)) {
+    if (listener === undefined) continue; // the same as no key: that type is acknowledged
     if (!(LEGACY_WEBHOOK_EVENT_TYPES as readonly string[]).includes(type)) throw new ValidationError(`on.${type}`, `${type} is not a legacy webhook event type.`);
     if (typeof listener !== 'function') throw new ValidationError(`on.${type}`, `on.${type} must be a function.`);
   }

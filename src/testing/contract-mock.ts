@@ -19,7 +19,7 @@ import { violationsOf, type ContractViolation } from './violations.js';
 
 export interface ContractMockOptions {
   /** Spec file per API name, instead of the bundled ones (e.g. `{ v2: 'my/v2.openapi.yaml' }`). */
-  specs?: Readonly<Record<string, string>>;
+  specs?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface ContractMock {

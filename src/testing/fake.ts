@@ -16,28 +16,28 @@ import { byId, must, now, type FakeState } from './fake/state.js';
 
 export interface FakeFirstPromoterOptions extends SeedOptions {
   /** v2 API key the fake accepts (default `fake-api-key`). */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Account-ID the fake accepts (default `fake-account-id`). */
-  accountId?: string;
+  accountId?: string | undefined;
   /** v1 API key the fake accepts (default `fake-v1-api-key`). */
-  v1ApiKey?: string;
+  v1ApiKey?: string | undefined;
   /** Access token of the starting promoter's dashboard session, for the Affiliate API (default `fake-affiliate-access-token`). */
-  affiliateAccessToken?: string;
+  affiliateAccessToken?: string | undefined;
   /** Account-ID the Affiliate API accepts (default: `accountId`, the same company account). */
-  affiliateAccountId?: string;
+  affiliateAccountId?: string | undefined;
   /** Commissions start `approved` rather than `pending` (default false). */
-  autoApproveCommissions?: boolean;
+  autoApproveCommissions?: boolean | undefined;
   /** Looks (GET /company/batch_processes/{id}) a queued batch takes to finish (default 3). */
-  batchPolls?: number;
+  batchPolls?: number | undefined;
   /** A queued batch is finished at the first look this many ms after it was queued (default 2 000). */
-  batchMs?: number;
+  batchMs?: number | undefined;
   /** How late slow faults answer, in ms (default 2 000); each fault rule can set its own. */
-  slowMs?: number;
+  slowMs?: number | undefined;
   /**
    * Every answer waits this many ms after the fake acted (default 0), as the way back over a network
    * would: calls stay in flight for a while, already recorded, e.g. to stop a client in the middle.
    */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
 }
 
 export interface FakeFirstPromoter {

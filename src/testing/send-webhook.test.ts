@@ -51,9 +51,12 @@ describe('sendWebhook', () => {
     expect(JSON.parse(seen.body)).toEqual(event);
   });
 
-  it('sends a legacy event with no event headers and no credentials, and a string as the raw body', async () => {
+  it('sends a legacy event with no event headers and no credentials (options given as undefined too), and a string as the raw body', async () => {
     const legacy = await capture((url) => sendWebhook(url, legacyWebhookExample('lead_signup')));
     expect(Object.keys(legacy.headers).filter((name) => name.startsWith('x-') || name === 'authorization')).toEqual([]);
+    const undefinedOptions = await capture((url) => sendWebhook(url, legacyWebhookExample('lead_signup'), { basicAuth: undefined, headers: undefined, fetch: undefined }));
+    const names = (seen: Seen) => Object.keys(seen.headers).sort();
+    expect([names(undefinedOptions), undefinedOptions.headers['content-type']]).toEqual([names(legacy), 'application/json']);
     const raw = await capture((url) => sendWebhook(url, '{"not json'));
     expect([raw.body, raw.headers['x-event-id']]).toEqual(['{"not json', undefined]);
   });

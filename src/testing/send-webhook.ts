@@ -7,11 +7,11 @@ import type { UnknownWebhookEvent, WebhookEvent } from '../webhooks/events.js';
 
 export interface SendWebhookOptions {
   /** The subscription's `basic_auth_user` / `basic_auth_password`. */
-  basicAuth?: { username: string; password: string };
+  basicAuth?: { username: string; password: string } | undefined;
   /** The subscription's custom `headers`, sent on every delivery (they win over the defaults). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** The fetch to send with (default: the global one), e.g. one that calls a handler in-process. */
-  fetch?: (input: Request) => Promise<Response>;
+  fetch?: ((input: Request) => Promise<Response>) | undefined;
 }
 
 /** Anything FirstPromoter could post; a string is sent as the raw body, with no event headers. */

@@ -10,11 +10,11 @@ import { WebhookError } from './errors.js';
 /** The secrets a delivery must carry; every one given is checked, and at least one is required. */
 export interface WebhookAuth {
   /** The subscription's `basic_auth_user` and `basic_auth_password`. */
-  basic?: { username: string; password: string };
+  basic?: { username: string; password: string } | undefined;
   /** A custom header of the subscription (`headers`) that holds a secret, e.g. `X-Webhook-Secret`. */
-  header?: { name: string; value: string };
+  header?: { name: string; value: string } | undefined;
   /** A secret query parameter of the endpoint URL: the only option for legacy webhooks. */
-  query?: { name: string; value: string };
+  query?: { name: string; value: string } | undefined;
 }
 
 /** Checks one request against the configured secrets. */

@@ -42,6 +42,16 @@ describe('dedupe options', () => {
     expect(resolveDedupe(false)).toBeUndefined();
   });
 
+  it('take undefined for the store and the TTL as their defaults', async () => {
+    const resolved = resolveDedupe({ store: undefined, ttlMs: undefined });
+    expect(resolved?.ttlMs).toBe(DEFAULT_DEDUPE_TTL_MS);
+    resolved?.store.add('evt_1', resolved.ttlMs);
+    expect(await resolved?.store.has('evt_1')).toBe(true);
+    const store = createMemoryDedupeStore({ maxEntries: undefined, now: undefined });
+    for (let n = 0; n < 10_001; n++) store.add(`evt_${n}`, HOUR);
+    expect([store.has('evt_0'), store.has('evt_1'), store.has('evt_10000')]).toEqual([false, true, true]); // 10,000 kept
+  });
+
   it.each([
     ['a zero TTL', { ttlMs: 0 }, 'dedupe.ttlMs'],
     ['an infinite TTL', { ttlMs: Number.POSITIVE_INFINITY }, 'dedupe.ttlMs'],

@@ -13,18 +13,18 @@ export interface DedupeStore {
 
 export interface DedupeOptions {
   /** Default: an in-memory store of this process ({@link createMemoryDedupeStore}). */
-  store?: DedupeStore;
+  store?: DedupeStore | undefined;
   /** How long a handled id is remembered (default 24 h; keep it above FirstPromoter's ~17 h of retries). */
-  ttlMs?: number;
+  ttlMs?: number | undefined;
 }
 
 export const DEFAULT_DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface MemoryDedupeStoreOptions {
   /** Most ids kept; the oldest is forgotten first when full (default 10,000). */
-  maxEntries?: number;
+  maxEntries?: number | undefined;
   /** The clock, in milliseconds (default `Date.now`). */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /**

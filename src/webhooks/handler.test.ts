@@ -161,6 +161,23 @@ describe('createWebhookHandler', () => {
     for (const secret of [basicAuth.password, 'whsec_hidden_77', 'pw_guess_1']) expect(text).not.toContain(secret);
   });
 
+  it('takes undefined for every optional setting as its default: dedupe on, 256 KiB cap, unknown types acknowledged', async () => {
+    const events: WebhookEvent[] = [];
+    const handler = createWebhookHandler({
+      auth: { basic: basicAuth, header: undefined, query: undefined }, onEvent: (event) => void events.push(event),
+      onUnknownEvent: undefined, dedupe: { store: undefined, ttlMs: undefined }, maxBodyBytes: undefined, onError: undefined,
+    });
+    const send = (payload: Parameters<typeof sendWebhook>[1]) => sendWebhook(URL, payload, { basicAuth, fetch: handler });
+    const event = webhookExample('referral.created');
+    expect((await send(event)).status).toBe(200);
+    expect(await answer(await send(event))).toEqual([200, { received: true, duplicate: true }]);
+    expect((await send({ ...webhookExample('promoter.created'), event_type: 'promoter.teleported' } as UnknownWebhookEvent)).status).toBe(200);
+    const justUnder = { ...webhookExample('promoter.updated'), data: { id: 1, note: 'x'.repeat(250 * 1024) } };
+    expect((await send(justUnder)).status).toBe(200);
+    expect((await send({ ...justUnder, event_id: 'evt_big', data: { id: 1, note: 'x'.repeat(257 * 1024) } })).status).toBe(413);
+    expect(events.map((e) => e.event_id)).toEqual([event.event_id, justUnder.event_id]);
+  });
+
   it('checks its options before any request', () => {
     expect(() => createWebhookHandler({ auth: {}, onEvent: () => undefined })).toThrow(expect.objectContaining({ field: 'auth' }));
     expect(() => createWebhookHandler({ auth: { basic: basicAuth }, onEvent: undefined as never })).toThrow(expect.objectContaining({ field: 'onEvent' }));

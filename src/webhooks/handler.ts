@@ -15,13 +15,13 @@ export interface WebhookHandlerOptions {
   /** Handles one event of a known type. Throwing answers 500, and FirstPromoter sends it again. */
   onEvent(event: WebhookEvent, context: WebhookContext): void | Promise<void>;
   /** Handles an event type this version does not know yet. Default: acknowledged and ignored. */
-  onUnknownEvent?(event: UnknownWebhookEvent, context: WebhookContext): void | Promise<void>;
+  onUnknownEvent?: ((event: UnknownWebhookEvent, context: WebhookContext) => void | Promise<void>) | undefined;
   /** Drops deliveries already handled, by `event_id` (default: in memory, 24 h). `false` turns it off. */
-  dedupe?: DedupeOptions | false;
+  dedupe?: DedupeOptions | false | undefined;
   /** Largest body accepted, in bytes (default 256 KiB); bigger ones get 413. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /** Told about every refused or failed delivery (with the error), e.g. to log it. */
-  onError?: WebhookErrorListener;
+  onError?: WebhookErrorListener | undefined;
 }
 
 /**

@@ -82,6 +82,12 @@ describe('createLegacyWebhookHandler', () => {
     expect([response.status, await response.json()]).toEqual([400, { error: 'not_an_envelope', field: 'event.id' }]);
   });
 
+  it('takes a listener given as undefined for no listener, as the type allows', async () => {
+    const send = setup({ lead_signup: undefined, fulfilment_pending: undefined });
+    expect((await send(legacyWebhookExample('lead_signup'))).status).toBe(200);
+    expect((await send(legacyWebhookExample('fulfilment_pending'))).status).toBe(202);
+  });
+
   it('refuses listeners for types that do not exist, and bad fulfilment answers', () => {
     expect(() => createLegacyWebhookHandler({ auth, on: { lead_signed: () => undefined } as never })).toThrow(expect.objectContaining({ field: 'on.lead_signed' }));
     expect(() => fulfilmentResponse('done' as never)).toThrow(expect.objectContaining({ field: 'answer' }));

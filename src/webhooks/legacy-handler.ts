@@ -15,9 +15,9 @@ export type FulfilmentAnswer = 'fulfilled' | 'keep_pending';
 
 /** One optional listener per legacy event type; `fulfilment_pending` must say what became of the reward. */
 export type LegacyWebhookListeners = {
-  [Type in Exclude<LegacyWebhookEventType, 'fulfilment_pending'>]?: (event: LegacyWebhookEventOf<Type>, context: WebhookContext) => void | Promise<void>;
+  [Type in Exclude<LegacyWebhookEventType, 'fulfilment_pending'>]?: ((event: LegacyWebhookEventOf<Type>, context: WebhookContext) => void | Promise<void>) | undefined;
 } & {
-  fulfilment_pending?: (event: LegacyWebhookEventOf<'fulfilment_pending'>, context: WebhookContext) => FulfilmentAnswer | Promise<FulfilmentAnswer>;
+  fulfilment_pending?: ((event: LegacyWebhookEventOf<'fulfilment_pending'>, context: WebhookContext) => FulfilmentAnswer | Promise<FulfilmentAnswer>) | undefined;
 };
 
 export interface LegacyWebhookHandlerOptions {
@@ -26,13 +26,13 @@ export interface LegacyWebhookHandlerOptions {
   /** Listeners by event type; a type without one is acknowledged (a fulfilment is kept pending). */
   on: LegacyWebhookListeners;
   /** Handles an event type this version does not know. Default: acknowledged and ignored. */
-  onUnknownEvent?(event: UnknownLegacyWebhookEvent, context: WebhookContext): void | Promise<void>;
+  onUnknownEvent?: ((event: UnknownLegacyWebhookEvent, context: WebhookContext) => void | Promise<void>) | undefined;
   /** Drops events already handled, by `event.id` (default: in memory, 24 h). `false` turns it off. */
-  dedupe?: DedupeOptions | false;
+  dedupe?: DedupeOptions | false | undefined;
   /** Largest body accepted, in bytes (default 256 KiB). */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /** Told about every refused or failed delivery. */
-  onError?: WebhookErrorListener;
+  onError?: WebhookErrorListener | undefined;
 }
 
 /** The answer FirstPromoter reads for a `fulfilment_pending` delivery: 200 fulfilled, 202 kept pending. */
@@ -46,6 +46,7 @@ export function createLegacyWebhookHandler(options: LegacyWebhookHandlerOptions)
   const { on, onUnknownEvent } = options;
   if (typeof on !== 'object' || on === null) throw new ValidationError('on', 'on must map event types to listeners.');
   for (const [type, listener] of Object.entries(on)) {
+    if (listener === undefined) continue; // the same as no key: that type is acknowledged
     if (!(LEGACY_WEBHOOK_EVENT_TYPES as readonly string[]).includes(type)) throw new ValidationError(`on.${type}`, `${type} is not a legacy webhook event type.`);
     if (typeof listener !== 'function') throw new ValidationError(`on.${type}`, `on.${type} must be a function.`);
   }

@@ -5,7 +5,7 @@ import type { LegacyWebhookEvent, UnknownLegacyWebhookEvent } from './legacy-eve
 
 export interface ParseLegacyWebhookOptions {
   /** Largest body accepted, in bytes (default 256 KiB). */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
 }
 
 /** Parses a legacy webhook body; throws a {@link WebhookError} when it is not one. */

@@ -12,7 +12,7 @@ export interface NodeRequestLike extends AsyncIterable<unknown> {
   /** Set by Express body parsers; a string or bytes is taken as the raw body. */
   body?: unknown;
   /** True once the body stream was read to its end (by a body parser, say). */
-  readableEnded?: boolean;
+  readableEnded?: boolean | undefined;
 }
 
 /** The parts of Node's ServerResponse the adapter writes. */

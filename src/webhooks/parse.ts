@@ -10,9 +10,9 @@ export type HeadersLike = Headers | Record<string, string | string[] | undefined
 
 export interface ParseWebhookOptions {
   /** The request's headers: `X-Event-Id` and `X-Event-Type`, when present, must match the body. */
-  headers?: HeadersLike;
+  headers?: HeadersLike | undefined;
   /** Largest body accepted, in bytes (default 256 KiB). */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
 }
 
 /** Parses a Webhooks v2 delivery body; throws a {@link WebhookError} when it is not one. */

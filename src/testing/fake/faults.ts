@@ -18,25 +18,25 @@ export interface CannedAnswer {
   status: number;
   /** A string is sent as it is (set `content-type` in `headers`); anything else as JSON. */
   body?: unknown;
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 export type Injection = FaultKind | CannedAnswer;
 
 export interface FaultOptions<R> {
   /** Only requests this returns true for (default: every request). */
-  match?: (request: R) => boolean;
+  match?: ((request: R) => boolean) | undefined;
   /** How late a slow fault answers, in ms (default: the fake's `slowMs`). */
-  delayMs?: number;
+  delayMs?: number | undefined;
 }
 
 export interface RandomFaults<R> extends FaultOptions<R> {
   /** Share of matching requests that get a fault, 0 to 1. */
   rate: number;
   /** Seed of the draw, to replay a run (default 1). */
-  seed?: number;
+  seed?: number | undefined;
   /** The kinds to draw from (default FAULT_KINDS). */
-  kinds?: readonly FaultKind[];
+  kinds?: readonly FaultKind[] | undefined;
 }
 
 export interface FaultControls<R> {

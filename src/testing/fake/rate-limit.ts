@@ -6,9 +6,9 @@ export interface RateLimit {
   /** Requests allowed in each window (0: every request is refused). */
   requests: number;
   /** Length of the window in ms (default 60 000, FirstPromoter's minute). */
-  perMs?: number;
+  perMs?: number | undefined;
   /** Send `Retry-After: <seconds>` with the 429 (FirstPromoter documents none, so none by default). */
-  retryAfterSeconds?: number;
+  retryAfterSeconds?: number | undefined;
 }
 
 export function createRateLimiter() {

@@ -6,30 +6,30 @@ import { emptyState, nextId, now, type FakeState, type Lead, type MembershipStat
 export interface PromoterSeed {
   email: string;
   /** "First Last"; the email's local part when left out. */
-  name?: string;
+  name?: string | undefined;
   /** The promoter's referral id (`ref_id` in tracking calls, `ref_token` in v2). Made from the name when left out. */
-  ref_id?: string;
-  cust_id?: string;
+  ref_id?: string | undefined;
+  cust_id?: string | undefined;
   /** State in the campaign (default `accepted`). */
-  state?: MembershipState;
+  state?: MembershipState | undefined;
 }
 
 export interface ReferralSeed {
-  email?: string;
-  uid?: string;
+  email?: string | undefined;
+  uid?: string | undefined;
   /** `ref_id` of the promoter who referred the customer (default: the starting promoter). */
-  ref_id?: string;
+  ref_id?: string | undefined;
 }
 
 export interface SeedOptions {
   /** Commission of the campaign's sale reward, in percent of the sale (default 20). */
-  commissionPercent?: number;
+  commissionPercent?: number | undefined;
   /** The starting promoter (default Pat Partner, pat.partner@example.com, ref_id `pat`). */
-  promoter?: PromoterSeed;
+  promoter?: PromoterSeed | undefined;
   /** More promoters, in the same campaign. */
-  promoters?: readonly PromoterSeed[];
+  promoters?: readonly PromoterSeed[] | undefined;
   /** Customers referred before the test began (leads in state `signup`). */
-  referrals?: readonly ReferralSeed[];
+  referrals?: readonly ReferralSeed[] | undefined;
 }
 
 const DEFAULT_PROMOTER: PromoterSeed = { email: 'pat.partner@example.com', name: 'Pat Partner', ref_id: 'pat' };

@@ -6,7 +6,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisSkipReason, startRedisServer } from '../../scripts/redis-server.mjs';
 import { createRateLimiter } from './rate-limit.js';
-import { createRedisStore, RateLimitStoreError } from './redis-store.js';
+import { createRedisStore } from './redis-store.js';
+import { RateLimitStoreError } from './store-error.js';
 
 const skip = redisSkipReason();
 if (skip) console.warn(skip);

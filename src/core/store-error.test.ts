@@ -79,6 +79,11 @@ describe('a limiter whose store fails', () => {
 });
 
 describe('RateLimitStoreError', () => {
+  it('is exported by every entry that exports the error classes, as the one class', async () => {
+    const entries = await Promise.all([import('../index.js'), import('../v1.js'), import('../affiliate.js'), import('../track.js'), import('../redis.js')]);
+    for (const entry of entries) expect(entry.RateLimitStoreError).toBe(RateLimitStoreError);
+  });
+
   it('is recognised across copies of the package, and its cause is reused by the copy that rewrites it', async () => {
     vi.resetModules();
     const copy = 'copy';

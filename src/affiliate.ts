@@ -5,6 +5,7 @@
 export { createFirstPromoterAffiliate, AFFILIATE_BASE_URL, type FirstPromoterAffiliate, type FirstPromoterAffiliateOptions } from './apis/affiliate/client.js';
 export type { AccessTokenProvider, AccessTokenRequest } from './apis/affiliate/session.js';
 export { FirstPromoterError, ValidationError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, RedirectError, TimeoutError, AbortError } from './core/errors.js';
+export { RateLimitStoreError } from './core/store-error.js';
 export type { ClientOptions, LogEvent, Logger } from './core/options.js';
 export { callOptions, type RequestOptions } from './core/request-options.js';
 export { unwrap } from './core/unwrap.js';

@@ -5,6 +5,7 @@
 // types, admin helpers, money, generated types.
 export { createFirstPromoter, V2_BASE_URL, type FirstPromoter, type FirstPromoterOptions } from './apis/v2/client.js';
 export { FirstPromoterError, ValidationError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, RedirectError, TimeoutError, AbortError, ResponseTooLargeError } from './core/errors.js';
+export { RateLimitStoreError } from './core/store-error.js';
 export type { TrackOutcome, Tracked, NotReferral, Duplicate } from './core/outcomes.js';
 export type { ClientOptions, LogEvent, Logger } from './core/options.js';
 export { callOptions, type RequestOptions } from './core/request-options.js';

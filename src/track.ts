@@ -10,6 +10,7 @@ import { createV2Tracking, type V2Tracking } from './apis/v2/tracking.js';
 
 export { V2_BASE_URL, type FirstPromoterOptions } from './apis/v2/options.js';
 export { FirstPromoterError, ValidationError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, RedirectError, TimeoutError, AbortError, ResponseTooLargeError } from './core/errors.js';
+export { RateLimitStoreError } from './core/store-error.js';
 export type { TrackOutcome, Tracked, NotReferral, Duplicate } from './core/outcomes.js';
 export type { ClientOptions, LogEvent, Logger } from './core/options.js';
 export type { RequestOptions } from './core/request-options.js';

@@ -2,6 +2,7 @@
 // its users need. Every public name is listed on purpose, in the order of the root entry (index.ts).
 export { createFirstPromoterV1, V1_BASE_URL, type FirstPromoterV1, type FirstPromoterV1Options } from './apis/v1/client.js';
 export { FirstPromoterError, ValidationError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, RedirectError, TimeoutError, AbortError, ResponseTooLargeError } from './core/errors.js';
+export { RateLimitStoreError } from './core/store-error.js';
 export type { TrackOutcome, Tracked, NotReferral, Duplicate } from './core/outcomes.js';
 export type { ClientOptions, LogEvent, Logger } from './core/options.js';
 export { callOptions, type RequestOptions } from './core/request-options.js';

@@ -2,9 +2,10 @@
 // lists with the API key and Account-ID, codes and names that are credentials, causes, aggregates,
 // bodies that fail mid-read, answers that are not Responses. The client's errors and log events must
 // say what failed in its own words (plus a system code such as ECONNRESET), in every rendering, while
-// what fetch threw stays reachable for the caller at `error.cause.thrown`.
+// what fetch threw stays reachable for the caller at `error.cause.thrown`. The same holds for a rate
+// limit store that fails with an ioredis-like message: a redis:// URL with a password, the keys.
 import { expect } from 'vitest';
-import { AbortError, ConnectionError, TimeoutError, type FirstPromoterOptions } from '../../src/index.js';
+import { AbortError, ConnectionError, RateLimitStoreError, TimeoutError, type FirstPromoterOptions, type RateLimitStore } from '../../src/index.js';
 import { CANARY } from '../support/canary.js';
 import { PROMOTER_CANARY } from '../support/leak-scan.js';
 import { attack, outcomeOf, type CaseContext } from './kit.js';
@@ -37,9 +38,9 @@ const calls: Array<[string, Call]> = [
   ['v1 track.sale', ({ v1 }) => v1.track.sale({ uid: 'cus_1', event_id: 'in_1', amount: 100 })],
 ];
 
-/** Runs `call` on clients whose fetch does `fetch`, collects everything, returns the error. */
-async function failing(context: CaseContext, call: Call, fetch: typeof globalThis.fetch, options: Partial<FirstPromoterOptions> = {}): Promise<unknown> {
-  const clients = context.offline({ fetch, maxRetries: 1, ...options });
+/** Runs `call` on clients whose fetch does `fetch` (the counting one when undefined), collects everything, returns the error. */
+async function failing(context: CaseContext, call: Call, fetch: typeof globalThis.fetch | undefined, options: Partial<FirstPromoterOptions> = {}): Promise<unknown> {
+  const clients = context.offline({ ...(fetch && { fetch }), maxRetries: 1, ...options });
   context.leaks.object('clients', clients);
   const { error } = await outcomeOf(() => call(clients));
   context.leaks.error('call', error);
@@ -104,3 +105,19 @@ attack(GROUP, 'a fetch that rejects with the key once its signal fires on timeou
   const error = await failing(context, ({ v2 }) => v2.track.sale({ email: 'a@example.com', event_id: 'in_1', amount: 100 }), fetch, { timeoutMs: 20 });
   expect(error).toBeInstanceOf(TimeoutError);
 });
+
+const stores: Array<[string, (thrown: Error) => RateLimitStore]> = [
+  ['throws at once', (thrown) => ({ update() { throw thrown; } })],
+  ['rejects', (thrown) => ({ update: () => Promise.reject(thrown) })],
+];
+for (const [how, store] of stores) {
+  for (const [label, call] of calls) {
+    attack(GROUP, `${label}: the rate limit store ${how} with a redis:// URL holding the key`, async (context) => {
+      const thrown = new Error(`connect ECONNREFUSED redis://default:${apiKey}@redis.internal:6379 (${headerList})`);
+      const error = await failing(context, call, undefined, { rateLimit: { requestsPerMinute: 400, store: store(thrown) } });
+      expect(error).toBeInstanceOf(RateLimitStoreError);
+      expect((error as RateLimitStoreError).cause.thrown()).toBe(thrown);
+      expect(context.attempts, 'requests sent').toEqual([]);
+    });
+  }
+}

@@ -4,7 +4,7 @@
 // cancels those in flight too (second Ctrl-C): their outcome is unknown, so they are not journaled and
 // a re-run sends them again.
 import { AbortError, APIError, ConnectionError, RedirectError, TimeoutError, ValidationError } from '../core/errors.js';
-import { RateLimitStoreError } from '../core/redis-store.js';
+import { RateLimitStoreError } from '../core/store-error.js';
 import type { LooseTracking } from './clients.js';
 import type { Journal, JournalEntry, RowOutcome } from './journal.js';
 import type { TrackingRow } from './rows.js';

@@ -1,9 +1,13 @@
 // One limiter handed to several clients of an account paces them together, whatever API they speak;
-// `rateLimit: true` keeps meaning FirstPromoter's 400 a minute, now spread evenly.
+// `rateLimit: true` keeps meaning FirstPromoter's 400 a minute, now spread evenly. A store that fails
+// fails the clients' calls with a RateLimitStoreError, tracking calls included, before anything is sent.
+import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFirstPromoterV1 } from '../apis/v1/client.js';
 import { createFirstPromoter } from '../apis/v2/client.js';
+import type { LogEvent } from './options.js';
 import { createRateLimiter } from './rate-limit.js';
+import { RateLimitStoreError } from './store-error.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.parse('2026-03-01T12:00:00Z') });
@@ -51,5 +55,37 @@ describe('rateLimit', () => {
     await vi.advanceTimersByTimeAsync(450);
     await Promise.all(calls);
     expect(sent).toEqual([0, 150, 300, 450]);
+  });
+});
+
+describe('rateLimit over a store that fails', () => {
+  const apiKey = 'sk_live_rate_limit_store_key';
+  const redisUrl = `redis://default:${apiKey}@redis.internal:6379`;
+
+  it('rejects tracking and admin calls of v2 and v1 with a RateLimitStoreError, sends nothing, leaks neither key nor URL', async () => {
+    const thrown = new Error(`Connection is closed (${redisUrl})`);
+    const store = { update: () => Promise.reject(thrown) };
+    const fetch = vi.fn(recordingFetch(Date.now(), []));
+    const events: LogEvent[] = [];
+    const options = { fetch, rateLimit: { requestsPerMinute: 400, store }, logger: (event: LogEvent) => void events.push(event) };
+    const v2 = createFirstPromoter({ apiKey, accountId: 'acct_store_test', ...options });
+    const v1 = createFirstPromoterV1({ apiKey, ...options });
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['/track/sale', () => v2.track.sale({ email: 'a@example.com', event_id: 'in_1', amount: 100 })],
+      ['/company/promoters/{id}', () => v2.api.GET('/company/promoters/{id}', { params: { path: { id: '1' } } })],
+      ['/track/sale', () => v1.track.sale({ uid: 'cus_1', event_id: 'in_1', amount: 100 })],
+    ];
+    for (const [path, call] of calls) {
+      const error = await call().then(() => undefined, (reason: unknown) => reason);
+      expect(error, path).toBeInstanceOf(RateLimitStoreError);
+      expect(error).toMatchObject({ path, attempts: 0, message: expect.stringContaining('nothing was sent for this request') });
+      expect((error as RateLimitStoreError).cause.thrown()).toBe(thrown);
+      for (const text of [(error as Error).message, JSON.stringify(error), inspect(error, { showHidden: true, depth: Infinity })]) {
+        expect(text).not.toContain(apiKey);
+        expect(text).not.toContain('redis.internal');
+      }
+    }
+    expect(fetch).not.toHaveBeenCalled();
+    expect(events.map((event) => [event.type, event.path, event.reason])).toEqual(calls.map(([path]) => ['failure', path, 'rate limit store failed']));
   });
 });

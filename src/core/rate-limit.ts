@@ -2,6 +2,7 @@
 // how a client's `rateLimit` option becomes one. Checked here, so a bad setting is a ValidationError
 // at construction rather than a request that never starts.
 import { ValidationError } from './errors.js';
+import { RateLimitStoreError, storeFailed, toStoreFailure } from './store-error.js';
 import { createPacer, type RateLimiter, type RateLimitStore } from '../internal/rate-limiter.js';
 
 export type { RateLimiter, RateLimitStore, StoreChange } from '../internal/rate-limiter.js';
@@ -47,7 +48,23 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   if (typeof key !== 'string' || key === '') {
     throw new ValidationError('rateLimit', '`rateLimit.key` must be a non-empty string naming the account\'s budget.');
   }
-  return createPacer({ policy: { intervalMs: 60_000 / requestsPerMinute, burst }, store, key });
+  return createPacer({ policy: { intervalMs: 60_000 / requestsPerMinute, burst }, store: store && guarded(store), key });
+}
+
+/**
+ * `store` with every failure of `update` (a throw or a rejection: the take, the wake-up after a wait,
+ * a 429's hold) turned into a RateLimitStoreError in our words, what it threw kept behind `thrown()`.
+ */
+function guarded(store: RateLimitStore): RateLimitStore {
+  return {
+    async update(key, change) {
+      try {
+        return await store.update(key, change);
+      } catch (error) {
+        throw error instanceof RateLimitStoreError ? error : storeFailed(toStoreFailure(error, "the store's update failed"));
+      }
+    },
+  };
 }
 
 /** The limiter a client's `rateLimit` option stands for; undefined when pacing is off. */

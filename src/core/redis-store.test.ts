@@ -2,11 +2,14 @@
 // no write between two connections, state expires, limiters on two connections share one budget and
 // one hold, and a Redis that is gone is a RateLimitStoreError. Without redis-server this file fails,
 // except outside CI with FIRSTPROMOTER_SKIP_REDIS_TESTS=1 (scripts/redis-server.mjs).
+import { inspect } from 'node:util';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { redisSkipReason, startRedisServer } from '../../scripts/redis-server.mjs';
+import { createFirstPromoter } from '../apis/v2/client.js';
 import { createRateLimiter } from './rate-limit.js';
-import { createRedisStore, RateLimitStoreError } from './redis-store.js';
+import { createRedisStore } from './redis-store.js';
+import { RateLimitStoreError } from './store-error.js';
 
 const skip = redisSkipReason();
 if (skip) console.warn(skip);
@@ -76,5 +79,34 @@ describe.skipIf(skip !== undefined)('createRedisStore on a real redis-server', (
     const limiter = createRateLimiter({ requestsPerMinute: 400, store: createRedisStore({ client: gone }) });
     await expect(limiter.take()).rejects.toBeInstanceOf(RateLimitStoreError);
     gone.disconnect();
+  });
+
+  it('fails a client call with a RateLimitStoreError once its redis-server is stopped: nothing sent, no host, port or password shown', async () => {
+    const own = await startRedisServer();
+    const password = 'redis-store-test-pass-7d1e';
+    const admin = new Redis(own.url);
+    await admin.call('CONFIG', 'SET', 'requirepass', password);
+    admin.disconnect();
+    const url = own.url.replace('redis://', `redis://default:${password}@`);
+    // No offline queue and no reconnecting: a command on a lost connection fails at once, as a service would want.
+    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    client.on('error', () => undefined);
+    clients.push(client);
+    await new Promise((resolve) => client.once('ready', resolve));
+    const fetch = vi.fn(async () => new Response('{}', { headers: { 'content-type': 'application/json' } }));
+    const fp = createFirstPromoter({ apiKey: 'sk_live_redis_stop_test', accountId: 'acct_1', fetch, rateLimit: { requestsPerMinute: 400, store: createRedisStore({ client }) } });
+    await fp.track.sale({ email: 'a@example.com', event_id: 'in_1', amount: 100 });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await own.stop();
+    const error = await fp.track.sale({ email: 'a@example.com', event_id: 'in_2', amount: 100 }).then(() => undefined, (reason: unknown) => reason);
+    expect(error).toBeInstanceOf(RateLimitStoreError);
+    expect(error).toMatchObject({ method: 'POST', path: '/track/sale', attempts: 0 });
+    expect((error as Error).message).toContain('(Redis did not run the rate limit script: unreachable, or it refused it) before POST /track/sale was sent: nothing was sent');
+    expect((error as RateLimitStoreError).cause.thrown()).toBeInstanceOf(Error);
+    for (const text of [(error as Error).message, JSON.stringify(error), inspect(error, { showHidden: true, depth: Infinity })]) {
+      expect(text).not.toContain(password);
+      expect(text).not.toContain(String(own.port));
+    }
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });

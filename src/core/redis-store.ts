@@ -4,6 +4,7 @@
 // bucket as text; changes are compare-and-set Lua scripts, and the clock is the Redis server's, so
 // processes on machines whose clocks differ still agree on the pace.
 import { FirstPromoterError } from './errors.js';
+import { StoreFailure, storeFailed } from './store-error.js';
 import type { RateLimitStore } from '../internal/rate-limiter.js';
 
 /** What the store needs of an ioredis client: `eval`. */
@@ -16,11 +17,6 @@ export interface RedisStoreOptions {
   client: RedisEvalClient;
   /** Prefix of the store's keys (default `firstpromoter:rate:`); the limiter's `key` follows it. */
   prefix?: string | undefined;
-}
-
-/** The shared store failed (Redis unreachable, a script refused...). Nothing was sent to FirstPromoter. */
-export class RateLimitStoreError extends FirstPromoterError {
-  override name = 'RateLimitStoreError';
 }
 
 /** The state (or false) and the server's clock as [seconds, microseconds]. */
@@ -58,7 +54,7 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
       if (Array.isArray(reply) && Number(reply[0]) === 1) return next.result;
       [state, now] = snapshot(reply, 1);
     }
-    throw new RateLimitStoreError(`The rate limit state at ${redisKey} changed under every one of ${MAX_ROUNDS} writes; nothing was sent.`);
+    throw storeFailed(new StoreFailure(`the state at ${redisKey} changed under every one of ${MAX_ROUNDS} writes`));
   }
 
   return {
@@ -76,10 +72,10 @@ export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
 
 /** The state and the time, in ms, from a script's reply starting at `at`. */
 function snapshot(reply: unknown, at: number): [string | undefined, number] {
-  if (!Array.isArray(reply)) throw new RateLimitStoreError('Redis answered the rate limit script with something unexpected; nothing was sent.');
+  if (!Array.isArray(reply)) throw storeFailed(new StoreFailure('Redis answered the rate limit script with something unexpected'));
   const state = reply[at];
   const now = Number(reply[at + 1]) * 1000 + Number(reply[at + 2]) / 1000;
-  if (!Number.isFinite(now)) throw new RateLimitStoreError('Redis answered the rate limit script without its clock; nothing was sent.');
+  if (!Number.isFinite(now)) throw storeFailed(new StoreFailure('Redis answered the rate limit script without its clock'));
   return [typeof state === 'string' && state !== '' ? state : undefined, now];
 }
 
@@ -87,6 +83,7 @@ async function call<T>(command: () => Promise<T>): Promise<T> {
   try {
     return await command();
   } catch (error) {
-    throw new RateLimitStoreError(`The rate limit store (Redis) failed: ${error instanceof Error ? error.message : String(error)}. Nothing was sent.`, { cause: error });
+    // Not ioredis's message: it can name the host, or the redis:// URL with its password.
+    throw storeFailed(new StoreFailure('Redis did not run the rate limit script: unreachable, or it refused it', error));
   }
 }

@@ -14,6 +14,7 @@ import { DEFAULT_BACKOFF, retryDelay, sleep } from '../internal/backoff.js';
 import { deadline } from '../internal/deadlines.js';
 import { containsSecret } from '../internal/redact.js';
 import { Attempt } from './attempt.js';
+import { holdLimiter, takeSlot } from './limiter-calls.js';
 import { WireFailure, type TransportAdapter, type WireHeaders, type WireRequest, type WireResponse } from './adapter.js';
 import { decideRetry, type AttemptResult, type Resend } from './retry-policy.js';
 
@@ -80,13 +81,15 @@ export function createCaller(settings: TransportSettings, adapter: TransportAdap
 
     try {
       const wire = { method, url: request.url, headers: request.headers, body: request.body, init: request.init, maxResponseBytes };
+      /** How the last attempt ended, for the error of a retry the limiter's store stopped. */
+      let previous: string | undefined;
 
       for (let attempt = 1; ; attempt++) {
         if (signal?.aborted) throw aborted(attempt - 1);
         try {
-          if (settings.rateLimiter) await settings.rateLimiter.take(signal);
+          // A store that fails (Redis down) is a RateLimitStoreError: this attempt was not sent.
+          if (settings.rateLimiter) await takeSlot(settings.rateLimiter, signal, { method, path, attempt, log }, previous);
         } catch (error) {
-          // A shared store that fails (Redis down) is its own error: nothing was sent.
           if (signal?.aborted) throw aborted(attempt - 1);
           throw error;
         }
@@ -109,7 +112,7 @@ export function createCaller(settings: TransportSettings, adapter: TransportAdap
         const decision = decideRetry(attemptResult(outcome), { method, idempotent: call.idempotent, retryNonIdempotent: settings.retryNonIdempotent, attempt, maxRetries, backoff });
         const status = failed ? undefined : outcome.status;
         // A 429 slows every request of the limiter (and of the processes sharing its store), not just this one.
-        if (!failed && status === 429) holdLimiter(settings, decision.retry ? decision.delayMs : retryDelay(attempt, outcome.headers['retry-after'] ?? null, backoff));
+        if (!failed && status === 429) holdLimiter(settings.rateLimiter, decision.retry ? decision.delayMs : retryDelay(attempt, outcome.headers['retry-after'] ?? null, backoff), { method, path, attempt, log });
         if (!decision.retry) {
           if (!failed) {
             log({ type: 'response', method, path, attempt, status, durationMs: durationMs() });
@@ -124,6 +127,7 @@ export function createCaller(settings: TransportSettings, adapter: TransportAdap
           throw new ConnectionError(method, path, attempt, `${what} failed in transit on ${attempt} attempt(s) (${reason}). ${advice}`, { cause: ownCause(outcome, reason, secrets) });
         }
         const reason = failed ? describe(outcome, secrets) : `status ${status}`;
+        previous = reason;
         log({ type: 'retry', method, path, attempt, status, durationMs: durationMs(), delayMs: Math.round(decision.delayMs), reason });
         try {
           await sleep(decision.delayMs, signal);
@@ -135,15 +139,6 @@ export function createCaller(settings: TransportSettings, adapter: TransportAdap
       unsubscribe?.();
     }
   };
-}
-
-/** Tells the limiter about a 429; a failing shared store only costs pacing here, the next take reports it. */
-function holdLimiter(settings: TransportSettings, pauseMs: number): void {
-  try {
-    Promise.resolve(settings.rateLimiter?.backOff?.(pauseMs)).catch(() => undefined);
-  } catch {
-    // Same for a limiter whose backOff throws at once.
-  }
 }
 
 /** One attempt through the adapter, under one timeout merged with the call's signal. */

@@ -147,15 +147,6 @@ describe('rate limiter in the loop', () => {
     }
   });
 
-  it('reports a failing shared store as its own error, not as an abort, and sends nothing', async () => {
-    const { adapter, calls } = scripted(200);
-    const broken = { async take() { throw new Error('store unreachable'); } };
-    const error = await rejection(transport(adapter, { rateLimiter: broken }).send(request('GET')));
-    expect(error).not.toBeInstanceOf(AbortError);
-    expect((error as Error).message).toBe('store unreachable');
-    expect(calls).toHaveLength(0);
-  });
-
   it('takes a slot for every attempt, retries included', async () => {
     vi.useFakeTimers();
     try {

@@ -5,7 +5,7 @@
 /** The error classes every entry that makes requests exports. */
 export const ERRORS = ['FirstPromoterError', 'ValidationError', 'APIError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError',
   'NotFoundError', 'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'ConnectionError', 'RedirectError',
-  'TimeoutError', 'AbortError'];
+  'TimeoutError', 'AbortError', 'RateLimitStoreError'];
 
 /**
  * @param {{ root: any, track: any, v1?: any, money: any, affiliate: any }} entries  `firstpromoter`, `/track`, `/v1`, `/money`, `/affiliate`

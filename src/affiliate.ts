@@ -4,7 +4,7 @@
 // no bulk actions and no tracking, so neither is here.
 export { createFirstPromoterAffiliate, AFFILIATE_BASE_URL, type FirstPromoterAffiliate, type FirstPromoterAffiliateOptions } from './apis/affiliate/client.js';
 export type { AccessTokenProvider, AccessTokenRequest } from './apis/affiliate/session.js';
-export { FirstPromoterError, ValidationError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, RedirectError, TimeoutError, AbortError } from './core/errors.js';
+export { FirstPromoterError, ValidationError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, RedirectError, TimeoutError, AbortError, ResponseTooLargeError } from './core/errors.js';
 export { RateLimitStoreError } from './core/store-error.js';
 export type { ClientOptions, LogEvent, Logger } from './core/options.js';
 export { callOptions, type RequestOptions } from './core/request-options.js';

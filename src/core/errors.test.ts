@@ -166,3 +166,14 @@ describe('instanceof across copies of the package (ESM and CommonJS builds loade
     expect([mine.name, mine.status, typeof mine.stack]).toEqual(['MyError', 404, 'string']);
   });
 });
+
+describe('the client entries', () => {
+  it('each export every error class a call of theirs can throw, as the one class', async () => {
+    const errors = await import('./errors.js');
+    const classes = Object.entries(errors).filter(([, value]) => typeof value === 'function' && value.prototype instanceof Error);
+    const entries = { index: await import('../index.js'), v1: await import('../v1.js'), affiliate: await import('../affiliate.js'), track: await import('../track.js') };
+    const missing = Object.entries(entries).flatMap(([entry, exports]) =>
+      classes.filter(([name, value]) => (exports as Record<string, unknown>)[name] !== value).map(([name]) => `${entry}: ${name}`));
+    expect(missing).toEqual([]);
+  });
+});

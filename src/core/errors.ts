@@ -145,14 +145,8 @@ export class InternalServerError extends APIError { override name = 'InternalSer
 export class ConnectionError extends FirstPromoterError {
   override name = 'ConnectionError';
   static { brand(this, 'ConnectionError'); }
-  readonly method: string;
-  readonly path: string;
-  readonly attempts: number;
-  constructor(method: string, path: string, attempts: number, message: string, options?: { cause?: unknown }) {
+  constructor(readonly method: string, readonly path: string, readonly attempts: number, message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.method = method;
-    this.path = path;
-    this.attempts = attempts;
   }
 }
 
@@ -164,14 +158,8 @@ export class ConnectionError extends FirstPromoterError {
 export class RedirectError extends FirstPromoterError {
   override name = 'RedirectError';
   static { brand(this, 'RedirectError'); }
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  constructor(method: string, path: string, status: number, message: string) {
+  constructor(readonly method: string, readonly path: string, readonly status: number, message: string) {
     super(message);
-    this.method = method;
-    this.path = path;
-    this.status = status;
   }
 }
 

@@ -5,7 +5,7 @@
 // a method: printers and log serializers (util.inspect, console, pino) follow `cause` and read
 // properties and getters, but call no method.
 import { brand } from '../internal/brand.js';
-import { FirstPromoterError } from './errors.js';
+import { FirstPromoterError, type ConnectionError } from './errors.js';
 
 /** The cause of a RateLimitStoreError: what failed, in our words, and what the store threw behind `thrown()`. */
 export class StoreFailure extends Error {
@@ -23,14 +23,8 @@ export class StoreFailure extends Error {
   }
 }
 
-/** The call a store failure stopped, when the client knows it. */
-export interface StoppedCall {
-  method: string;
-  /** Path template, never the real path. */
-  path: string;
-  /** Attempts of the call sent before the store failed. */
-  attempts: number;
-}
+/** The call a store failure stopped, when the client knows it: named as a ConnectionError names it (path template, attempts sent). */
+export type StoppedCall = Pick<ConnectionError, 'method' | 'path' | 'attempts'>;
 
 /**
  * The rate limit store failed, so the request waiting for it was not sent. Retrying the call is safe

@@ -21,20 +21,15 @@ function startTakes(limiter: Limiter, count: number, signal?: AbortSignal) {
 }
 
 describe('createPacer', () => {
-  it('spreads takes one interval apart, the first at once', async () => {
-    const limiter = createPacer({ policy: { intervalMs: 100, burst: 1 } });
+  it.each([
+    { pacing: 'spreads takes one interval apart, the first at once', burst: 1, waitMs: 400, expected: [0, 100, 200, 300, 400] },
+    { pacing: 'lets a burst through after a quiet spell, then paces', burst: 3, waitMs: 200, expected: [0, 0, 0, 100, 200] },
+  ])('$pacing', async ({ burst, waitMs, expected }) => {
+    const limiter = createPacer({ policy: { intervalMs: 100, burst } });
     const { started, done } = startTakes(limiter, 5);
-    await vi.advanceTimersByTimeAsync(400);
+    await vi.advanceTimersByTimeAsync(waitMs);
     await Promise.all(done);
-    expect(started).toEqual([0, 100, 200, 300, 400]);
-  });
-
-  it('lets a burst through after a quiet spell, then paces', async () => {
-    const limiter = createPacer({ policy: { intervalMs: 100, burst: 3 } });
-    const { started, done } = startTakes(limiter, 5);
-    await vi.advanceTimersByTimeAsync(200);
-    await Promise.all(done);
-    expect(started).toEqual([0, 0, 0, 100, 200]);
+    expect(started).toEqual(expected);
   });
 
   it('holds back the starts already waiting when a 429 comes in, then resumes at the pace', async () => {

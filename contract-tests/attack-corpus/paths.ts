@@ -60,9 +60,11 @@ for (const op of operations) {
     const { [op.names[0] as string]: _, ...rest } = params(op, 42);
     return clientFor(op, context, false)[op.method](op.template, { params: { path: rest }, ...body(op) });
   }, { field: op.names[0] as string });
-  // URL syntax of every kind, a promoter token among it: one segment, every reserved byte encoded.
+  // URL syntax of every kind, a promoter token among it: one segment, every reserved byte encoded
+  // (written out, not recomputed with the encodeURIComponent the client itself uses).
   const hostile = `../${PROMOTER_CANARY.authToken}/..?x=1#%2e%2e;a,b`;
-  const filled = op.template.replace(/\{([^{}]+)\}/g, (_, name: string) => (name === last ? encodeURIComponent(hostile) : '42'));
+  const segment = `..%2F${PROMOTER_CANARY.authToken}%2F..%3Fx%3D1%23%252e%252e%3Ba%2Cb`;
+  const filled = op.template.replace(/\{([^{}]+)\}/g, (_, name: string) => (name === last ? segment : '42'));
   onTheWire(GROUP, `${what}: URL syntax in ${last} stays one encoded segment`, async (context) => {
     await clientFor(op, context, true)[op.method](op.template, { params: { path: params(op, hostile) }, ...body(op) });
   }, { target: `/paths/${op.api}${filled}` });

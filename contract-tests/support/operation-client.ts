@@ -4,19 +4,12 @@
 import { createApiClient } from '../../src/apis/client.js';
 import type { ApiResult } from '../../src/core/unwrap.js';
 import type { ApiFacts } from '../../src/internal/api-facts.js';
+import type { Operation } from '../../scripts/operation-table.mjs';
 import { prismOptions } from './clients.js';
 import type { ExampleRequest } from './example-request.js';
 
-/** One row of a generated `OPERATIONS` table (generated/<api>.operations.ts). */
-export interface TableOperation {
-  readonly id: string;
-  readonly method: string;
-  readonly path: string;
-  readonly statuses: readonly number[];
-  readonly request: 'none' | 'json' | 'form';
-  readonly media: Readonly<Record<string, readonly string[]>>;
-  readonly kind: 'list' | 'bulk' | 'tracking' | 'download' | 'call';
-}
+/** One row of a generated `OPERATIONS` table (generated/<api>.operations.ts), typed as the generator writes it. */
+export type TableOperation = Readonly<Operation>;
 
 type Send = (path: string, init: Record<string, unknown>) => Promise<ApiResult>;
 

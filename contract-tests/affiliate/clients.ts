@@ -1,23 +1,15 @@
 // The affiliate client for the contract suites: the real client pointed at Prism's mock of
 // openapi/affiliate, with the canary credentials, and a fetch that records Prism's violations (the
 // suite-wide check in support/violations.ts fails any test that produced one).
-import { inject } from 'vitest';
 import { createFirstPromoterAffiliate, type FirstPromoterAffiliateOptions } from '../../src/affiliate.js';
 import { CREDENTIALS } from '../support/canary.js';
-import { recordingFetch } from '../support/clients.js';
+import { prismOptions, recordingFetch } from '../support/clients.js';
 
 export const AFFILIATE_CANARY = CREDENTIALS.affiliate as { accessToken: string; accountId: string };
 
 export function affiliateClient(options: { prefer?: string } & FirstPromoterAffiliateOptions = {}) {
   const { prefer, ...rest } = options;
-  return createFirstPromoterAffiliate({
-    accessToken: AFFILIATE_CANARY.accessToken,
-    accountId: AFFILIATE_CANARY.accountId,
-    baseUrl: inject('prism').affiliate,
-    fetch: recordingFetch(prefer),
-    maxRetries: 0,
-    ...rest,
-  });
+  return createFirstPromoterAffiliate({ ...prismOptions('affiliate', prefer), ...rest });
 }
 
 /** The token a request carried, read from the headers the client handed to fetch. */

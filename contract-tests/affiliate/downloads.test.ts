@@ -4,11 +4,9 @@
 // own `parseAs`. Deliberately bad requests show Prism would catch a wrong one.
 import { describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/affiliate.js';
-import { capturingFetch, takeViolations } from '../support/clients.js';
+import { capturingFetch } from '../support/clients.js';
+import { violationMessages } from '../support/prism-messages.js';
 import { affiliateClient } from './clients.js';
-
-/** The messages of the violations Prism reported since the last read, consuming them. */
-const violationMessages = () => takeViolations().flatMap((violation) => violation.violations.map((v) => v.message));
 
 const window = { group_by: 'month', start_date: '2025-01-01T00:00:00Z', end_date: '2025-06-30T23:59:59Z' } as const;
 

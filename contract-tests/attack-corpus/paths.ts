@@ -3,14 +3,13 @@
 // here), dot segments, empty and missing values and objects are refused before anything is sent; a
 // value full of URL syntax arrives as exactly one encoded segment. Then every odd value type on one
 // template, the raw `request()` escape hatch and the paging helper.
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { createApiClient } from '../../src/apis/client.js';
 import { pages } from '../../src/index.js';
 import type { ApiFacts } from '../../src/internal/api-facts.js';
-import { apis, generatedFiles, root } from '../../scripts/registry.mjs';
+import { apis } from '../../scripts/registry.mjs';
 import { CREDENTIALS } from '../support/canary.js';
 import { PROMOTER_CANARY } from '../support/leak-scan.js';
+import { readBundle } from '../support/spec-operations.js';
 import { onTheWire, refused, type CaseContext } from './kit.js';
 
 const GROUP = 'path parameters';
@@ -21,8 +20,7 @@ interface Operation { api: string; facts: ApiFacts; method: Uppercase<(typeof ME
 const operations: Operation[] = [];
 for (const api of apis) {
   const { API: facts } = (await import(`../../generated/${api.name}.operations.ts`)) as { API: ApiFacts };
-  const spec = parse(readFileSync(`${root}/${generatedFiles(api.name).bundle}`, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
-  for (const [template, item] of Object.entries(spec.paths)) {
+  for (const [template, item] of Object.entries(readBundle(api.name).paths)) {
     const names = [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
     if (names.length === 0) continue;
     for (const method of METHODS) if (item[method]) operations.push({ api: api.name, facts, method: method.toUpperCase() as Operation['method'], template, names });
@@ -60,9 +58,11 @@ for (const op of operations) {
     const { [op.names[0] as string]: _, ...rest } = params(op, 42);
     return clientFor(op, context, false)[op.method](op.template, { params: { path: rest }, ...body(op) });
   }, { field: op.names[0] as string });
-  // URL syntax of every kind, a promoter token among it: one segment, every reserved byte encoded.
+  // URL syntax of every kind, a promoter token among it: one segment, every reserved byte encoded
+  // (written out, not recomputed with the encodeURIComponent the client itself uses).
   const hostile = `../${PROMOTER_CANARY.authToken}/..?x=1#%2e%2e;a,b`;
-  const filled = op.template.replace(/\{([^{}]+)\}/g, (_, name: string) => (name === last ? encodeURIComponent(hostile) : '42'));
+  const segment = `..%2F${PROMOTER_CANARY.authToken}%2F..%3Fx%3D1%23%252e%252e%3Ba%2Cb`;
+  const filled = op.template.replace(/\{([^{}]+)\}/g, (_, name: string) => (name === last ? segment : '42'));
   onTheWire(GROUP, `${what}: URL syntax in ${last} stays one encoded segment`, async (context) => {
     await clientFor(op, context, true)[op.method](op.template, { params: { path: params(op, hostile) }, ...body(op) });
   }, { target: `/paths/${op.api}${filled}` });

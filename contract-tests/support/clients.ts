@@ -7,7 +7,7 @@ import { createFirstPromoter, type FirstPromoterOptions } from '../../src/index.
 import { toOpenApiArrays } from '../../src/testing/rails-arrays.js';
 import { violationsOf, type ContractViolation } from '../../src/testing/violations.js';
 import { createFirstPromoterV1, type FirstPromoterV1Options } from '../../src/v1.js';
-import { CANARY } from './canary.js';
+import { CREDENTIALS } from './canary.js';
 import { unknownQueryKeys } from './query-keys.js';
 
 /** Violations seen since the last `takeViolations()`. */
@@ -17,7 +17,6 @@ export function takeViolations(): ContractViolation[] {
   return seen.splice(0, seen.length);
 }
 
-/**
 /** What Prism leaves unchecked in the query of a request to one of the mocks (support/query-keys.ts). */
 function queryKeyViolations(method: string, url: string): ContractViolation['violations'] {
   const mocks = Object.entries(inject('prism')).filter(([, base]) => url.startsWith(base));
@@ -85,25 +84,20 @@ interface ContractOptions {
   prefer?: string;
 }
 
+/**
+ * What every contract client of `apiName` is built with: the API's canary credentials, its Prism mock,
+ * a recording fetch and no retries (so every answer shows).
+ */
+export function prismOptions(apiName: string, prefer?: string) {
+  return { ...CREDENTIALS[apiName], baseUrl: inject('prism')[apiName], fetch: recordingFetch(prefer), maxRetries: 0 };
+}
+
 export function v2Client(options: ContractOptions & FirstPromoterOptions = {}) {
   const { prefer, ...rest } = options;
-  return createFirstPromoter({
-    apiKey: CANARY.apiKey,
-    accountId: CANARY.accountId,
-    baseUrl: inject('prism').v2,
-    fetch: recordingFetch(prefer),
-    maxRetries: 0,
-    ...rest,
-  });
+  return createFirstPromoter({ ...prismOptions('v2', prefer), ...rest });
 }
 
 export function v1Client(options: ContractOptions & FirstPromoterV1Options = {}) {
   const { prefer, ...rest } = options;
-  return createFirstPromoterV1({
-    apiKey: CANARY.v1ApiKey,
-    baseUrl: inject('prism').v1,
-    fetch: recordingFetch(prefer),
-    maxRetries: 0,
-    ...rest,
-  });
+  return createFirstPromoterV1({ ...prismOptions('v1', prefer), ...rest });
 }

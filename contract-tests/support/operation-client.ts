@@ -1,24 +1,15 @@
 // Sends one operation of any registry API through the real client: `createApiClient` built from the
 // API's generated facts and its canary credentials, with the recording fetch pointed at the API's
 // Prism, so every request is validated and every violation recorded.
-import { inject } from 'vitest';
 import { createApiClient } from '../../src/apis/client.js';
 import type { ApiResult } from '../../src/core/unwrap.js';
 import type { ApiFacts } from '../../src/internal/api-facts.js';
-import { CREDENTIALS } from './canary.js';
-import { recordingFetch } from './clients.js';
+import type { Operation } from '../../scripts/operation-table.mjs';
+import { prismOptions } from './clients.js';
 import type { ExampleRequest } from './example-request.js';
 
-/** One row of a generated `OPERATIONS` table (generated/<api>.operations.ts). */
-export interface TableOperation {
-  readonly id: string;
-  readonly method: string;
-  readonly path: string;
-  readonly statuses: readonly number[];
-  readonly request: 'none' | 'json' | 'form';
-  readonly media: Readonly<Record<string, readonly string[]>>;
-  readonly kind: 'list' | 'bulk' | 'tracking' | 'download' | 'call';
-}
+/** One row of a generated `OPERATIONS` table (generated/<api>.operations.ts), typed as the generator writes it. */
+export type TableOperation = Readonly<Operation>;
 
 type Send = (path: string, init: Record<string, unknown>) => Promise<ApiResult>;
 
@@ -30,12 +21,7 @@ export function sendOperation(
   request: ExampleRequest,
   status?: number,
 ): Promise<ApiResult> {
-  const { api } = createApiClient<Record<string, never>>(facts, {
-    ...CREDENTIALS[apiName],
-    baseUrl: inject('prism')[apiName],
-    fetch: recordingFetch(status === undefined ? undefined : `code=${status}`),
-    maxRetries: 0,
-  });
+  const { api } = createApiClient<Record<string, never>>(facts, prismOptions(apiName, status === undefined ? undefined : `code=${status}`));
   const send = (api as unknown as Record<string, Send>)[operation.method]!;
   return send(operation.path, {
     params: { path: request.path, query: request.query },

@@ -2,6 +2,7 @@
 // user's stock Prism or another client would receive them: no harness rewriting of Rails arrays, no
 // client encoding. For tests of the wire forms the bundle itself must accept or refuse.
 import { inject } from 'vitest';
+import { violationsOf } from '../../src/testing/violations.js';
 import { CANARY } from './canary.js';
 
 export interface PlainAnswer {
@@ -18,10 +19,9 @@ const credentials: Record<string, Record<string, string>> = {
 /** Sends `method pathAndQuery` to the mock of `api` with valid credentials, and reads Prism's verdict. */
 export async function plainPrism(api: 'v1' | 'v2', method: string, pathAndQuery: string, init: { body?: string; contentType?: string } = {}): Promise<PlainAnswer> {
   const headers: Record<string, string> = { ...credentials[api], ...(init.contentType ? { 'Content-Type': init.contentType } : {}) };
-  const response = await fetch(`${inject('prism')[api]}${pathAndQuery}`, { method, headers, body: init.body ?? null });
-  const header = response.headers.get('sl-violations');
-  const text = await response.text();
-  const problem = !header && response.headers.get('content-type')?.includes('problem') ? (JSON.parse(text) as { validation?: Array<{ message: string }> }) : undefined;
-  const messages = header ? (JSON.parse(header) as Array<{ message: string }>).map((v) => v.message) : (problem?.validation ?? []).map((v) => v.message);
-  return { status: response.status, messages };
+  const url = `${inject('prism')[api]}${pathAndQuery}`;
+  const response = await fetch(url, { method, headers, body: init.body ?? null });
+  const found = await violationsOf(response, method, url);
+  await response.body?.cancel();
+  return { status: response.status, messages: (found?.violations ?? []).map((v) => v.message) };
 }

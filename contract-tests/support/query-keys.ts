@@ -3,11 +3,8 @@
 // (`additionalProperties: false`, scripts/wire-form.mjs). This check does what Prism leaves out: each
 // bracket key of a request's query is followed through its parameter's schema, and a key the schema
 // does not declare, where the object is closed, is a violation with Prism's wording for bodies.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { generatedFiles, root } from '../../scripts/registry.mjs';
-import type { Schema } from './spec-operations.js';
+import type { ContractViolation } from '../../src/testing/violations.js';
+import { readBundle, type Schema } from './spec-operations.js';
 
 interface ClosedSchema extends Schema {
   additionalProperties?: boolean | Schema;
@@ -20,30 +17,19 @@ interface Route {
   objects: Map<string, ClosedSchema>;
 }
 
-export interface QueryKeyViolation {
-  location: string[];
-  code: string;
-  message: string;
-  severity: 'Error';
-}
+type QueryKeyViolation = ContractViolation['violations'][number];
 
 const routesByApi = new Map<string, { routes: Route[]; deref: (node: unknown) => ClosedSchema }>();
 
 function routesOf(apiName: string) {
   const cached = routesByApi.get(apiName);
   if (cached) return cached;
-  const spec = parse(readFileSync(join(root, generatedFiles(apiName).bundle), 'utf8')) as { paths: Record<string, Record<string, { parameters?: unknown[] }>> };
-  const deref = (node: unknown): ClosedSchema => {
-    let current = node as { $ref?: string } | undefined;
-    while (current && typeof current.$ref === 'string') {
-      current = current.$ref.slice(2).split('/').reduce<any>((at, key) => at?.[key], spec);
-    }
-    return current as ClosedSchema;
-  };
+  const bundle = readBundle(apiName);
+  const deref = (node: unknown) => bundle.deref(node) as ClosedSchema;
   const routes: Route[] = [];
-  for (const [path, item] of Object.entries(spec.paths)) {
+  for (const [path, item] of Object.entries(bundle.paths)) {
     const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-    for (const [method, op] of Object.entries(item)) {
+    for (const [method, op] of Object.entries(item as Record<string, { parameters?: unknown[] }>)) {
       const objects = new Map<string, ClosedSchema>();
       for (const raw of op.parameters ?? []) {
         const parameter = deref(raw) as unknown as { in: string; name: string; style?: string; schema: unknown };

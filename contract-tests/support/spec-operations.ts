@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { resolver } from '../../scripts/operation-table.mjs';
 import { generatedFiles, root } from '../../scripts/registry.mjs';
 
 /** A JSON Schema node of the spec, read loosely: the suite only looks at what it can break. */
@@ -59,22 +60,26 @@ export interface SpecReader {
   deref<T>(node: T): T;
 }
 
+/** The paths of a bundle, as far as the suites walk them: path → method (or `parameters`) → raw node. */
+export type BundlePaths = Record<string, Record<string, unknown>>;
+
+/**
+ * An API's bundle (generated/<api>.openapi.yaml) as parsed YAML, with `deref`: the generator's own
+ * `$ref` resolver (scripts/operation-table.mjs), so the suites follow references as the tables do.
+ */
+export function readBundle(apiName: string): { paths: BundlePaths; deref: SpecReader['deref'] } {
+  const spec = parse(readFileSync(join(root, generatedFiles(apiName).bundle), 'utf8')) as { paths: BundlePaths };
+  const resolve = resolver(spec) as (node: unknown) => unknown;
+  return { paths: spec.paths, deref: <T>(node: T) => resolve(node) as T };
+}
+
 export function readSpec(apiName: string): SpecReader {
-  const spec = parse(readFileSync(join(root, generatedFiles(apiName).bundle), 'utf8')) as Record<string, unknown>;
-  const deref = <T>(node: T): T => {
-    let current: unknown = node;
-    for (let hops = 0; isRef(current); hops++) {
-      const target = current.$ref;
-      if (hops > 20 || !target.startsWith('#/')) throw new Error(`${apiName}: cannot resolve ${target}`);
-      current = target.slice(2).split('/').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-    }
-    return current as T;
-  };
+  const { paths, deref } = readBundle(apiName);
 
   return {
     deref,
     operation(method, path) {
-      const item = deref((spec.paths as Record<string, Record<string, unknown>>)[path]);
+      const item = deref(paths[path]);
       const op = deref(item?.[method.toLowerCase()]) as RawOperation | undefined;
       if (!item || !op) throw new Error(`${apiName}: ${method} ${path} is in the operation table but not in the bundle`);
       const parameters = [...((item.parameters as unknown[]) ?? []), ...(op.parameters ?? [])].map((raw) => {
@@ -107,8 +112,4 @@ interface RawOperation {
 function mediaExamples(media: RawMedia, deref: SpecReader['deref']): unknown[] {
   if (media.example !== undefined) return [media.example];
   return Object.values(media.examples ?? {}).map((e) => deref(e).value).filter((value) => value !== undefined);
-}
-
-function isRef(node: unknown): node is { $ref: string } {
-  return typeof node === 'object' && node !== null && typeof (node as { $ref?: unknown }).$ref === 'string';
 }

@@ -3,7 +3,8 @@
 // of these operations stay JSON and typed.
 import { describe, expect, it } from 'vitest';
 import { PermissionDeniedError, unwrap } from '../../../src/index.js';
-import { takeViolations, v2Client } from '../../support/clients.js';
+import { v2Client } from '../../support/clients.js';
+import { violationMessages } from '../../support/prism-messages.js';
 
 const window = { group_by: 'month', start_date: '2025-01-01T00:00:00Z', end_date: '2025-06-30T23:59:59Z' } as const;
 
@@ -70,6 +71,6 @@ describe('non-JSON contract checks can fail', () => {
       expect.stringMatching(/must have required property 'content_type'/),
       expect.stringMatching(/content_type must be equal to one of the allowed values/),
     ]);
-    expect(takeViolations().flatMap((v) => v.violations.map((x) => x.message))).toHaveLength(2);
+    expect(violationMessages()).toHaveLength(2);
   });
 });

@@ -2,12 +2,12 @@
 // base URL (as in production) and a fetch that hands each request to Prism with the base it was sent
 // to as `__server`: Prism then checks that base against the operation's `servers` in the spec, so a
 // custom referral status sent to /api/v2, or a company call sent to /api/admin/v1, is a violation.
-import { inject } from 'vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { API, SERVERS } from '../../../generated/v2.operations.js';
 import { createFirstPromoter, mintDashboardToken, revokeDashboardTokens, unwrap } from '../../../src/index.js';
 import { CANARY } from '../../support/canary.js';
-import { recordingFetch, takeViolations } from '../../support/clients.js';
+import { recordingFetch } from '../../support/clients.js';
+import { violationMessages } from '../../support/prism-messages.js';
 
 /** Every base URL the spec names: the API's and the ones of routed operations, longest first. */
 const BASES: string[] = [...new Set([API.baseUrl, ...Object.values(SERVERS)])].sort((a, b) => b.length - a.length);
@@ -75,7 +75,7 @@ describe('the base URL check can fail', () => {
     await recordingFetch()(`${inject('prism').v2}/company/campaigns?__server=${encodeURIComponent('https://api.firstpromoter.com/api/admin/v1')}`, {
       headers: { Authorization: `Bearer ${CANARY.apiKey}`, 'Account-ID': CANARY.accountId },
     });
-    expect(takeViolations().flatMap((v) => v.violations.map((x) => x.message))).toEqual([
+    expect(violationMessages()).toEqual([
       expect.stringMatching(/server url https:\/\/api\.firstpromoter\.com\/api\/v2 hasn't been matched/),
       expect.stringMatching(/server url https:\/\/api\.firstpromoter\.com\/api\/admin\/v1 hasn't been matched/),
     ]);

@@ -16,7 +16,7 @@ import ts from 'typescript';
 import { parse, stringify } from 'yaml';
 import { apiFacts, operationTable, webhookList } from './operation-table.mjs';
 import { outcomeTable, withOutcomeTable } from './outcome-table.mjs';
-import { apis, binFile, bins, distName, entries, generatedFiles, receiverFiles, receivers, root, WORKER_CONDITIONS, workersDistName } from './registry.mjs';
+import { apis, binFile, bins, bundleFiles, distName, entries, generatedFiles, receiverFiles, receivers, root, WORKER_CONDITIONS, workersDistName } from './registry.mjs';
 import { toWireForm } from './wire-form.mjs';
 
 const check = process.argv.includes('--check');
@@ -110,8 +110,7 @@ function packageFields() {
     if (entry.subpath !== '.') typesVersions[entry.subpath] = [`./dist/${name}.d.cts`];
   }
   exportsMap['./package.json'] = './package.json';
-  const bundles = [...apis.map((api) => generatedFiles(api.name).bundle), ...receivers.map((r) => receiverFiles(r.name).bundle)];
-  const files = ['dist', ...bundles, 'README.md', 'LICENSE'];
+  const files = ['dist', ...bundleFiles, 'README.md', 'LICENSE'];
   const bin = Object.fromEntries(bins.map((b) => [b.name, binFile(b)]));
   return { bin, exports: exportsMap, typesVersions: { '*': typesVersions }, files };
 }

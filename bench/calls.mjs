@@ -5,28 +5,31 @@
 import * as http from 'node:http';
 import axios from 'axios';
 
+/** The sale every variant sends, here and in cold-start.mjs. */
+export const SALE = { email: 'jane.doe@example.com', event_id: 'in_bench', amount: 1999 };
+/** The headers the baselines send, as our client does for the bench's credentials. */
+export const HEADERS = { Authorization: 'Bearer bench-key', 'Account-ID': 'bench-account', Accept: 'application/json', 'Content-Type': 'application/json' };
+
 /** The four callers, each making one complete sale call. */
 export function callers(createTracking, origin) {
-  const headers = { Authorization: 'Bearer bench-key', 'Account-ID': 'bench-account', Accept: 'application/json', 'Content-Type': 'application/json' };
   const url = `${origin}/api/v2/track/sale`;
   const { track } = createTracking({ apiKey: 'bench-key', accountId: 'bench-account', baseUrl: `${origin}/api/v2` });
-  const params = { email: 'jane.doe@example.com', event_id: 'in_bench', amount: 1999 };
   const check = (status, data) => {
     if (status !== 200 || data.etype !== 'sale') throw new Error(`unexpected answer ${status}`);
   };
   const agent = new http.Agent({ keepAlive: true });
   return {
     ours: async () => {
-      const result = await track.sale(params);
+      const result = await track.sale(SALE);
       if (result.outcome !== 'tracked') throw new Error(`unexpected outcome ${result.outcome}`);
     },
     fetch: async () => {
-      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(params) });
+      const response = await fetch(url, { method: 'POST', headers: HEADERS, body: JSON.stringify(SALE) });
       check(response.status, await response.json());
     },
     'node:http': () => new Promise((resolve, reject) => {
-      const body = JSON.stringify(params);
-      const request = http.request(url, { method: 'POST', agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (response) => {
+      const body = JSON.stringify(SALE);
+      const request = http.request(url, { method: 'POST', agent, headers: { ...HEADERS, 'Content-Length': Buffer.byteLength(body) } }, (response) => {
         const chunks = [];
         response.on('data', (chunk) => chunks.push(chunk));
         response.on('end', () => {
@@ -43,7 +46,7 @@ export function callers(createTracking, origin) {
       request.end(body);
     }),
     axios: async () => {
-      const response = await axios.post(url, params, { headers });
+      const response = await axios.post(url, SALE, { headers: HEADERS });
       check(response.status, response.data);
     },
   };

@@ -8,10 +8,7 @@
 // a file URL would skip ours (1.2-1.5 ms on Node 20 and 24) and flatter the ratio.
 // Variants alternate run by run; each figure is the median.
 import { execFileSync } from 'node:child_process';
-import { median } from './calls.mjs';
-
-const SALE = { email: 'jane.doe@example.com', event_id: 'in_bench', amount: 1999 };
-const HEADERS = { Authorization: 'Bearer bench-key', 'Account-ID': 'bench-account', Accept: 'application/json', 'Content-Type': 'application/json' };
+import { HEADERS, median, SALE } from './calls.mjs';
 
 /** Each script leaves its time in `ms` (set before any output); `ORIGIN` is the bench server. */
 function scripts() {

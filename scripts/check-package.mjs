@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apis, generatedFiles, receiverFiles, receivers, root } from './registry.mjs';
+import { bundleFiles, root } from './registry.mjs';
 
 const args = process.argv.slice(2);
 const keepIndex = args.indexOf('--keep');
@@ -42,8 +42,7 @@ try {
   console.log(`packed ${packed.filename}: ${packed.entryCount} files, ${kb(packed.size)} kB packed, ${kb(packed.unpackedSize)} kB unpacked`);
   for (const file of packed.files) console.log(`  ${file.path} (${kb(file.size)} kB)`);
   // The allow-list: the build, each registry spec's bundle (APIs and receivers), and the package's own documents.
-  const bundles = [...apis.map((api) => generatedFiles(api.name).bundle), ...receivers.map((r) => receiverFiles(r.name).bundle)];
-  const allowed = new Set(['package.json', 'README.md', 'LICENSE', ...bundles]);
+  const allowed = new Set(['package.json', 'README.md', 'LICENSE', ...bundleFiles]);
   const leaked = packed.files.map((f) => f.path).filter((p) => !p.startsWith('dist/') && !allowed.has(p));
   if (leaked.length > 0) {
     console.log(`--- files FAILED: not on the allow-list: ${leaked.join(', ')}`);

@@ -4,7 +4,8 @@
 // action, tracking call with its outcomes, download). scripts/generate.mjs writes the result as
 // generated/<api>.operations.ts.
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+/** The HTTP methods a path item can hold an operation under. */
+export const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const JSON_TYPE = 'application/json';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
@@ -70,40 +71,49 @@ export function webhookList(specName, spec) {
   });
 }
 
+/**
+ * Every operation of the spec's `paths`, in path order: its path item, method, operation object and
+ * parameters (the path item's then its own, `$ref`s followed).
+ */
+export function* operationsOf(spec, deref = resolver(spec)) {
+  for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
+    const item = deref(rawItem);
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      yield { path, item, method, op, parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref) };
+    }
+  }
+}
+
 /** Every operation of the spec, in path order. */
 export function operationTable(apiName, spec) {
   const deref = resolver(spec);
   const apiBase = spec.servers?.[0]?.url;
   /** @type {Operation[]} */
   const table = [];
-  for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
-    const item = deref(rawItem);
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const where = `${apiName} ${method.toUpperCase()} ${path}`;
-      // A path or an operation may name its own server (another base path or host than the API's).
-      const server = (op.servers ?? item.servers)?.[0]?.url;
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
-      const responses = Object.entries(op.responses ?? {}).map(([status, response]) => [status, deref(response)]);
-      const media = Object.fromEntries(responses.filter(([, r]) => r.content).map(([status, r]) => [status, Object.keys(r.content)]));
-      const requestTypes = Object.keys(deref(op.requestBody)?.content ?? {});
-      const request = requestTypes.includes(FORM_TYPE) ? 'form' : requestTypes.includes(JSON_TYPE) ? 'json' : requestTypes.length ? 'other' : 'none';
-      if (request === 'other') throw new Error(`${where}: request body is neither JSON nor a form`);
-      const entry = {
-        id: op.operationId,
-        method: method.toUpperCase(),
-        path,
-        statuses: responses.map(([status]) => Number(status)).sort((a, b) => a - b),
-        request,
-        media,
-        ...kindOf(where, method, op, parameters, responses, deref),
-        parameters: parameters.map((p) => `${p.in}:${p.name}`),
-        requiredParameters: parameters.filter((p) => p.required).map((p) => `${p.in}:${p.name}`),
-        ...(server && server !== apiBase ? { server } : {}),
-      };
-      table.push(entry);
-    }
+  for (const { path, item, method, op, parameters } of operationsOf(spec, deref)) {
+    const where = `${apiName} ${method.toUpperCase()} ${path}`;
+    // A path or an operation may name its own server (another base path or host than the API's).
+    const server = (op.servers ?? item.servers)?.[0]?.url;
+    const responses = Object.entries(op.responses ?? {}).map(([status, response]) => [status, deref(response)]);
+    const media = Object.fromEntries(responses.filter(([, r]) => r.content).map(([status, r]) => [status, Object.keys(r.content)]));
+    const requestTypes = Object.keys(deref(op.requestBody)?.content ?? {});
+    const request = requestTypes.includes(FORM_TYPE) ? 'form' : requestTypes.includes(JSON_TYPE) ? 'json' : requestTypes.length ? 'other' : 'none';
+    if (request === 'other') throw new Error(`${where}: request body is neither JSON nor a form`);
+    const entry = {
+      id: op.operationId,
+      method: method.toUpperCase(),
+      path,
+      statuses: responses.map(([status]) => Number(status)).sort((a, b) => a - b),
+      request,
+      media,
+      ...kindOf(where, method, op, parameters, responses, deref),
+      parameters: parameters.map((p) => `${p.in}:${p.name}`),
+      requiredParameters: parameters.filter((p) => p.required).map((p) => `${p.in}:${p.name}`),
+      ...(server && server !== apiBase ? { server } : {}),
+    };
+    table.push(entry);
   }
   return table;
 }
@@ -145,4 +155,3 @@ function outcomeRules(where, rules, responses) {
   }
   return rules;
 }
-

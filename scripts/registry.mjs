@@ -59,6 +59,9 @@ export const receiverFiles = (/** @type {string} */ name) => ({
   examples: `generated/${name}.examples.ts`,
 });
 
+/** The bundle of every spec, APIs then receivers: what the package ships beside dist/. */
+export const bundleFiles = [...apis.map((api) => generatedFiles(api.name).bundle), ...receivers.map((r) => receiverFiles(r.name).bundle)];
+
 /** The build's name for an entry's output files (`dist/<name>.js`): `index` for the root. */
 export const distName = (/** @type {Entry} */ entry) => (entry.subpath === '.' ? 'index' : entry.subpath);
 

@@ -83,7 +83,7 @@ await Promise.all(Object.entries(tsProjects).map(async ([name, config]) => {
 // What the first paginate() call costs a consumer's type-checker (scripts/type-cost.mjs, same build).
 {
   const t0 = Date.now();
-  const out = await exec(process.execPath, [join(root, 'scripts/type-cost.mjs'), '--no-build'], 'type-cost', 120_000);
+  const out = await exec(process.execPath, [join(root, 'scripts/type-cost.mjs'), '--no-build'], 'type-cost', '', 120_000);
   record('type cost of a paginate() call', out.code === 0, Date.now() - t0, firstLines(out.stdout + out.stderr, 2));
 }
 

@@ -17,38 +17,31 @@
 //    request bodies get `additionalProperties: false` unless the spec states `additionalProperties`
 //    itself (`true` keeps an object open). Prism does not check unknown keys of deepObject parameters;
 //    the contract harness does (contract-tests/support/query-keys.ts).
-import { resolver } from './operation-table.mjs';
+import { operationsOf, resolver } from './operation-table.mjs';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const FORM = 'application/x-www-form-urlencoded';
 
 /** Rewrites a parsed bundle (in place) into its wire form and returns it. */
 export function toWireForm(spec) {
   const deref = resolver(spec);
-  for (const rawItem of Object.values(spec.paths ?? {})) {
-    const item = deref(rawItem);
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
-      for (const parameter of parameters) {
-        if (parameter.in !== 'query') continue;
-        const schema = deref(parameter.schema);
-        if (parameter.style === 'deepObject') closeObject(schema, deref, new Set());
-        else if (schema?.type === 'array' && !parameter.name.endsWith('[]')) {
-          parameter.name = `${parameter.name}[]`;
-          // OpenAPI's default for query arrays, written out: Prism 5 otherwise reads only the last value.
-          parameter.explode ??= true;
-        }
+  for (const { op, parameters } of operationsOf(spec, deref)) {
+    for (const parameter of parameters) {
+      if (parameter.in !== 'query') continue;
+      const schema = deref(parameter.schema);
+      if (parameter.style === 'deepObject') closeObject(schema, deref, new Set());
+      else if (schema?.type === 'array' && !parameter.name.endsWith('[]')) {
+        parameter.name = `${parameter.name}[]`;
+        // OpenAPI's default for query arrays, written out: Prism 5 otherwise reads only the last value.
+        parameter.explode ??= true;
       }
-      const body = deref(op.requestBody);
-      const json = body?.content?.['application/json'];
-      if (json) closeObject(deref(json.schema), deref, new Set(), false);
-      if (body?.content?.[FORM]) {
-        op.parameters = [...(op.parameters ?? []), ...formFieldsAsQuery(body.content[FORM], parameters, deref)];
-        // An inline copy: a shared requestBody component may serve an operation left as it is.
-        op.requestBody = { ...body, required: false };
-      }
+    }
+    const body = deref(op.requestBody);
+    const json = body?.content?.['application/json'];
+    if (json) closeObject(deref(json.schema), deref, new Set(), false);
+    if (body?.content?.[FORM]) {
+      op.parameters = [...(op.parameters ?? []), ...formFieldsAsQuery(body.content[FORM], parameters, deref)];
+      // An inline copy: a shared requestBody component may serve an operation left as it is.
+      op.requestBody = { ...body, required: false };
     }
   }
   return spec;

@@ -8,12 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'vitepress';
+import { redocly, redoclyEnv } from '../redocly.mjs';
 import { root } from '../registry.mjs';
 import { hashRoutedLinks, inlineAttributionLogo } from './redoc-html.mjs';
 import { referencePages } from './reference-pages.mjs';
 
 export const siteDir = join(root, 'docs/.vitepress/dist');
-const redocly = join(root, 'node_modules/.bin/redocly');
 const run = promisify(execFile);
 
 const started = Date.now();
@@ -26,7 +26,7 @@ for (const page of pages) {
     await run(redocly, ['build-docs', page.bundle, '--config', 'redocly.yaml', '--inlineBundle', '--output', output, '--title', `${page.title} · firstpromoter`], {
       cwd: root,
       // No telemetry from the build, and none from the rendered page (build-docs bakes the setting in).
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      env: redoclyEnv,
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (error) {

@@ -7,14 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { METHODS } from '../operation-table.mjs';
 import { apis, generatedFiles, receiverFiles, receivers, root } from '../registry.mjs';
 
 /**
  * @typedef {{ id: string, method: string, path: string, summary: string, tag: string, route: string }} ReferenceItem
  * @typedef {{ name: string, kind: 'api' | 'receiver', title: string, bundle: string, href: string, items: ReferenceItem[] }} ReferencePage
  */
-
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 /** Where a spec's rendered reference lives in the built site. */
 export const referenceHref = (/** @type {string} */ name) => `/reference/${name}.html`;

@@ -1,10 +1,18 @@
 // Reading a delivery's body: from a Request (streamed, stopped as soon as it passes the size cap) or
 // from what a framework already read (string or bytes), then JSON with nothing coerced.
+import { ValidationError } from '../core/errors.js';
 import { readBounded } from '../internal/bounded-body.js';
 import { WebhookError } from './errors.js';
 
 /** Bodies above this many bytes are refused (413) unless `maxBodyBytes` says otherwise. */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+/** A handler's `maxBodyBytes` option, checked once. */
+export function checkedMaxBodyBytes(value: number | undefined): number {
+  const bytes = value ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isInteger(bytes) || bytes < 1) throw new ValidationError('maxBodyBytes', 'maxBodyBytes must be a positive integer.');
+  return bytes;
+}
 
 export type RawBody = string | Uint8Array | ArrayBuffer;
 

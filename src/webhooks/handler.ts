@@ -3,7 +3,7 @@
 // was not handled.
 import { ValidationError } from '../core/errors.js';
 import { createAuthenticator, type WebhookAuth } from './auth.js';
-import { DEFAULT_MAX_BODY_BYTES } from './body.js';
+import { checkedMaxBodyBytes } from './body.js';
 import { resolveDedupe, type DedupeOptions } from './dedupe.js';
 import { isKnownWebhookEvent, type UnknownWebhookEvent, type WebhookEvent } from './events.js';
 import { parseWebhookEvent } from './parse.js';
@@ -46,11 +46,4 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       return { response: json(200, { received: true }), remember: true };
     },
   });
-}
-
-/** `maxBodyBytes` option, checked once. */
-export function checkedMaxBodyBytes(value: number | undefined): number {
-  const bytes = value ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isInteger(bytes) || bytes < 1) throw new ValidationError('maxBodyBytes', 'maxBodyBytes must be a positive integer.');
-  return bytes;
 }

@@ -4,8 +4,8 @@
 // fulfilment check; an error status makes FirstPromoter retry (up to 7 times over the day).
 import { ValidationError } from '../core/errors.js';
 import { createAuthenticator, type WebhookAuth } from './auth.js';
+import { checkedMaxBodyBytes } from './body.js';
 import { resolveDedupe, type DedupeOptions } from './dedupe.js';
-import { checkedMaxBodyBytes } from './handler.js';
 import { isLegacyWebhookEvent, LEGACY_WEBHOOK_EVENT_TYPES, type LegacyWebhookEventOf, type LegacyWebhookEventType, type UnknownLegacyWebhookEvent } from './legacy-events.js';
 import { parseLegacyWebhookEvent } from './legacy-parse.js';
 import { createReceiver, json, type WebhookContext, type WebhookErrorListener, type WebhookHandler } from './receive.js';

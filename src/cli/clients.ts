@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { API as V1_API, LISTS as V1_LISTS, OPERATIONS as V1_OPERATIONS } from '../../generated/v1.operations.js';
 import { API as V2_API, LISTS as V2_LISTS, OPERATIONS as V2_OPERATIONS } from '../../generated/v2.operations.js';
 import { createFirstPromoterV1 } from '../apis/v1/client.js';
-import { createFirstPromoter } from '../apis/v2/client.js';
+import { createFirstPromoter, type FirstPromoterOptions } from '../apis/v2/client.js';
 import type { TrackOutcome } from '../core/outcomes.js';
 import { fromEnv, type ClientOptions } from '../core/options.js';
 import type { RequestOptions } from '../core/request-options.js';
@@ -14,15 +14,11 @@ import type { ApiResult } from '../core/unwrap.js';
 import { UsageError } from './exit-codes.js';
 import type { ApiName, TrackType } from './fields.js';
 
-/** The options every command takes (commander's names for them). */
-export interface GlobalOptions {
-  apiKey?: string;
-  accountId?: string;
-  v1?: boolean;
-  baseUrl?: string;
-  maxRetries?: number;
-  timeoutMs?: number;
-}
+/**
+ * The options every command takes. Commander names them as the client options they set (the
+ * credentials are read by their registry option names), plus `--v1` for the API.
+ */
+export type GlobalOptions = Pick<FirstPromoterOptions, 'apiKey' | 'accountId' | 'baseUrl' | 'maxRetries' | 'timeoutMs'> & { v1?: boolean };
 
 export type Operation = (typeof V1_OPERATIONS)[number] | (typeof V2_OPERATIONS)[number];
 type LooseCall = (path: string, init: Record<string, unknown>) => Promise<ApiResult>;

@@ -31,8 +31,6 @@ export interface CliClient {
   baseUrl: string;
   api: LooseApi;
   track: LooseTracking;
-  /** Names this account's budget in a shared rate limit store, without revealing a credential. */
-  budgetKey: string;
 }
 
 const FACTS = { v1: V1_API, v2: V2_API } as const;
@@ -52,7 +50,10 @@ export function credentialHelp(): string {
   return (['v2', 'v1'] as const).map((name) => `${name}: ${FACTS[name].credentials.map((c) => `${flagOf(c.option)} or $${c.env}`).join(', ')}`).join('; ');
 }
 
-/** The credentials the options select (flags first, then the environment), and the account's budget key. */
+/**
+ * The credentials the options select (flags first, then the environment), and the key that names the
+ * account's budget in a shared rate limit store without revealing a credential.
+ */
 export function credentialsOf(options: GlobalOptions): { name: ApiName; credentials: Record<string, string>; budgetKey: string } {
   const name = apiName(options);
   const credentials: Record<string, string> = {};
@@ -67,7 +68,7 @@ export function credentialsOf(options: GlobalOptions): { name: ApiName; credenti
 }
 
 export function createCliClient(options: GlobalOptions, extra: ClientOptions = {}): CliClient {
-  const { name, credentials, budgetKey } = credentialsOf(options);
+  const { name, credentials } = credentialsOf(options);
   const settings: ClientOptions = {
     ...extra,
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
@@ -80,11 +81,10 @@ export function createCliClient(options: GlobalOptions, extra: ClientOptions = {
     baseUrl: baseUrlOf(options),
     api: client.api as unknown as LooseApi,
     track: client.track as unknown as LooseTracking,
-    budgetKey,
   };
 }
 
 /** Where requests go: --base-url or FirstPromoter's root for the API, without a trailing slash. */
-export function baseUrlOf(options: GlobalOptions): string {
+function baseUrlOf(options: GlobalOptions): string {
   return (options.baseUrl ?? FACTS[apiName(options)].baseUrl).replace(/\/+$/, '');
 }

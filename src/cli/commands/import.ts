@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { createRateLimiter } from '../../core/rate-limit.js';
 import { runBackfill } from '../backfill.js';
 import { checkFile } from '../check-file.js';
-import { apiName, baseUrlOf, createCliClient, credentialsOf, type GlobalOptions } from '../clients.js';
+import { apiName, createCliClient, credentialsOf, type GlobalOptions } from '../clients.js';
 import { EXIT } from '../exit-codes.js';
 import { defaultFailedPath, writeFailedRows } from '../failed-file.js';
 import { readInput } from '../input.js';
@@ -98,7 +98,7 @@ async function sendRows(rows: TrackingRow[], options: ImportOptions, globals: Gl
   try {
     const limiter = createRateLimiter({ requestsPerMinute: options.rate, key: budgetKey, ...(shared ? { store: shared.store } : {}) });
     const client = createCliClient({ ...globals, maxRetries: globals.maxRetries ?? 4 }, { rateLimit: limiter });
-    const journal = openJournal(journalPath, { api: client.name, baseUrl: baseUrlOf(globals) });
+    const journal = openJournal(journalPath, { api: client.name, baseUrl: client.baseUrl });
     const pending = rows.filter((row) => !journal.done.has(row.key));
     // Node loads its fetch on first use (tens of ms): do it now, so the first request does not leave
     // late, bunched up against the next ones, when a server counts by arrival.

@@ -25,13 +25,8 @@ export function requireObject(params: unknown, method: string): asserts params i
 }
 
 export function requireIdentity(params: Record<string, unknown>, method: string): void {
-  const { email, uid } = params;
-  for (const [name, value] of [['email', email], ['uid', uid]] as const) {
-    if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
-      throw new ValidationError(name, `${method}: \`${name}\` must be a non-empty string when given.`);
-    }
-  }
-  if (email === undefined && uid === undefined) {
+  for (const name of ['email', 'uid']) requireNonEmpty(params, name, method);
+  if (params.email === undefined && params.uid === undefined) {
     throw new ValidationError('email', `${method} needs \`email\` or \`uid\` to find the customer; neither was given.`);
   }
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { API as V1_API, LISTS as V1_LISTS, OPERATIONS as V1_OPERATIONS } from '../../generated/v1.operations.js';
 import { API as V2_API, LISTS as V2_LISTS, OPERATIONS as V2_OPERATIONS } from '../../generated/v2.operations.js';
+import type { RawMethod } from '../apis/raw-request.js';
 import { createFirstPromoterV1 } from '../apis/v1/client.js';
 import { createFirstPromoter, type FirstPromoterOptions } from '../apis/v2/client.js';
 import type { TrackOutcome } from '../core/outcomes.js';
@@ -22,7 +23,7 @@ export type GlobalOptions = Pick<FirstPromoterOptions, 'apiKey' | 'accountId' | 
 
 export type Operation = (typeof V1_OPERATIONS)[number] | (typeof V2_OPERATIONS)[number];
 type LooseCall = (path: string, init: Record<string, unknown>) => Promise<ApiResult>;
-export type LooseApi = Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', LooseCall>;
+export type LooseApi = Record<RawMethod, LooseCall>;
 export type LooseTracking = Record<TrackType, (params: Record<string, unknown>, options?: RequestOptions) => Promise<TrackOutcome<unknown>>>;
 
 export interface CliClient {

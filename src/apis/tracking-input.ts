@@ -50,7 +50,7 @@ export function requireAttribution(params: Record<string, unknown>, method: stri
 }
 
 /** A quantity is a whole number of items, 1 or more: an integer, or (v1 types it so) a string of digits. */
-export function requireQuantity(params: Record<string, unknown>, method: string): void {
+function requireQuantity(params: Record<string, unknown>, method: string): void {
   const { quantity } = params;
   if (quantity === undefined) return;
   const whole = typeof quantity === 'number' ? Number.isSafeInteger(quantity) && quantity >= 1 : typeof quantity === 'string' && /^[1-9][0-9]*$/.test(quantity);

@@ -45,7 +45,7 @@ export function tablesOf(name: ApiName): { operations: readonly Operation[]; lis
 }
 
 /** `--api-key`, `--account-id`: the flag for a client option. */
-export const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 export function credentialHelp(): string {
   return (['v2', 'v1'] as const).map((name) => `${name}: ${FACTS[name].credentials.map((c) => `${flagOf(c.option)} or $${c.env}`).join(', ')}`).join('; ');

@@ -18,15 +18,10 @@ import { encodeQuery, fillPath, jsonBodySerializer } from './serializers.js';
 import { withServers } from './servers.js';
 import { createTrackingSender, type BodyEncoding, type TrackingSender } from './tracking.js';
 
+/** The typed client, and the connection's secrets a client that obtains more at run time adds to. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ApiClient<Paths extends {}> {
+export interface ApiClient<Paths extends {}> extends Pick<Connection, 'secrets'> {
   api: TypedApi<Paths>;
-  settings: ResolvedSettings;
-  /**
-   * The client's credentials, scrubbed from whatever is kept of a response. A client that obtains more
-   * at run time (the affiliate session token) adds them here. Never exposed by an entry point.
-   */
-  secrets: Set<string>;
 }
 
 /** What a full entry's factory returns: the typed client of every operation, and tracking. */
@@ -64,9 +59,9 @@ export function createTrackingClient<Paths extends {}, Tracking>(
 }
 
 /**
- * The checked settings and typed client for `facts` (an API's `API` constant, plus `LISTS` for
- * clients that page). Credentials stay in this closure, inside the headers openapi-fetch keeps:
- * never a property of anything returned.
+ * The typed client for `facts` (an API's `API` constant, plus `LISTS` for clients that page), its
+ * options checked. Credentials stay inside the headers openapi-fetch keeps and in `secrets`, which
+ * the factories of the entry points keep to themselves: never a property of a public client.
  */
 // openapi-typescript's `paths` interfaces have no index signature, hence the loose constraint.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -89,7 +84,7 @@ function typedClient<Paths extends {}>(facts: ApiFacts, { settings, headers, sec
   api.use(form ? formMiddleware : pathMiddleware);
   if (facts.downloads) readDownloadsByType(api, facts.downloads);
   attachFacts(api, facts);
-  return { api: api as TypedApi<Paths>, settings, secrets };
+  return { api: api as TypedApi<Paths>, secrets };
 }
 
 const pathMiddleware: Middleware = {

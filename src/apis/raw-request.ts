@@ -10,7 +10,9 @@ import { errorFrom, type ApiResult } from '../core/unwrap.js';
 import { templateOf } from '../internal/path-template.js';
 import type { LiteRequest } from '../transport/lite-request.js';
 
-export type RawMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The methods FirstPromoter's APIs use, and so the ones a typed client is wrapped for and a raw call takes. */
+export const RAW_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type RawMethod = (typeof RAW_METHODS)[number];
 
 export interface RawRequestOptions extends RequestOptions {
   /** Query parameters, sent in Rails bracket form (`filters[state]=open`, `ids[]=1`) like every call. */
@@ -32,7 +34,7 @@ export interface RawResponse {
 /** An untyped call; throws the typed APIError of a non-2xx answer, like `unwrap`. */
 export type RawRequest = (method: RawMethod, path: string, options?: RawRequestOptions) => Promise<RawResponse>;
 
-const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const METHODS: ReadonlySet<string> = new Set(RAW_METHODS);
 const PLACEHOLDER = /\{([^{}]+)\}/g;
 
 // A path without placeholders may hold ids, emails or tokens: logs and errors get a template of it

@@ -4,11 +4,10 @@
 // gets its own base URL (a caller's own `baseUrl` option wins); every other call goes straight through.
 import type { Client } from 'openapi-fetch';
 import type { ApiFacts } from '../internal/api-facts.js';
+import { RAW_METHODS } from './raw-request.js';
 
 type Init = { baseUrl?: string } & Record<string, unknown>;
 type Call = (path: string, init?: Init) => Promise<unknown>;
-
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'] as const;
 
 /**
  * Where an operation with its own `server` is sent, for a client whose base URL is `configured`:
@@ -35,6 +34,6 @@ export function withServers<Paths extends {}>(api: Client<Paths>, facts: ApiFact
     return loose[method]!(path, base === undefined || init.baseUrl !== undefined ? init : { ...init, baseUrl: base });
   };
   const wrapped: Record<string, unknown> = { ...api, request: (method: string, path: string, init?: Init) => send(method.toUpperCase(), path, init) };
-  for (const method of METHODS) wrapped[method] = (path: string, init?: Init) => send(method, path, init);
+  for (const method of RAW_METHODS) wrapped[method] = (path: string, init?: Init) => send(method, path, init);
   return wrapped as unknown as Client<Paths>;
 }

@@ -25,13 +25,8 @@ export function requireObject(params: unknown, method: string): asserts params i
 }
 
 export function requireIdentity(params: Record<string, unknown>, method: string): void {
-  const { email, uid } = params;
-  for (const [name, value] of [['email', email], ['uid', uid]] as const) {
-    if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
-      throw new ValidationError(name, `${method}: \`${name}\` must be a non-empty string when given.`);
-    }
-  }
-  if (email === undefined && uid === undefined) {
+  for (const name of ['email', 'uid']) requireNonEmpty(params, name, method);
+  if (params.email === undefined && params.uid === undefined) {
     throw new ValidationError('email', `${method} needs \`email\` or \`uid\` to find the customer; neither was given.`);
   }
 }
@@ -55,7 +50,7 @@ export function requireAttribution(params: Record<string, unknown>, method: stri
 }
 
 /** A quantity is a whole number of items, 1 or more: an integer, or (v1 types it so) a string of digits. */
-export function requireQuantity(params: Record<string, unknown>, method: string): void {
+function requireQuantity(params: Record<string, unknown>, method: string): void {
   const { quantity } = params;
   if (quantity === undefined) return;
   const whole = typeof quantity === 'number' ? Number.isSafeInteger(quantity) && quantity >= 1 : typeof quantity === 'string' && /^[1-9][0-9]*$/.test(quantity);

@@ -63,7 +63,7 @@ async function sendRow(row: TrackingRow, track: LooseTracking, abort: AbortSigna
 }
 
 /** A short reason for counting (`http_422`, `timeout`...) and the client's message, which holds no secret. */
-export function failure(error: unknown): { reason: string; message: string; status?: number } {
+function failure(error: unknown): { reason: string; message: string; status?: number } {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof APIError) return { reason: `http_${error.status}`, message, status: error.status };
   if (error instanceof TimeoutError) return { reason: 'timeout', message };

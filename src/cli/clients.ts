@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { API as V1_API, LISTS as V1_LISTS, OPERATIONS as V1_OPERATIONS } from '../../generated/v1.operations.js';
 import { API as V2_API, LISTS as V2_LISTS, OPERATIONS as V2_OPERATIONS } from '../../generated/v2.operations.js';
+import type { RawMethod } from '../apis/raw-request.js';
 import { createFirstPromoterV1 } from '../apis/v1/client.js';
-import { createFirstPromoter } from '../apis/v2/client.js';
+import { createFirstPromoter, type FirstPromoterOptions } from '../apis/v2/client.js';
 import type { TrackOutcome } from '../core/outcomes.js';
 import { fromEnv, type ClientOptions } from '../core/options.js';
 import type { RequestOptions } from '../core/request-options.js';
@@ -14,19 +15,15 @@ import type { ApiResult } from '../core/unwrap.js';
 import { UsageError } from './exit-codes.js';
 import type { ApiName, TrackType } from './fields.js';
 
-/** The options every command takes (commander's names for them). */
-export interface GlobalOptions {
-  apiKey?: string;
-  accountId?: string;
-  v1?: boolean;
-  baseUrl?: string;
-  maxRetries?: number;
-  timeoutMs?: number;
-}
+/**
+ * The options every command takes. Commander names them as the client options they set (the
+ * credentials are read by their registry option names), plus `--v1` for the API.
+ */
+export type GlobalOptions = Pick<FirstPromoterOptions, 'apiKey' | 'accountId' | 'baseUrl' | 'maxRetries' | 'timeoutMs'> & { v1?: boolean };
 
 export type Operation = (typeof V1_OPERATIONS)[number] | (typeof V2_OPERATIONS)[number];
 type LooseCall = (path: string, init: Record<string, unknown>) => Promise<ApiResult>;
-export type LooseApi = Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', LooseCall>;
+export type LooseApi = Record<RawMethod, LooseCall>;
 export type LooseTracking = Record<TrackType, (params: Record<string, unknown>, options?: RequestOptions) => Promise<TrackOutcome<unknown>>>;
 
 export interface CliClient {
@@ -35,8 +32,6 @@ export interface CliClient {
   baseUrl: string;
   api: LooseApi;
   track: LooseTracking;
-  /** Names this account's budget in a shared rate limit store, without revealing a credential. */
-  budgetKey: string;
 }
 
 const FACTS = { v1: V1_API, v2: V2_API } as const;
@@ -50,13 +45,16 @@ export function tablesOf(name: ApiName): { operations: readonly Operation[]; lis
 }
 
 /** `--api-key`, `--account-id`: the flag for a client option. */
-export const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 export function credentialHelp(): string {
   return (['v2', 'v1'] as const).map((name) => `${name}: ${FACTS[name].credentials.map((c) => `${flagOf(c.option)} or $${c.env}`).join(', ')}`).join('; ');
 }
 
-/** The credentials the options select (flags first, then the environment), and the account's budget key. */
+/**
+ * The credentials the options select (flags first, then the environment), and the key that names the
+ * account's budget in a shared rate limit store without revealing a credential.
+ */
 export function credentialsOf(options: GlobalOptions): { name: ApiName; credentials: Record<string, string>; budgetKey: string } {
   const name = apiName(options);
   const credentials: Record<string, string> = {};
@@ -71,7 +69,7 @@ export function credentialsOf(options: GlobalOptions): { name: ApiName; credenti
 }
 
 export function createCliClient(options: GlobalOptions, extra: ClientOptions = {}): CliClient {
-  const { name, credentials, budgetKey } = credentialsOf(options);
+  const { name, credentials } = credentialsOf(options);
   const settings: ClientOptions = {
     ...extra,
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
@@ -84,11 +82,10 @@ export function createCliClient(options: GlobalOptions, extra: ClientOptions = {
     baseUrl: baseUrlOf(options),
     api: client.api as unknown as LooseApi,
     track: client.track as unknown as LooseTracking,
-    budgetKey,
   };
 }
 
 /** Where requests go: --base-url or FirstPromoter's root for the API, without a trailing slash. */
-export function baseUrlOf(options: GlobalOptions): string {
+function baseUrlOf(options: GlobalOptions): string {
   return (options.baseUrl ?? FACTS[apiName(options)].baseUrl).replace(/\/+$/, '');
 }

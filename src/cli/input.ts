@@ -27,7 +27,7 @@ export interface Input {
   unreadable: Array<{ line: number; message: string }>;
 }
 
-export function formatOf(path: string): InputFormat {
+function formatOf(path: string): InputFormat {
   const extension = extname(path).toLowerCase();
   if (extension === '.csv') return 'csv';
   if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl';

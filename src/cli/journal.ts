@@ -5,9 +5,11 @@
 // safe. (A power cut may lose the last entries: those rows are then sent again, and dedupe.) The
 // first line names the API and host, so a journal of a test run against a mock never skips a real run.
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import type { TrackOutcome } from '../core/outcomes.js';
 import { UsageError } from './exit-codes.js';
 
-export type RowOutcome = 'tracked' | 'duplicate' | 'not_referral' | 'failed';
+/** The client's outcome of a row, or `failed` when its call threw. */
+export type RowOutcome = TrackOutcome<unknown>['outcome'] | 'failed';
 
 export interface JournalEntry {
   key: string;
@@ -31,7 +33,7 @@ export interface Journal {
   close(): void;
 }
 
-const ACCEPTED: ReadonlySet<RowOutcome> = new Set(['tracked', 'duplicate', 'not_referral']);
+const ACCEPTED: ReadonlySet<RowOutcome> = new Set<TrackOutcome<unknown>['outcome']>(['tracked', 'duplicate', 'not_referral']);
 const FORMAT = 'firstpromoter-import-journal';
 
 export function openJournal(path: string, target: JournalTarget): Journal {

@@ -14,7 +14,7 @@ declare const __FIRSTPROMOTER_VERSION__: string | undefined;
 const VERSION = typeof __FIRSTPROMOTER_VERSION__ === 'string' ? __FIRSTPROMOTER_VERSION__ : '0.0.0-dev';
 
 /** `'--api-kye=secret'` → `'--api-kye=…'` in commander's messages. */
-export function hideFlagValues(text: string): string {
+function hideFlagValues(text: string): string {
   return text.replace(/(--?[\w-]+)=[^'\s]*/g, '$1=…');
 }
 

@@ -1,15 +1,15 @@
 // `--redis URL`: a rate limit store shared with every other process of the account that uses the same
 // Redis, on ioredis, which is an optional peer dependency: loaded only here, only when asked for.
 // The URL can hold a password, so it is never printed.
-import { createRedisStore } from '../core/redis-store.js';
+import { createRedisStore, type RedisEvalClient } from '../core/redis-store.js';
 import type { RateLimitStore } from '../core/rate-limit.js';
 import { UsageError } from './exit-codes.js';
 
-interface RedisClient {
+/** What the store needs of an ioredis client, and what opening and closing one here needs. */
+interface RedisClient extends RedisEvalClient {
   connect(): Promise<void>;
   quit(): Promise<unknown>;
   disconnect(): void;
-  eval(script: string, numberOfKeys: number, ...args: Array<string | number>): Promise<unknown>;
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
 

@@ -34,11 +34,14 @@ const HINT = {
   unchanged: `${EXPIRED} The \`accessToken\` function returned the same token when asked for a new one, so the request was not sent again.`,
 };
 
-/** The middleware that authenticates every request with `source` (`Authorization: Bearer …`). */
+/**
+ * The middleware that authenticates every request with `source` (`Authorization: Bearer …`); every
+ * token it sends goes to `onToken` first (the client scrubs them from errors).
+ */
 export function sessionAuth(
   source: string | AccessTokenProvider,
   header: { readonly header: string; readonly prefix: string },
-  onToken: (token: string) => void = () => undefined,
+  onToken: (token: string) => void,
 ): Middleware {
   const provider = typeof source === 'function' ? source : undefined;
   let generation = 0;

@@ -8,8 +8,11 @@ import type { TypedApiOrClient } from '../../core/list-types.js';
 import { callOptions, type RequestOptions } from '../../core/request-options.js';
 import { unwrap } from '../../core/unwrap.js';
 
+/** The sign-in's query as the spec types it: both ids optional, since OpenAPI 3.0 cannot require one of two. */
+type PromoterIds = Required<NonNullable<paths['/promoters/iframe_login']['post']['parameters']['query']>>;
+
 /** The promoter whose dashboard it is: by FirstPromoter id, or by your own customer id. */
-export type DashboardPromoter = { promoter_id: number; cust_id?: never } | { cust_id: string; promoter_id?: never };
+export type DashboardPromoter = (Pick<PromoterIds, 'promoter_id'> & { cust_id?: never }) | (Pick<PromoterIds, 'cust_id'> & { promoter_id?: never });
 
 /** `access_token` (a credential: give it to that promoter's browser only, never log it) and its lifetime in seconds. */
 export type DashboardToken = paths['/promoters/iframe_login']['post']['responses'][200]['content']['application/json'];
@@ -29,7 +32,7 @@ export async function revokeDashboardTokens(client: TypedApiOrClient<paths>, pro
   await unwrap(api.POST('/promoters/iframe_logout', { params: { query: promoterQuery(promoter) }, ...callOptions({ idempotent: true, ...options }) }));
 }
 
-function promoterQuery(promoter: DashboardPromoter): { promoter_id: number } | { cust_id: string } {
+function promoterQuery(promoter: DashboardPromoter): Pick<PromoterIds, 'promoter_id'> | Pick<PromoterIds, 'cust_id'> {
   const given = (promoter ?? {}) as { promoter_id?: unknown; cust_id?: unknown };
   const byId = given.promoter_id !== undefined;
   const byCustId = given.cust_id !== undefined;

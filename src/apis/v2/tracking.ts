@@ -1,5 +1,6 @@
-// v2 tracking methods: validate, convert money, send through the typed client, and turn
-// FirstPromoter's answers into outcomes by the spec's rules (generated OUTCOMES) or typed errors.
+// v2 tracking methods: validate, convert money, send through the tracking sender (../tracking.ts, not
+// the typed client), and turn FirstPromoter's answers into outcomes by the spec's rules (generated
+// OUTCOMES) or typed errors.
 import { OUTCOMES } from '../../../generated/v2.operations.js';
 import type { paths } from '../../../generated/v2.js';
 import type { TrackOutcome } from '../../core/outcomes.js';

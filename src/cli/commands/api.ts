@@ -4,8 +4,9 @@
 // downloads such as CSV reports). A non-2xx answer is the client's typed error: exit 1.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { RAW_METHODS as METHODS, type RawMethod } from '../../apis/raw-request.js';
 import { errorFrom } from '../../core/unwrap.js';
-import { createCliClient, tablesOf, apiName, type GlobalOptions, type LooseApi } from '../clients.js';
+import { createCliClient, tablesOf, apiName, type GlobalOptions } from '../clients.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { findOperation } from '../operations.js';
 import { collect, queryObject } from '../parse-flags.js';
@@ -15,8 +16,6 @@ interface ApiOptions {
   query?: string[];
   data?: string;
 }
-
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export function registerApi(program: Command, run: (action: () => Promise<number>) => Promise<void>): void {
   program.command('api')
@@ -30,7 +29,7 @@ export function registerApi(program: Command, run: (action: () => Promise<number
 }
 
 async function callOperation(methodName: string, target: string, options: ApiOptions, globals: GlobalOptions): Promise<number> {
-  const method = methodName.toUpperCase() as (typeof METHODS)[number];
+  const method = methodName.toUpperCase() as RawMethod;
   if (!METHODS.includes(method)) throw new UsageError(`Unknown method ${JSON.stringify(methodName)}: use ${METHODS.join(', ')}.`);
   const [path = '', search = ''] = target.split('?', 2);
   const { operation, pathParams } = findOperation(tablesOf(apiName(globals)).operations, method, path);
@@ -42,7 +41,7 @@ async function callOperation(methodName: string, target: string, options: ApiOpt
   const client = createCliClient(globals);
   const download = operation.kind === 'download';
   const media = download ? Object.values(operation.media as Record<string, readonly string[]>)[0]?.[0] : undefined;
-  const result = await (client.api as LooseApi)[method](operation.path, {
+  const result = await client.api[method](operation.path, {
     params: { path: pathParams, query },
     ...(body === undefined ? {} : { body }),
     ...(download ? { parseAs: 'text', headers: { Accept: media ?? '*/*' } } : {}),

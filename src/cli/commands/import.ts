@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { createRateLimiter } from '../../core/rate-limit.js';
 import { runBackfill } from '../backfill.js';
 import { checkFile } from '../check-file.js';
-import { baseUrlOf, createCliClient, credentialsOf, type GlobalOptions } from '../clients.js';
+import { apiName, createCliClient, credentialsOf, type GlobalOptions } from '../clients.js';
 import { EXIT } from '../exit-codes.js';
 import { defaultFailedPath, writeFailedRows } from '../failed-file.js';
 import { readInput } from '../input.js';
@@ -55,7 +55,7 @@ export function registerImport(program: Command, run: (action: () => Promise<num
 async function importFile(file: string, options: ImportOptions, globals: GlobalOptions): Promise<number> {
   const input = readInput(file);
   const { rows, invalid } = checkFile(input, {
-    api: globals.v1 ? 'v1' : 'v2',
+    api: apiName(globals),
     type: options.type === undefined ? undefined : trackType(options.type),
     amounts: amountsUnit(options.amounts),
     currency: options.currency?.toUpperCase(),
@@ -98,7 +98,7 @@ async function sendRows(rows: TrackingRow[], options: ImportOptions, globals: Gl
   try {
     const limiter = createRateLimiter({ requestsPerMinute: options.rate, key: budgetKey, ...(shared ? { store: shared.store } : {}) });
     const client = createCliClient({ ...globals, maxRetries: globals.maxRetries ?? 4 }, { rateLimit: limiter });
-    const journal = openJournal(journalPath, { api: client.name, baseUrl: baseUrlOf(globals) });
+    const journal = openJournal(journalPath, { api: client.name, baseUrl: client.baseUrl });
     const pending = rows.filter((row) => !journal.done.has(row.key));
     // Node loads its fetch on first use (tens of ms): do it now, so the first request does not leave
     // late, bunched up against the next ones, when a server counts by arrival.

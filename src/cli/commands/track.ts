@@ -4,7 +4,7 @@
 // failed, 2 for bad input.
 import type { Command } from 'commander';
 import { ALL_FIELDS, TRACK_TYPES, fieldsOf } from '../fields.js';
-import { createCliClient, type GlobalOptions } from '../clients.js';
+import { apiName, createCliClient, type GlobalOptions } from '../clients.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { amountsUnit, trackType } from '../parse-flags.js';
 import { checkRecord } from '../rows.js';
@@ -32,7 +32,7 @@ export function registerTrack(program: Command, run: (action: () => Promise<numb
 async function trackOne(typeName: string, options: Record<string, unknown>, globals: GlobalOptions): Promise<number> {
   const type = trackType(typeName);
   const values = Object.fromEntries(ALL_FIELDS.filter((field) => options[optionKey(field)] !== undefined).map((field) => [field, options[optionKey(field)]]));
-  const api = globals.v1 ? 'v1' as const : 'v2' as const;
+  const api = apiName(globals);
   const checked = checkRecord({ line: 0, raw: '', values }, { api, type, amounts: amountsUnit(String(options.amounts)), currency: undefined });
   if (!('row' in checked)) throw new UsageError(`${api} ${type}: ${checked.errors.join('; ')}. Nothing was sent.`);
   const client = createCliClient(globals);

@@ -10,6 +10,17 @@
 /** Header names in lower case, one value per name (repeated headers joined with `, `). */
 export type WireHeaders = Record<string, string>;
 
+/**
+ * WHATWG Headers as WireHeaders: iterating them gives lower-case names, repeated ones joined
+ * (Set-Cookie comes one by one: the last is kept, and nothing reads it). No prototype, so a header
+ * named `__proto__` is a header like any other.
+ */
+export function wireHeaders(headers: Headers): WireHeaders {
+  const out = Object.create(null) as WireHeaders;
+  for (const [name, value] of headers) out[name] = value;
+  return out;
+}
+
 /** One attempt, as the loop hands it to the adapter. */
 export interface WireRequest {
   method: string;

@@ -6,7 +6,7 @@
 // here touches Response or Headers at import time: on Node that alone loads the whole fetch
 // implementation (~30 ms, see bench/RESULTS.md).
 import { readBounded } from '../../internal/bounded-body.js';
-import { WireFailure, type TransportAdapter, type WireHeaders, type WireRequest, type WireResponse } from '../adapter.js';
+import { WireFailure, wireHeaders, type TransportAdapter, type WireRequest, type WireResponse } from '../adapter.js';
 
 const EMPTY = new ArrayBuffer(0);
 
@@ -33,17 +33,7 @@ export function createFetchAdapter(fetchFn?: typeof globalThis.fetch): Transport
 }
 
 function answer(response: Response, body: ArrayBuffer): WireResponse {
-  return { status: response.status, statusText: response.statusText, headers: plainHeaders(response.headers), body };
-}
-
-/**
- * Iterating Headers joins repeated names (Set-Cookie comes one by one: the last is kept, and nothing
- * reads it). No prototype, so a header named `__proto__` is a header like any other.
- */
-function plainHeaders(headers: Headers): WireHeaders {
-  const out = Object.create(null) as WireHeaders;
-  for (const [name, value] of headers) out[name] = value;
-  return out;
+  return { status: response.status, statusText: response.statusText, headers: wireHeaders(response.headers), body };
 }
 
 /** The whole body, or a 'too-large' failure as soon as more than `limit` decoded bytes arrived. */

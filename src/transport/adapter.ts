@@ -111,6 +111,22 @@ export class WireFailure extends Error {
   }
 }
 
+/** The failure for an answer (with `status`) whose body passed `limit` bytes, the same from every adapter. */
+export function tooLarge(limit: number, status: number | undefined): WireFailure {
+  return new WireFailure('too-large', `the response body is over ${limit} bytes`, { status });
+}
+
+/** Without an encoding, Content-Length is the decoded size: one past `limit` is refused before reading a byte. */
+export function declaredOverLimit(contentLength: string | null | undefined, contentEncoding: string | null | undefined, limit: number): boolean {
+  return contentEncoding == null && Number(contentLength ?? Number.NaN) > limit;
+}
+
+/** `bytes` as an ArrayBuffer of exactly their length, as WireResponse holds them (a chunk may be a view into a larger one). */
+export function exactBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  return new Uint8Array(bytes).buffer;
+}
+
 /** Sends one attempt; resolves with the complete answer (any status) or rejects with a WireFailure. */
 export interface TransportAdapter {
   /** What sends (`node:http`, `fetch`): the client names it in its User-Agent, for diagnostics. */

@@ -3,6 +3,8 @@
 // case), at any depth, and inside text too (an error page or a half-JSON body can still carry `auth_token=...`).
 // On top of that, the secrets the client itself holds (its API keys, its Account-ID) are replaced
 // wherever they appear, keys included: a server may echo them back in a 401 body or a header.
+import { setOwn } from './set-own.js';
+
 export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'auth_token',
   'password_setup_url',
@@ -78,15 +80,10 @@ export function redactSecrets(value: unknown, secrets: Iterable<string> = []): u
     const out: Record<string, unknown> = {};
     for (const [key, member] of Object.entries(item)) {
       const secret = SECRET_FIELDS.has(key.toLowerCase()) && member !== null && member !== undefined;
-      // defineProperty: a `__proto__` key from JSON.parse stays a key instead of becoming the copy's prototype.
+      // setOwn: a `__proto__` key from JSON.parse stays a key instead of becoming the copy's prototype.
       setOwn(out, scrubLiterals(key, forms), secret ? REDACTED : walk(member, depth + 1));
     }
     return out;
   };
   return walk(value, 0);
-}
-
-/** `target[key] = value` as an own property, whatever the key (`__proto__` included). */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

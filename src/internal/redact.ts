@@ -63,17 +63,21 @@ export function containsSecret(text: string, secrets: Iterable<string>): boolean
   return literalForms(secrets).some((form) => text.includes(form));
 }
 
+/** `text` with the literal secrets (in `forms`) and the value after every secret field name replaced. */
+function scrubText(text: string, forms: readonly string[]): string {
+  return scrubLiterals(text, forms).replace(secretPattern(), `$1$2${REDACTED}`);
+}
+
 /** `text` with the value after every secret field name, and every literal secret, replaced by `[redacted]`. */
 export function redactSecretText(text: string, secrets: Iterable<string> = []): string {
-  return scrubLiterals(text, literalForms(secrets)).replace(secretPattern(), `$1$2${REDACTED}`);
+  return scrubText(text, literalForms(secrets));
 }
 
 /** A copy of `value` with every secret field, secret in text and literal secret replaced by `[redacted]`. */
 export function redactSecrets(value: unknown, secrets: Iterable<string> = []): unknown {
   const forms = literalForms(secrets);
-  const text = (item: string) => scrubLiterals(item, forms).replace(secretPattern(), `$1$2${REDACTED}`);
   const walk = (item: unknown, depth: number): unknown => {
-    if (typeof item === 'string') return text(item);
+    if (typeof item === 'string') return scrubText(item, forms);
     if (item === null || typeof item !== 'object') return item;
     if (depth > 20) return REDACTED; // deeper than any FirstPromoter body: not worth the risk
     if (Array.isArray(item)) return item.map((each) => walk(each, depth + 1));

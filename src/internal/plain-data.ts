@@ -19,9 +19,9 @@ export class UnencodableValue extends Error {
 }
 
 /** Deeper than any FirstPromoter parameter or body by far; also keeps recursion off the stack limit. */
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 /** Longest array accepted: a sparse `[].length = 2 ** 32 - 1` would otherwise be walked for minutes. */
-export const MAX_ITEMS = 100_000;
+const MAX_ITEMS = 100_000;
 
 /** How a child's field name is written: `filters[from]` for key-value encodings, `promoter.email` for JSON. */
 export type NameStyle = 'brackets' | 'dots';

@@ -5,7 +5,7 @@
 // wherever they appear, keys included: a server may echo them back in a 401 body or a header.
 import { setOwn } from './set-own.js';
 
-export const SECRET_FIELDS: ReadonlySet<string> = new Set([
+const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'auth_token',
   'password_setup_url',
   'temp_password',

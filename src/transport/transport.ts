@@ -15,11 +15,9 @@ export type { TransportSettings } from './attempts.js';
 
 export type Transport = (input: LiteRequest | Request) => Promise<Response>;
 
-const NO_SECRETS: ReadonlySet<string> = new Set();
-
 export function createTransport(settings: TransportSettings, adapter: TransportAdapter = defaultAdapter(settings.fetch)): Transport {
   const call = createCaller(settings, adapter);
-  const secrets = settings.secrets ?? NO_SECRETS;
+  const { secrets } = settings;
 
   return async function send(input) {
     const request = input instanceof LiteRequest ? input : await toLiteRequest(input);
@@ -32,7 +30,7 @@ export function createTransport(settings: TransportSettings, adapter: TransportA
       signal: request.signal, options: request.init[CALL_OPTIONS], init: request.init,
     });
     const response = toResponse(answer, method);
-    recordResponseInfo(response, secrets.size > 0 ? { method, path, attempts: answer.attempts, secrets } : { method, path, attempts: answer.attempts });
+    recordResponseInfo(response, secrets?.size ? { method, path, attempts: answer.attempts, secrets } : { method, path, attempts: answer.attempts });
     return response;
   };
 }

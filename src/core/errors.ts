@@ -2,7 +2,8 @@
 // no request object, no headers we sent, and response bodies and headers pass through redactSecrets
 // first (secret fields, and the client's own credentials wherever a server echoed them).
 import { brand, isInstance } from '../internal/brand.js';
-import { redactSecrets, redactSecretText, setOwn } from '../internal/redact.js';
+import { redactSecrets, redactSecretText } from '../internal/redact.js';
+import { setOwn } from '../internal/set-own.js';
 import { jsonPreview, oneLinePreview } from '../internal/text-preview.js';
 
 /**

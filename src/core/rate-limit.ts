@@ -8,7 +8,7 @@ import { createPacer, type RateLimiter, type RateLimitStore } from '../internal/
 export type { RateLimiter, RateLimitStore, StoreChange } from '../internal/rate-limiter.js';
 
 /** FirstPromoter's documented budget: 400 requests per minute per account. */
-export const FIRSTPROMOTER_REQUESTS_PER_MINUTE = 400;
+const FIRSTPROMOTER_REQUESTS_PER_MINUTE = 400;
 
 export interface RateLimitOptions {
   /** The budget: starts per minute, paced evenly (one every 60 000 / requestsPerMinute ms). */

@@ -7,12 +7,20 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { redisSkipReason, startRedisServer } from '../../scripts/redis-server.mjs';
 import { createFirstPromoter } from '../apis/v2/client.js';
+import { ValidationError } from './errors.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createRedisStore } from './redis-store.js';
 import { RateLimitStoreError } from './store-error.js';
 
 const skip = redisSkipReason();
 if (skip) console.warn(skip);
+
+describe('createRedisStore without a client', () => {
+  it.each([[undefined], [{}], [{ client: { get: () => undefined } }]])('is a ValidationError naming `client` (%j)', (options) => {
+    expect(() => createRedisStore(options as never)).toThrow(ValidationError);
+    expect(() => createRedisStore(options as never)).toThrow(expect.objectContaining({ field: 'client', message: expect.stringContaining('createRedisStore needs { client }') }));
+  });
+});
 
 describe.skipIf(skip !== undefined)('createRedisStore on a real redis-server', () => {
   let server: Awaited<ReturnType<typeof startRedisServer>>;

@@ -3,7 +3,7 @@
 // this module never loads ioredis itself, so only its users need the package. Each key holds one
 // bucket as text; changes are compare-and-set Lua scripts, and the clock is the Redis server's, so
 // processes on machines whose clocks differ still agree on the pace.
-import { FirstPromoterError } from './errors.js';
+import { ValidationError } from './errors.js';
 import { StoreFailure, storeFailed } from './store-error.js';
 import type { RateLimitStore } from '../internal/rate-limiter.js';
 
@@ -38,7 +38,7 @@ const MAX_ROUNDS = 50;
 export function createRedisStore(options: RedisStoreOptions): RateLimitStore {
   const { client, prefix = 'firstpromoter:rate:' } = options ?? {};
   if (!client || typeof client.eval !== 'function') {
-    throw new FirstPromoterError('createRedisStore needs { client }: a connected ioredis client such as new Redis(url).');
+    throw new ValidationError('client', 'createRedisStore needs { client }: a connected ioredis client such as new Redis(url).');
   }
   // Takes of one process go one after the other per key, so its own requests never race each other.
   const queues = new Map<string, Promise<unknown>>();

@@ -2,6 +2,7 @@
 // that into the usual SDK contract for admin calls: the parsed data, or a typed APIError.
 import { APIError, type APIErrorInit } from './errors.js';
 import { authHintOf } from '../internal/auth-hint.js';
+import { templateOf } from '../internal/path-template.js';
 import { responseInfo } from '../internal/response-info.js';
 
 export interface ApiResult {
@@ -28,7 +29,8 @@ export function errorInit(result: ApiResult, body: unknown = result.error): APIE
   return {
     status: result.response.status,
     method: info?.method ?? 'GET',
-    path: info?.path ?? new URL(result.response.url || 'http://unknown/').pathname,
+    // A response the transport did not record (another openapi-fetch client's): its real path can hold ids or tokens.
+    path: info?.path ?? templateOf(new URL(result.response.url || 'http://unknown/').pathname),
     headers: result.response.headers,
     body,
     attempts: info?.attempts ?? 1,

@@ -29,6 +29,10 @@ describe('encodeBrackets', () => {
     );
   });
 
+  it('keeps a `__proto__` key of a parsed value as a parameter, not as the copy\'s prototype', () => {
+    expect(decodeURIComponent(encodeBrackets(JSON.parse('{"custom_fields":{"__proto__":{"plan":"pro"}}}')))).toBe('custom_fields[__proto__][plan]=pro');
+  });
+
   it('sends booleans and dates as text FirstPromoter parses', () => {
     expect(encodeBrackets({ skip_email_notification: true, created_at: new Date('2025-01-02T03:04:05Z') })).toBe(
       'skip_email_notification=true&created_at=2025-01-02T03%3A04%3A05.000Z',

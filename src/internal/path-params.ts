@@ -22,7 +22,7 @@ export function fillPathTemplate(template: string, params: unknown): string {
 }
 
 /** One path segment from a parameter value; the value never appears in a message (ids can be tokens). */
-export function pathSegment(name: string, value: unknown): string {
+function pathSegment(name: string, value: unknown): string {
   const refuse = (why: string): never => {
     throw new UnencodableValue(name, `Path parameter \`${name}\` ${why}; nothing was sent.`);
   };

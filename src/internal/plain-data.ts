@@ -5,6 +5,7 @@
 // dropped), a String object as its characters, a date-library object as its internals, NaN or an
 // invalid Date as null. The value is read once into a clean copy, so what was checked is what is sent
 // and no serializer ever runs the caller's code (getters, toJSON) again.
+import { setOwn } from './set-own.js';
 
 /**
  * A value that has no wire form. Thrown instead of the public ValidationError because this folder
@@ -18,9 +19,9 @@ export class UnencodableValue extends Error {
 }
 
 /** Deeper than any FirstPromoter parameter or body by far; also keeps recursion off the stack limit. */
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 /** Longest array accepted: a sparse `[].length = 2 ** 32 - 1` would otherwise be walked for minutes. */
-export const MAX_ITEMS = 100_000;
+const MAX_ITEMS = 100_000;
 
 /** How a child's field name is written: `filters[from]` for key-value encodings, `promoter.email` for JSON. */
 export type NameStyle = 'brackets' | 'dots';
@@ -86,8 +87,8 @@ export function plainData(value: unknown, root: string, style: NameStyle): unkno
         if (!isWellFormed(key)) throw new UnencodableValue(name, `${name} has a key with a lone UTF-16 surrogate (broken text).`);
         const member = walk((item as Record<string, unknown>)[key], child(field, key), depth + 1);
         if (member === undefined) continue;
-        // defineProperty: a `__proto__` key stays a key instead of replacing the copy's prototype.
-        if (key === '__proto__') Object.defineProperty(out, key, { value: member, enumerable: true, writable: true, configurable: true });
+        // A `__proto__` key stays a key instead of replacing the copy's prototype.
+        if (key === '__proto__') setOwn(out, key, member);
         else out[key] = member;
       }
       return out;

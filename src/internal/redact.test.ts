@@ -43,7 +43,8 @@ describe('redactSecrets', () => {
 
   it('leaves credentials shorter than MIN_SCRUBBED_LENGTH alone rather than garble the body', () => {
     expect(redactSecrets({ message: 'a key is missing' }, ['a', 'key'])).toEqual({ message: 'a key is missing' });
-    expect(MIN_SCRUBBED_LENGTH).toBe(6);
+    const [short, long] = ['k'.repeat(MIN_SCRUBBED_LENGTH - 1), 'q'.repeat(MIN_SCRUBBED_LENGTH)];
+    expect(redactSecrets({ message: `${short} ${long}` }, [short, long])).toEqual({ message: `${short} ${REDACTED}` });
   });
 
   it('keeps a __proto__ key of a parsed body as a key, never as the copy\'s prototype', () => {

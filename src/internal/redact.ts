@@ -3,7 +3,9 @@
 // case), at any depth, and inside text too (an error page or a half-JSON body can still carry `auth_token=...`).
 // On top of that, the secrets the client itself holds (its API keys, its Account-ID) are replaced
 // wherever they appear, keys included: a server may echo them back in a 401 body or a header.
-export const SECRET_FIELDS: ReadonlySet<string> = new Set([
+import { setOwn } from './set-own.js';
+
+const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'auth_token',
   'password_setup_url',
   'temp_password',
@@ -61,32 +63,31 @@ export function containsSecret(text: string, secrets: Iterable<string>): boolean
   return literalForms(secrets).some((form) => text.includes(form));
 }
 
+/** `text` with the literal secrets (in `forms`) and the value after every secret field name replaced. */
+function scrubText(text: string, forms: readonly string[]): string {
+  return scrubLiterals(text, forms).replace(secretPattern(), `$1$2${REDACTED}`);
+}
+
 /** `text` with the value after every secret field name, and every literal secret, replaced by `[redacted]`. */
 export function redactSecretText(text: string, secrets: Iterable<string> = []): string {
-  return scrubLiterals(text, literalForms(secrets)).replace(secretPattern(), `$1$2${REDACTED}`);
+  return scrubText(text, literalForms(secrets));
 }
 
 /** A copy of `value` with every secret field, secret in text and literal secret replaced by `[redacted]`. */
 export function redactSecrets(value: unknown, secrets: Iterable<string> = []): unknown {
   const forms = literalForms(secrets);
-  const text = (item: string) => scrubLiterals(item, forms).replace(secretPattern(), `$1$2${REDACTED}`);
   const walk = (item: unknown, depth: number): unknown => {
-    if (typeof item === 'string') return text(item);
+    if (typeof item === 'string') return scrubText(item, forms);
     if (item === null || typeof item !== 'object') return item;
     if (depth > 20) return REDACTED; // deeper than any FirstPromoter body: not worth the risk
     if (Array.isArray(item)) return item.map((each) => walk(each, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, member] of Object.entries(item)) {
       const secret = SECRET_FIELDS.has(key.toLowerCase()) && member !== null && member !== undefined;
-      // defineProperty: a `__proto__` key from JSON.parse stays a key instead of becoming the copy's prototype.
+      // setOwn: a `__proto__` key from JSON.parse stays a key instead of becoming the copy's prototype.
       setOwn(out, scrubLiterals(key, forms), secret ? REDACTED : walk(member, depth + 1));
     }
     return out;
   };
   return walk(value, 0);
-}
-
-/** `target[key] = value` as an own property, whatever the key (`__proto__` included). */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -2,7 +2,7 @@
 // body's size: a 30 MB error page must cost a message no more than a small one.
 
 /** Messages are built from at most this much of a body. */
-export const PREVIEW_SOURCE_CHARS = 1024;
+const PREVIEW_SOURCE_CHARS = 1024;
 const PREVIEW_CHARS = 200;
 
 /** The start of `text` on one line, at most 200 characters, `...` when cut. */

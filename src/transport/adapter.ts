@@ -10,6 +10,17 @@
 /** Header names in lower case, one value per name (repeated headers joined with `, `). */
 export type WireHeaders = Record<string, string>;
 
+/**
+ * WHATWG Headers as WireHeaders: iterating them gives lower-case names, repeated ones joined
+ * (Set-Cookie comes one by one: the last is kept, and nothing reads it). No prototype, so a header
+ * named `__proto__` is a header like any other.
+ */
+export function wireHeaders(headers: Headers): WireHeaders {
+  const out = Object.create(null) as WireHeaders;
+  for (const [name, value] of headers) out[name] = value;
+  return out;
+}
+
 /** One attempt, as the loop hands it to the adapter. */
 export interface WireRequest {
   method: string;
@@ -98,6 +109,22 @@ export class WireFailure extends Error {
   thrown(): unknown {
     return this.#thrown;
   }
+}
+
+/** The failure for an answer (with `status`) whose body passed `limit` bytes, the same from every adapter. */
+export function tooLarge(limit: number, status: number | undefined): WireFailure {
+  return new WireFailure('too-large', `the response body is over ${limit} bytes`, { status });
+}
+
+/** Without an encoding, Content-Length is the decoded size: one past `limit` is refused before reading a byte. */
+export function declaredOverLimit(contentLength: string | null | undefined, contentEncoding: string | null | undefined, limit: number): boolean {
+  return contentEncoding == null && Number(contentLength ?? Number.NaN) > limit;
+}
+
+/** `bytes` as an ArrayBuffer of exactly their length, as WireResponse holds them (a chunk may be a view into a larger one). */
+export function exactBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  return new Uint8Array(bytes).buffer;
 }
 
 /** Sends one attempt; resolves with the complete answer (any status) or rejects with a WireFailure. */

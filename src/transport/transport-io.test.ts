@@ -30,6 +30,14 @@ describe('what the adapter is asked to send', () => {
     expect(calls[0]?.headers['content-type']).toBe('application/x-www-form-urlencoded');
   });
 
+  it('passes every header on as a plain record, one named __proto__ too', async () => {
+    const { adapter, calls } = scripted(200);
+    const lite = request('GET');
+    lite.headers.set('__proto__', 'a header like any other');
+    await transport(adapter).send(lite);
+    expect(Object.entries(calls[0]?.headers ?? {})).toContainEqual(['__proto__', 'a header like any other']);
+  });
+
   it('takes a real Request (a middleware swapped one in), reading its body once for every attempt', async () => {
     const { adapter, calls } = scripted(reset('ECONNREFUSED'), 200);
     const real = new Request('https://api.example.test/api/v2/track/sale', { method: 'POST', body: '{"event_id":"in_1"}', headers: { 'x-api-key': 'k' } });

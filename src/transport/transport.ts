@@ -5,7 +5,7 @@
 import { CALL_OPTIONS } from '../core/request-options.js';
 import { templateOf } from '../internal/path-template.js';
 import { recordResponseInfo } from '../internal/response-info.js';
-import type { TransportAdapter, WireHeaders } from './adapter.js';
+import { wireHeaders, type TransportAdapter } from './adapter.js';
 import { defaultAdapter } from './adapters/runtime.js';
 import { createCaller, type Answer, type TransportSettings } from './attempts.js';
 import { bufferedResponse } from './buffered-response.js';
@@ -15,11 +15,9 @@ export type { TransportSettings } from './attempts.js';
 
 export type Transport = (input: LiteRequest | Request) => Promise<Response>;
 
-const NO_SECRETS: ReadonlySet<string> = new Set();
-
 export function createTransport(settings: TransportSettings, adapter: TransportAdapter = defaultAdapter(settings.fetch)): Transport {
   const call = createCaller(settings, adapter);
-  const secrets = settings.secrets ?? NO_SECRETS;
+  const { secrets } = settings;
 
   return async function send(input) {
     const request = input instanceof LiteRequest ? input : await toLiteRequest(input);
@@ -28,22 +26,13 @@ export function createTransport(settings: TransportSettings, adapter: TransportA
     const body = typeof rawBody === 'string' || rawBody == null ? rawBody ?? undefined : await wireBody(rawBody, request.headers);
     const path = request.schemaPath ?? guessTemplate(request.url);
     const answer = await call({
-      method, url: request.url, path, headers: plainHeaders(request.headers), body,
+      method, url: request.url, path, headers: wireHeaders(request.headers), body,
       signal: request.signal, options: request.init[CALL_OPTIONS], init: request.init,
     });
     const response = toResponse(answer, method);
-    recordResponseInfo(response, secrets.size > 0 ? { method, path, attempts: answer.attempts, secrets } : { method, path, attempts: answer.attempts });
+    recordResponseInfo(response, secrets?.size ? { method, path, attempts: answer.attempts, secrets } : { method, path, attempts: answer.attempts });
     return response;
   };
-}
-
-/** Headers iterate with lower-case names, repeated ones joined. */
-function plainHeaders(headers: Headers): WireHeaders {
-  const out: WireHeaders = {};
-  headers.forEach((value, name) => {
-    out[name] = value;
-  });
-  return out;
 }
 
 /** What openapi-fetch reads: a Response holding the bytes read, or, with no body to hold, the headers as sent. */

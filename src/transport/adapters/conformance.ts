@@ -5,7 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onAbort } from '../../internal/abort-fanout.js';
 import { WireFailure, type TransportAdapter, type WireRequest, type WireResponse } from '../adapter.js';
+import { Attempt } from '../attempt.js';
 import { BOMB_ENCODINGS, closedPort, pumpZeros, sendBomb, startLoopbackServer, startResettingServer, type LoopbackServer, type Route } from './loopback-server.js';
 
 const JSON_BODY = JSON.stringify({ id: 7, email: 'jane@example.com', note: 'é'.repeat(300) });
@@ -15,18 +17,6 @@ const ENCODINGS = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync
 /** The cap the body-limit cases set; every other case runs with the client's default (32 MiB). */
 const CAP = 1024 * 1024;
 const DEFAULT_CAP = 32 * 1024 * 1024;
-
-/** `onStop` over a signal, as the loop's AttemptStop behaves. */
-function stopOf(signal: AbortSignal): NonNullable<WireRequest['onStop']> {
-  return (listener) => {
-    if (signal.aborted) {
-      listener();
-      return () => undefined;
-    }
-    signal.addEventListener('abort', listener, { once: true });
-    return () => signal.removeEventListener('abort', listener);
-  };
-}
 
 export function describeAdapterConformance(name: string, makeAdapter: () => TransportAdapter): void {
   describe(`${name}: adapter conformance`, () => {
@@ -97,10 +87,13 @@ export function describeAdapterConformance(name: string, makeAdapter: () => Tran
       await Promise.all([server?.close(), elsewhere?.close()]);
     });
 
-    // As the attempt loop sends: `onStop` and `signal` stop together (an adapter may use either).
+    // As the attempt loop sends: an Attempt, whose `onStop` and `signal` stop together (an adapter may
+    // use either), stopped with the reason when `signal` fires.
     const send = (path: string, init: Partial<WireRequest> = {}): Promise<WireResponse> => {
-      const request: WireRequest = { method: 'GET', url: server.url(path), headers: {}, body: undefined, signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP, ...init };
-      return makeAdapter().send({ ...request, onStop: request.onStop ?? stopOf(request.signal) });
+      const { signal, ...wire } = { method: 'GET', url: server.url(path), headers: {}, body: undefined, signal: new AbortController().signal, maxResponseBytes: DEFAULT_CAP, ...init };
+      const attempt = new Attempt(wire);
+      onAbort(signal, () => attempt.stop(signal.reason));
+      return makeAdapter().send(attempt);
     };
     const failureOf = (attempt: Promise<WireResponse>): Promise<unknown> => attempt.then(
       (response) => { throw new Error(`resolved with status ${response.status} and ${response.body.byteLength} bytes instead of failing`); },

@@ -6,7 +6,7 @@
 // here touches Response or Headers at import time: on Node that alone loads the whole fetch
 // implementation (~30 ms, see bench/RESULTS.md).
 import { readBounded } from '../../internal/bounded-body.js';
-import { WireFailure, type TransportAdapter, type WireHeaders, type WireRequest, type WireResponse } from '../adapter.js';
+import { declaredOverLimit, exactBuffer, tooLarge, WireFailure, wireHeaders, type TransportAdapter, type WireRequest, type WireResponse } from '../adapter.js';
 
 const EMPTY = new ArrayBuffer(0);
 
@@ -33,32 +33,19 @@ export function createFetchAdapter(fetchFn?: typeof globalThis.fetch): Transport
 }
 
 function answer(response: Response, body: ArrayBuffer): WireResponse {
-  return { status: response.status, statusText: response.statusText, headers: plainHeaders(response.headers), body };
-}
-
-/**
- * Iterating Headers joins repeated names (Set-Cookie comes one by one: the last is kept, and nothing
- * reads it). No prototype, so a header named `__proto__` is a header like any other.
- */
-function plainHeaders(headers: Headers): WireHeaders {
-  const out = Object.create(null) as WireHeaders;
-  for (const [name, value] of headers) out[name] = value;
-  return out;
+  return { status: response.status, statusText: response.statusText, headers: wireHeaders(response.headers), body };
 }
 
 /** The whole body, or a 'too-large' failure as soon as more than `limit` decoded bytes arrived. */
 async function readBody(response: Response, limit: number): Promise<ArrayBuffer> {
-  const tooLarge = () => new WireFailure('too-large', `the response body is over ${limit} bytes`, { status: response.status });
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  // Without an encoding, Content-Length is the decoded size: refuse before reading a byte.
-  if (!response.headers.has('content-encoding') && declared > limit) {
+  const { headers } = response;
+  if (declaredOverLimit(headers.get('content-length'), headers.get('content-encoding'), limit)) {
     await response.body?.cancel().catch(() => undefined);
-    throw tooLarge();
+    throw tooLarge(limit, response.status);
   }
   const bytes = await readBounded(response.body, limit);
-  if (bytes === undefined) throw tooLarge();
-  const whole = bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer && bytes.byteLength === bytes.buffer.byteLength;
-  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+  if (bytes === undefined) throw tooLarge(limit, response.status);
+  return exactBuffer(bytes);
 }
 
 /** Our own words and, when the platform gives one, its code; what was thrown is kept off every message. */

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import type * as Zlib from 'node:zlib';
-import { WireFailure } from '../adapter.js';
+import { tooLarge, WireFailure } from '../adapter.js';
 
 export type Decoders = Pick<typeof Zlib, 'constants' | 'createGunzip' | 'createInflate' | 'createBrotliDecompress'>;
 
@@ -56,7 +56,7 @@ export function readNodeBody(res: IncomingMessage, limit: number, zlib: () => De
   res.on('error', cut);
   last.on('data', (chunk: Buffer) => {
     size += chunk.byteLength;
-    if (size > limit) return stop(new WireFailure('too-large', `the response body is over ${limit} bytes`, { status: res.statusCode }));
+    if (size > limit) return stop(tooLarge(limit, res.statusCode));
     chunks.push(chunk);
   });
   last.on('end', () => {

@@ -14,7 +14,7 @@
 // The modules come from the caller (./runtime.ts loads them with process.getBuiltinModule on first use
 // of each protocol), never from a static import: see runtime.ts for why.
 import type * as Http from 'node:http';
-import { WireFailure, type TransportAdapter, type WireHeaders, type WireRequest, type WireResponse } from '../adapter.js';
+import { declaredOverLimit, exactBuffer, tooLarge, WireFailure, type TransportAdapter, type WireHeaders, type WireRequest, type WireResponse } from '../adapter.js';
 import { codeOf, readNodeBody, type Decoders } from './node-body.js';
 
 type HttpModule = Pick<typeof Http, 'request' | 'Agent'>;
@@ -112,10 +112,7 @@ function send(request: WireRequest, { module, agent }: { module: HttpModule; age
         res.resume();
         return done(answer(EMPTY));
       }
-      // Without an encoding, Content-Length is the decoded size: refuse before reading a byte.
-      if (res.headers['content-encoding'] === undefined && Number(res.headers['content-length'] ?? Number.NaN) > maxResponseBytes) {
-        return fail(new WireFailure('too-large', `the response body is over ${maxResponseBytes} bytes`, { status }));
-      }
+      if (declaredOverLimit(res.headers['content-length'], res.headers['content-encoding'], maxResponseBytes)) return fail(tooLarge(maxResponseBytes, status));
       readNodeBody(res, maxResponseBytes, zlib, (bytes) => done(answer(exactBuffer(bytes))), fail);
     });
     sent.end(body);
@@ -143,10 +140,4 @@ function plainHeaders(raw: Http.IncomingHttpHeaders): WireHeaders {
   const cookies = raw['set-cookie'];
   if (cookies !== undefined) (raw as Record<string, unknown>)['set-cookie'] = cookies.join(', ');
   return raw as WireHeaders;
-}
-
-/** The bytes as an ArrayBuffer of exactly their length (a socket's chunk may be a view into a larger one). */
-function exactBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  return new Uint8Array(bytes).buffer;
 }

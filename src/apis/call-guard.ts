@@ -6,11 +6,10 @@
 import type { Client } from 'openapi-fetch';
 import { ValidationError } from '../core/errors.js';
 import { hasPlaceholders } from '../internal/path-params.js';
+import { HEADER_NAME } from '../internal/header-name.js';
 import { fillPath } from './serializers.js';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
-/** RFC 9110 token: what a header name may be. */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Visible ASCII, space and tab: what every runtime's Headers accepts and every server reads alike. */
 const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
 

@@ -27,6 +27,11 @@ export type ApiOrClient<Paths> = PathsOf<Paths> | { readonly api: PathsOf<Paths>
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type TypedApiOrClient<Paths extends {}> = TypedApi<Paths> | { readonly api: TypedApi<Paths> };
 
+/** The typed API of what a helper was given: a client's `api`, or the API itself. */
+export function apiOf<Api>(client: Api | { readonly api: Api }): Api {
+  return typeof client === 'object' && client !== null && 'api' in client ? client.api : client;
+}
+
 type GetOperation<Paths, P extends keyof Paths> = Paths[P] extends { get: infer Op } ? Op : never;
 type ParametersOf<Op> = Op extends { parameters: infer Params } ? Params : never;
 type QueryOf<Op> = ParametersOf<Op> extends { query?: infer Query } ? NonNullable<Query> : never;

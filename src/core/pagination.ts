@@ -10,7 +10,7 @@
 // table of the client's API.
 import { FirstPromoterError, ValidationError } from './errors.js';
 import { brand } from '../internal/brand.js';
-import type { ApiOrClient, ListItem, ListOptionsArg, ListPageBody, ListPath } from './list-types.js';
+import { apiOf, type ApiOrClient, type ListItem, type ListOptionsArg, type ListPageBody, type ListPath } from './list-types.js';
 import { callOptions } from './request-options.js';
 import { errorFrom, type ApiResult } from './unwrap.js';
 import { factsOf } from '../internal/api-facts.js';
@@ -61,7 +61,7 @@ export async function* pages<Paths extends {}, P extends ListPath<Paths>>(
   const template = String(path);
   const { query = {}, path: pathParams, ...perRequest } = (options ?? {}) as { query?: Record<string, unknown>; path?: object };
   // The generic path and options are checked at the call site; inside, the call is made untyped.
-  const api = ('api' in client ? client.api : client) as unknown as { GET: LooseGet };
+  const api = apiOf(client) as unknown as { GET: LooseGet };
   const facts = factsOf(api);
   const shape = facts?.lists?.[template];
   if (!facts || !shape) {

@@ -5,6 +5,7 @@
 import { ValidationError } from '../core/errors.js';
 import { bytesFromBase64 } from '../internal/base64.js';
 import { sameDigest, secretDigest, utf8 } from '../internal/secret-compare.js';
+import { HEADER_NAME } from '../internal/header-name.js';
 import { WebhookError } from './errors.js';
 
 /** The secrets a delivery must carry; every one given is checked, and at least one is required. */
@@ -20,7 +21,6 @@ export interface WebhookAuth {
 /** Checks one request against the configured secrets. */
 export type Authenticator = (request: Request) => Promise<void>;
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
  * Returns a check that throws `WebhookError('unauthorized')` unless `request` carries every secret of
@@ -54,7 +54,7 @@ function checksOf(auth: WebhookAuth): Check[] {
   }
   if (header !== undefined) {
     filled(header.name, 'auth.header.name');
-    if (!TOKEN.test(header.name)) throw new ValidationError('auth.header.name', 'auth.header.name is not a valid HTTP header name.');
+    if (!HEADER_NAME.test(header.name)) throw new ValidationError('auth.header.name', 'auth.header.name is not a valid HTTP header name.');
     filled(header.value, 'auth.header.value');
     checks.push(matches(header.value, (request) => request.headers.get(header.name) ?? undefined));
   }

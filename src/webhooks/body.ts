@@ -50,11 +50,6 @@ export function parseJsonBody(raw: RawBody, maxBytes: number): unknown {
   }
 }
 
-/** True for a JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Throws `not_an_envelope` naming `field` unless `ok`. */
 export function expectField(ok: boolean, field: string, what: string): void {
   if (!ok) throw new WebhookError('not_an_envelope', `The body is not a FirstPromoter webhook: \`${field}\` must be ${what}.`, field);

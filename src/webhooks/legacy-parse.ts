@@ -1,6 +1,7 @@
 // parseLegacyWebhookEvent: a raw legacy webhook body → a typed event, or a WebhookError saying why not.
 // Only the wrapper (`event` and `data`) is checked; `data` is passed on as received.
-import { DEFAULT_MAX_BODY_BYTES, expectField, isRecord, parseJsonBody, type RawBody } from './body.js';
+import { isRecord } from '../internal/is-record.js';
+import { DEFAULT_MAX_BODY_BYTES, expectField, parseJsonBody, type RawBody } from './body.js';
 import type { LegacyWebhookEvent, UnknownLegacyWebhookEvent } from './legacy-events.js';
 
 export interface ParseLegacyWebhookOptions {

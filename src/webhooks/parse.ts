@@ -1,7 +1,8 @@
 // parseWebhookEvent: a raw Webhooks v2 body (and, if given, its headers) → a typed event, or a
 // WebhookError saying why not. The envelope is checked field by field as the spec states it; `data` is
 // passed on as received, since FirstPromoter documents few of its fields and may add more.
-import { DEFAULT_MAX_BODY_BYTES, expectField, isRecord, parseJsonBody, type RawBody } from './body.js';
+import { isRecord } from '../internal/is-record.js';
+import { DEFAULT_MAX_BODY_BYTES, expectField, parseJsonBody, type RawBody } from './body.js';
 import { WebhookError } from './errors.js';
 import type { UnknownWebhookEvent, WebhookEvent } from './events.js';
 

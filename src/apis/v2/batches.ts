@@ -5,12 +5,13 @@
 //   const batch = result.outcome === 'queued' ? await waitForBatch(client, result) : result.batch;
 import type { paths } from '../../../generated/v2.js';
 import { AbortError, APIError, FirstPromoterError, ValidationError } from '../../core/errors.js';
-import type { TypedApiOrClient } from '../../core/list-types.js';
+import { apiOf, type TypedApiOrClient } from '../../core/list-types.js';
 import { callOptions, type RequestOptions } from '../../core/request-options.js';
 import { errorFrom, errorInit } from '../../core/unwrap.js';
 import { MAX_TIMER_MS, sleep } from '../../internal/backoff.js';
 import { DEFAULT_POLL_SCHEDULE, pollDelay } from '../../internal/poll-schedule.js';
 import { brand } from '../../internal/brand.js';
+import { isRecord } from '../../internal/is-record.js';
 
 /** A batch process as `GET /company/batch_processes/{id}` returns it. */
 export type BatchProcess = paths['/company/batch_processes/{id}']['get']['responses'][200]['content']['application/json'];
@@ -105,7 +106,7 @@ export async function waitForBatch(
     initialDelayMs: duration('initialDelayMs', initialDelayMs ?? DEFAULT_POLL_SCHEDULE.initialDelayMs),
     maxDelayMs: duration('maxDelayMs', maxDelayMs ?? DEFAULT_POLL_SCHEDULE.maxDelayMs),
   };
-  const api = 'api' in client ? client.api : client;
+  const api = apiOf(client);
   const deadline = new AbortController();
   const timer = Number.isFinite(maxWaitMs) ? setTimeout(() => deadline.abort(), maxWaitMs) : undefined;
   const signal = caller ? AbortSignal.any([caller, deadline.signal]) : deadline.signal;
@@ -133,8 +134,4 @@ export async function waitForBatch(
 function duration(field: string, value: number, infinite = false): number {
   if (typeof value === 'number' && value > 0 && (value <= MAX_TIMER_MS || (infinite && value === Infinity))) return value;
   throw new ValidationError(field, `${field} must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}${infinite ? ' (or Infinity)' : ''}, got ${String(value)}.`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

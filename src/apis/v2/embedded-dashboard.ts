@@ -4,7 +4,7 @@
 //   const { access_token } = await mintDashboardToken(fp, { cust_id: user.id });
 import type { paths } from '../../../generated/v2.js';
 import { ValidationError } from '../../core/errors.js';
-import type { TypedApiOrClient } from '../../core/list-types.js';
+import { apiOf, type TypedApiOrClient } from '../../core/list-types.js';
 import { callOptions, type RequestOptions } from '../../core/request-options.js';
 import { unwrap } from '../../core/unwrap.js';
 
@@ -22,14 +22,12 @@ export type DashboardToken = paths['/promoters/iframe_login']['post']['responses
  * token is minted; both expire), so it is retried like a GET unless `idempotent: false` is passed.
  */
 export async function mintDashboardToken(client: TypedApiOrClient<paths>, promoter: DashboardPromoter, options: RequestOptions = {}): Promise<DashboardToken> {
-  const api = 'api' in client ? client.api : client;
-  return unwrap(api.POST('/promoters/iframe_login', { params: { query: promoterQuery(promoter) }, ...callOptions({ idempotent: true, ...options }) }));
+  return unwrap(apiOf(client).POST('/promoters/iframe_login', { params: { query: promoterQuery(promoter) }, ...callOptions({ idempotent: true, ...options }) }));
 }
 
 /** Revokes every embedded-dashboard token of `promoter`; a NotFoundError when no promoter matches. */
 export async function revokeDashboardTokens(client: TypedApiOrClient<paths>, promoter: DashboardPromoter, options: RequestOptions = {}): Promise<void> {
-  const api = 'api' in client ? client.api : client;
-  await unwrap(api.POST('/promoters/iframe_logout', { params: { query: promoterQuery(promoter) }, ...callOptions({ idempotent: true, ...options }) }));
+  await unwrap(apiOf(client).POST('/promoters/iframe_logout', { params: { query: promoterQuery(promoter) }, ...callOptions({ idempotent: true, ...options }) }));
 }
 
 function promoterQuery(promoter: DashboardPromoter): Pick<PromoterIds, 'promoter_id'> | Pick<PromoterIds, 'cust_id'> {

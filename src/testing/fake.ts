@@ -12,7 +12,7 @@ import { createRateLimiter, type RateLimit } from './fake/rate-limit.js';
 import { snapshot, type FakeRecords, type FakeRequest } from './fake/records.js';
 import { seededState, type SeedOptions } from './fake/seed.js';
 import { startServer } from './fake/server.js';
-import { byId, must, now, type FakeState } from './fake/state.js';
+import { byId, membershipByRef, must, now, type FakeState } from './fake/state.js';
 
 export interface FakeFirstPromoterOptions extends SeedOptions {
   /** v2 API key the fake accepts (default `fake-api-key`). */
@@ -124,7 +124,7 @@ export async function startFakeFirstPromoter(options: FakeFirstPromoterOptions =
     },
     requests,
     visit(refId) {
-      const membership = state.memberships.find((m) => m.ref_token === refId);
+      const membership = membershipByRef(state, refId);
       if (!membership) throw new Error(`fake.visit: no promoter has ref_id ${JSON.stringify(refId)}`);
       const tid = globalThis.crypto.randomUUID();
       state.visits.set(tid, { tid, membership_id: membership.id, created_at: now() });

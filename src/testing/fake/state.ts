@@ -172,3 +172,20 @@ export function findLead(state: FakeState, email: string | undefined, uid: strin
 export function membershipByRef(state: FakeState, refToken: string): Membership | undefined {
   return state.memberships.find((membership) => membership.ref_token === refToken);
 }
+
+/** What a promoter can be looked up by: v2's `find_by` values and the parameters of v1's `promoters/show`. */
+export type PromoterKey = 'id' | 'email' | 'cust_id' | 'auth_token' | 'ref_token';
+
+/** The promoter whose `key` is `value`: an id written in digits, an email in any case, the ref_token of one of their memberships. */
+export function findPromoter(state: FakeState, key: PromoterKey, value: string): Promoter | undefined {
+  switch (key) {
+    case 'id': return /^\d+$/.test(value) ? byId(state.promoters, Number(value)) : undefined;
+    case 'email': return state.promoters.find((p) => p.email.toLowerCase() === value.toLowerCase());
+    case 'cust_id': return state.promoters.find((p) => p.cust_id === value);
+    case 'auth_token': return state.promoters.find((p) => p.auth_token === value);
+    case 'ref_token': {
+      const membership = membershipByRef(state, value);
+      return membership && byId(state.promoters, membership.promoter_id);
+    }
+  }
+}

@@ -5,6 +5,7 @@ import type { Handler } from './context.js';
 import { figuresOf } from './figures.js';
 import { equals, listAnswer, type ListSpec, type Row } from './lists.js';
 import { legacyLeadJson, legacyPromoterJson } from './render-legacy.js';
+import { fullName } from './render.js';
 import { findPromoter, type PromoterKey } from './state.js';
 
 const promotions = (row: Row) => (row.promotions ?? []) as Array<{ campaign_id?: number; status?: string; ref_id?: string }>;
@@ -35,7 +36,7 @@ const promotersReport: ListSpec = {
     .map((p) => ({ promoter: p, figures: figuresOf(state, p.id) }))
     .sort((a, b) => b.figures.revenue_amount - a.figures.revenue_amount)
     .map(({ promoter, figures }) => ({
-      promoter_id: promoter.id, promoter_name: `${promoter.first_name} ${promoter.last_name}`.trim(),
+      promoter_id: promoter.id, promoter_name: fullName(promoter),
       revenue_amount: (figures.revenue_amount / 100).toFixed(2), clicks_count: figures.clicks_count,
       referrals_count: figures.referrals_count, customers_count: figures.customers_count, items: [],
     })),

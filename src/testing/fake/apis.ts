@@ -5,7 +5,13 @@
 import * as affiliate from '../../../generated/affiliate.operations.js';
 import * as v1 from '../../../generated/v1.operations.js';
 import * as v2 from '../../../generated/v2.operations.js';
-import type { ApiName } from './state.js';
+import type { OutcomeRules } from '../../core/outcomes.js';
+import type { ApiFacts } from '../../internal/api-facts.js';
+
+type Table = typeof v1 | typeof v2 | typeof affiliate;
+
+/** The name of an API the fake serves, as its operation table gives it. */
+export type ApiName = Table['API']['name'];
 
 export interface Operation {
   readonly id: string;
@@ -19,17 +25,12 @@ export interface Operation {
   readonly server?: string;
 }
 
-export interface OutcomeRule {
-  readonly outcome: 'not_referral' | 'duplicate';
-  readonly when?: Readonly<Record<string, string | true>>;
-}
-
 export interface FakeApi {
   readonly name: ApiName;
   /** The path of the API's base URL, e.g. `/api/v2`: the fake serves each API under its real path. */
   readonly basePath: string;
-  readonly encoding: 'json' | 'form';
-  readonly credentials: ReadonlyArray<{ readonly option: string; readonly header: string; readonly prefix: string }>;
+  readonly encoding: ApiFacts['encoding'];
+  readonly credentials: ApiFacts['credentials'];
   /**
    * The credential that is a session's access token rather than a fixed key (the Affiliate API's
    * `accessToken`, valid while the promoter's dashboard session lasts): checked against the fake's
@@ -38,13 +39,14 @@ export interface FakeApi {
   readonly session?: string;
   readonly maxPerPage: number | undefined;
   readonly operations: readonly Operation[];
-  readonly outcomes: Readonly<Record<string, Readonly<Record<string, OutcomeRule>>>>;
+  /** `METHOD /path` → the tracking outcomes of its statuses (`x-outcomes`), as the client reads them. */
+  readonly outcomes: Readonly<Record<string, OutcomeRules>>;
 }
 
 /** The path of a base URL, without a trailing slash: `https://api.firstpromoter.com/api/v2/` → `/api/v2`. */
 const pathOf = (url: string) => new URL(url).pathname.replace(/\/$/, '');
 
-function fakeApi(table: typeof v1 | typeof v2 | typeof affiliate, session?: string): FakeApi {
+function fakeApi(table: Table, session?: string): FakeApi {
   const { API } = table;
   return {
     name: API.name,

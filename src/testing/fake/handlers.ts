@@ -5,11 +5,10 @@ import { AFFILIATE } from './affiliate.js';
 import { notFound } from './answers.js';
 import { V2_LISTS } from './admin-lists.js';
 import { V2_RECORDS } from './admin-records.js';
-import type { FakeApi, Operation } from './apis.js';
+import type { ApiName, FakeApi, Operation } from './apis.js';
 import { V2_BULK } from './bulk.js';
 import type { Handler } from './context.js';
 import { emptyList, notModelled } from './lists.js';
-import type { ApiName } from './state.js';
 import { TRACKING } from './tracking.js';
 import { V1_ADMIN } from './v1-admin.js';
 

@@ -1,8 +1,9 @@
 // What the fake recorded, as plain snapshots for assertions: promoters, leads, each kind of tracked
 // event with its fields as they were sent (money in minor units), commissions and payouts.
+import type { ApiName } from './apis.js';
 import type { Params } from './query.js';
 import { fullName, payoutAmount } from './render.js';
-import { must, type ApiName, type EventKind, type FakeState, type TrackedEvent } from './state.js';
+import { must, type EventKind, type FakeState, type TrackedEvent } from './state.js';
 
 /** Request headers by lower-case name, as Node's http module gives them (written out, so the types need no @types/node). */
 export type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;

@@ -4,11 +4,14 @@
 // same way. What the API answers is rendered from these (render.ts, render-legacy.ts,
 // render-affiliate.ts); figures such as a promoter's revenue are computed from the events, never
 // stored twice.
+import type { components } from '../../../generated/v2.js';
+import type { ApiName } from './apis.js';
 
-export type MembershipState = 'pending' | 'accepted' | 'rejected' | 'blocked' | 'inactive';
-export type LeadState = 'subscribed' | 'signup' | 'active' | 'cancelled';
-export type CommissionStatus = 'pending' | 'approved' | 'denied';
-export type ApiName = 'v1' | 'v2' | 'affiliate';
+/** A promoter's state in a campaign, as v2 names it. */
+export type MembershipState = components['schemas']['PromoterCampaignStateValue'];
+/** The referral states the fake moves a lead through (a subset of v2's `ReferralState`). */
+export type LeadState = Extract<components['schemas']['ReferralState'], 'subscribed' | 'signup' | 'active' | 'cancelled'>;
+export type CommissionStatus = components['schemas']['Commission']['status'];
 
 export interface Campaign {
   id: number;

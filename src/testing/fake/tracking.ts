@@ -101,8 +101,10 @@ const cancellation: Handler = (ctx) => {
 /** Handlers by operation id; v1 and v2 name their tracking operations alike. */
 export const TRACKING: Readonly<Record<string, Handler>> = {
   trackSignup: attribute('signup'),
-  trackSubscriber: attribute('subscriber'),
   trackSale: money('sale'),
   trackRefund: money('refund'),
   trackCancellation: cancellation,
 };
+
+/** v1's tracking: the same, plus the subscriber call v2 does not have. */
+export const V1_TRACKING: Readonly<Record<string, Handler>> = { ...TRACKING, trackSubscriber: attribute('subscriber') };

@@ -72,8 +72,22 @@ export const FAKE_APIS: readonly FakeApi[] = [fakeApi(v2), fakeApi(v1), fakeApi(
  * The base paths `api` is served under, its own first: operations with a base URL of their own add
  * theirs (`/api/admin/v1`), which is where the client sends them when its `baseUrl` ends in the API's path.
  */
-export function basePathsOf(api: FakeApi): string[] {
+function basePathsOf(api: FakeApi): string[] {
   return [...new Set([api.basePath, ...api.operations.flatMap((op) => (op.server ? [pathOf(op.server)] : []))])];
+}
+
+/**
+ * Every base path served, with its API, longest first, so that the first one a URL's path is under is
+ * its API's: `/api/v2/affiliate/...` is the Affiliate API's, not v2's. The fake and the contract mock route by it.
+ */
+export const SERVED: ReadonlyArray<{ readonly basePath: string; readonly api: FakeApi }> = FAKE_APIS
+  .flatMap((api) => basePathsOf(api).map((basePath) => ({ basePath, api })))
+  .sort((a, b) => b.basePath.length - a.basePath.length);
+
+/** The URLs a server on `origin` serves each API under: what to pass as `baseUrl` to each client. */
+export function baseUrlsAt(origin: string): { v2BaseUrl: string; v1BaseUrl: string; affiliateBaseUrl: string } {
+  const at = (name: ApiName) => `${origin}${FAKE_APIS.find((api) => api.name === name)!.basePath}`;
+  return { v2BaseUrl: at('v2'), v1BaseUrl: at('v1'), affiliateBaseUrl: at('affiliate') };
 }
 
 /** The base path `operation` of `api` is served under. */

@@ -3,7 +3,7 @@
 import { notFound, type Answer } from './answers.js';
 import type { Handler } from './context.js';
 import { figuresOf } from './figures.js';
-import { equals, listAnswer, type ListSpec, type Row } from './lists.js';
+import { equals, listOf, type ListSpec, type Row } from './lists.js';
 import { legacyLeadJson, legacyPromoterJson } from './render-legacy.js';
 import { fullName } from './render.js';
 import { findPromoter, type PromoterKey } from './state.js';
@@ -56,12 +56,10 @@ const showPromoter: Handler = (ctx): Answer => {
   return promoter ? { status: 200, body: legacyPromoterJson(ctx.state, promoter) } : notFound(ctx.api, 'Promoter');
 };
 
-const list = (spec: ListSpec): Handler => (ctx) => listAnswer(ctx, spec);
-
 /** Handlers by operation id. */
 export const V1_ADMIN: Readonly<Record<string, Handler>> = {
-  listPromoters: list(promoters),
-  listLeads: list(leads),
-  getPromotersReport: list(promotersReport),
+  listPromoters: listOf(promoters),
+  listLeads: listOf(leads),
+  getPromotersReport: listOf(promotersReport),
   showPromoter,
 };

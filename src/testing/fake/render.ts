@@ -9,7 +9,7 @@ type Schemas = components['schemas'];
 export const fullName = (p: Promoter): string => `${p.first_name} ${p.last_name}`.trim();
 /** The referral link of a membership, as all three APIs show it (the fake's site is example.com). */
 export const refLink = (m: Membership): string => `https://example.com/?fpr=${m.ref_token}`;
-export const promoterRef = (p: Promoter): Schemas['PromoterRef'] => ({ id: p.id, email: p.email, name: fullName(p) });
+const promoterRef = (p: Promoter): Schemas['PromoterRef'] => ({ id: p.id, email: p.email, name: fullName(p) });
 
 /** A campaign as both specs embed it (the Affiliate API's requires the name, v2's does not). */
 export function campaignRef(state: FakeState, id: number): { id: number; name: string; color: string } {

@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { basePathsOf, FAKE_APIS } from './fake/apis.js';
+import { baseUrlsAt, FAKE_APIS, SERVED } from './fake/apis.js';
 import { startPrism, type RunningPrism } from './prism.js';
 import { toOpenApiArrays } from './rails-arrays.js';
 import { violationsOf, type ContractViolation } from './violations.js';
@@ -48,9 +48,7 @@ export async function startContractMock(options: ContractMockOptions = {}): Prom
     await Promise.all([...mocks.values()].map((mock) => mock.close()));
     throw error;
   }
-  // Longest first: `/api/v2/affiliate/...` is the Affiliate API's, not v2's.
-  const routes = FAKE_APIS.flatMap((api) => basePathsOf(api).map((basePath) => ({ basePath, mock: mocks.get(api.name)! })))
-    .sort((a, b) => b.basePath.length - a.basePath.length);
+  const routes = SERVED.map(({ basePath, api }) => ({ basePath, mock: mocks.get(api.name)! }));
 
   async function forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const sent = req.url ?? '/';
@@ -83,12 +81,9 @@ export async function startContractMock(options: ContractMockOptions = {}): Prom
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const baseUrl = (name: string) => `${origin}${FAKE_APIS.find((api) => api.name === name)!.basePath}`;
   return {
     origin,
-    v2BaseUrl: baseUrl('v2'),
-    v1BaseUrl: baseUrl('v1'),
-    affiliateBaseUrl: baseUrl('affiliate'),
+    ...baseUrlsAt(origin),
     violations,
     takeViolations: () => violations.splice(0, violations.length),
     close: async () => {

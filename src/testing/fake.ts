@@ -5,14 +5,14 @@
 // faults. Two lines of setup:
 //   const fake = await startFakeFirstPromoter();
 //   const fp = createFirstPromoter({ apiKey: fake.apiKey, accountId: fake.accountId, baseUrl: fake.v2BaseUrl });
-import { credentialName, FAKE_APIS } from './fake/apis.js';
+import { baseUrlsAt, credentialName, FAKE_APIS } from './fake/apis.js';
 import type { FakeSettings } from './fake/context.js';
 import { createFaults, type FaultControls } from './fake/faults.js';
 import { createRateLimiter, type RateLimit } from './fake/rate-limit.js';
 import { snapshot, type FakeRecords, type FakeRequest } from './fake/records.js';
 import { seededState, type SeedOptions } from './fake/seed.js';
 import { startServer } from './fake/server.js';
-import { byId, must, now, type FakeState } from './fake/state.js';
+import { byId, membershipByRef, must, now, type FakeState } from './fake/state.js';
 
 export interface FakeFirstPromoterOptions extends SeedOptions {
   /** v2 API key the fake accepts (default `fake-api-key`). */
@@ -106,13 +106,10 @@ export async function startFakeFirstPromoter(options: FakeFirstPromoterOptions =
     slowMs: positive(options.slowMs, 'slowMs') ?? 2_000, latencyMs: options.latencyMs === 0 ? 0 : positive(options.latencyMs, 'latencyMs') ?? 0,
   });
   const starting = state.memberships[0]!;
-  const url = (name: string) => `${server.origin}${FAKE_APIS.find((api) => api.name === name)!.basePath}`;
 
   return {
     origin: server.origin,
-    v2BaseUrl: url('v2'),
-    v1BaseUrl: url('v1'),
-    affiliateBaseUrl: url('affiliate'),
+    ...baseUrlsAt(server.origin),
     apiKey: credentials.apiKey!,
     accountId: credentials.accountId!,
     v1ApiKey: credentials.v1ApiKey!,
@@ -124,7 +121,7 @@ export async function startFakeFirstPromoter(options: FakeFirstPromoterOptions =
     },
     requests,
     visit(refId) {
-      const membership = state.memberships.find((m) => m.ref_token === refId);
+      const membership = membershipByRef(state, refId);
       if (!membership) throw new Error(`fake.visit: no promoter has ref_id ${JSON.stringify(refId)}`);
       const tid = globalThis.crypto.randomUUID();
       state.visits.set(tid, { tid, membership_id: membership.id, created_at: now() });

@@ -9,7 +9,7 @@ export interface RunningPrism {
 }
 
 /** The Prism packages, and the version line this package is tested with. */
-export const PRISM_PACKAGES = ['@stoplight/prism-http-server@5.12.2', '@stoplight/prism-http@5.12.0', '@stoplight/prism-core@5.8.0'] as const;
+const PRISM_PACKAGES = ['@stoplight/prism-http-server@5.12.2', '@stoplight/prism-http@5.12.0', '@stoplight/prism-core@5.8.0'] as const;
 
 export class PrismMissingError extends Error {
   override name = 'PrismMissingError';

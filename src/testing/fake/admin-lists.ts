@@ -2,14 +2,13 @@
 // processes), with the filters and sort keys each one models. Every other list is empty, as on a
 // fresh account (lists.ts, emptyList).
 import type { Handler } from './context.js';
-import { anyOf, equals, listAnswer, range, yesNo, type Filter, type ListSpec, type Row } from './lists.js';
+import { anyOf, equals, field, listOf, range, yesNo, type Filter, type ListSpec, type Row } from './lists.js';
 import { batchJson, commissionJson, payoutJson, promoterJson, referralJson } from './render.js';
 
 type Memberships = Array<{ state: string; campaign_id: number }>;
 const memberships = (row: Row) => row.promoter_campaigns as Memberships;
 const stat = (name: string) => (row: Row) => (row.stats as Record<string, number>)[name] ?? 0;
 const ref = (row: Row) => (row.promoter_campaign ?? {}) as { campaign_id?: number; promoter_id?: number };
-const field = (name: string) => (row: Row) => row[name];
 
 const promoters: ListSpec = {
   rows: ({ state }) => state.promoters.map((p) => promoterJson(state, p)),
@@ -31,16 +30,21 @@ const promoters: ListSpec = {
   meta: ({ state }) => ({ pending_count: state.promoters.filter((p) => state.memberships.some((m) => m.promoter_id === p.id && m.state === 'pending')).length }),
 };
 
+/** The referral filters both APIs document (the Affiliate API's list of a promoter's own too). */
+export const REFERRAL_FILTERS: Readonly<Record<string, Filter>> = {
+  type: (row, value) => (value === 'customer') === (row.customer_since !== null),
+  state: equals(field('state')),
+  customer_since: range(field('customer_since')),
+  created_at: range(field('created_at')),
+};
+
+/** A referral is searched by its email and uid in both APIs. */
+export const searchReferral = (row: Row): unknown[] => [row.email, row.uid];
+
 const referrals: ListSpec = {
   rows: ({ state }) => state.leads.map((lead) => referralJson(state, lead)),
-  filters: {
-    type: (row, value) => (value === 'customer') === (row.customer_since !== null),
-    promoter_id: equals((row) => ref(row).promoter_id),
-    state: equals(field('state')),
-    customer_since: range(field('customer_since')),
-    created_at: range(field('created_at')),
-  },
-  search: (row) => [row.email, row.uid],
+  filters: { ...REFERRAL_FILTERS, promoter_id: equals((row) => ref(row).promoter_id) },
+  search: searchReferral,
 };
 
 /** The commission filters both APIs document (the Affiliate API's list of a promoter's own too). */
@@ -80,13 +84,11 @@ const batchProcesses: ListSpec = {
   filters: { status: equals(field('status')) },
 };
 
-const list = (spec: ListSpec): Handler => (ctx) => listAnswer(ctx, spec);
-
 /** Handlers by operation id. */
 export const V2_LISTS: Readonly<Record<string, Handler>> = {
-  listPromoters: list(promoters),
-  listReferrals: list(referrals),
-  listCommissions: list(commissions),
-  listPayouts: list(payouts),
-  listBatchProcesses: list(batchProcesses),
+  listPromoters: listOf(promoters),
+  listReferrals: listOf(referrals),
+  listCommissions: listOf(commissions),
+  listPayouts: listOf(payouts),
+  listBatchProcesses: listOf(batchProcesses),
 };

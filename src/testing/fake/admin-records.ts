@@ -5,7 +5,7 @@ import type { Context, Handler } from './context.js';
 import { isParams } from './query.js';
 import { promoterJson, referralJson } from './render.js';
 import { addPromoter, TakenError } from './seed.js';
-import { byId, type Promoter } from './state.js';
+import { byId, findPromoter, type Promoter, type PromoterKey } from './state.js';
 import { text } from './tracking-input.js';
 
 const createPromoter: Handler = (ctx) => {
@@ -28,23 +28,18 @@ const createPromoter: Handler = (ctx) => {
   }
 };
 
-function findPromoter(ctx: Context, key: string): Promoter | undefined {
-  const { state } = ctx;
-  switch (ctx.query.find_by) {
-    case undefined: return /^\d+$/.test(key) ? byId(state.promoters, Number(key)) : undefined;
-    case 'email': return state.promoters.find((p) => p.email.toLowerCase() === key.toLowerCase());
-    case 'cust_id': return state.promoters.find((p) => p.cust_id === key);
-    case 'auth_token': return state.promoters.find((p) => p.auth_token === key);
-    case 'ref_token': {
-      const membership = state.memberships.find((m) => m.ref_token === key);
-      return membership && byId(state.promoters, membership.promoter_id);
-    }
-    default: return undefined;
-  }
+/** The `find_by` values v2 takes besides the default, the id. */
+const FIND_BY: readonly PromoterKey[] = ['email', 'cust_id', 'auth_token', 'ref_token'];
+
+function promoterOf(ctx: Context, key: string): Promoter | undefined {
+  const findBy = ctx.query.find_by;
+  if (findBy === undefined) return findPromoter(ctx.state, 'id', key);
+  const by = FIND_BY.find((name) => name === findBy);
+  return by && findPromoter(ctx.state, by, key);
 }
 
 const getPromoter: Handler = (ctx): Answer => {
-  const promoter = findPromoter(ctx, ctx.pathParams.id ?? '');
+  const promoter = promoterOf(ctx, ctx.pathParams.id ?? '');
   if (promoter) return { status: 200, body: promoterJson(ctx.state, promoter) };
   const findBy = ctx.query.find_by;
   return typeof findBy === 'string' ? { status: 422, body: { message: `Cannot find promoter by ${findBy}`, code: 'invalid_params' } } : notFound(ctx.api);

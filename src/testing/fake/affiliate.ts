@@ -5,9 +5,9 @@
 // promo codes, referral links, reports, exports, assets, contracts, email settings, creating, changing
 // or deleting anything) keeps no records in the fake and answers 501 `not_modelled`; none of them is a
 // paged list.
-import { COMMISSION_FILTERS, COMMISSION_SORTS } from './admin-lists.js';
+import { COMMISSION_FILTERS, COMMISSION_SORTS, REFERRAL_FILTERS, searchReferral } from './admin-lists.js';
 import type { Context, Handler } from './context.js';
-import { equals, listAnswer, range, type ListSpec, type Row } from './lists.js';
+import { equals, field, listOf, type ListSpec, type Row } from './lists.js';
 import { PAYOUT_TERMS, affiliateCommissionJson, affiliatePayoutJson, affiliateReferralJson, currentPromoterJson } from './render-affiliate.js';
 import { byId, must } from './state.js';
 
@@ -24,7 +24,6 @@ function ownMemberships(ctx: Context): Set<number> {
   return new Set(ctx.state.memberships.filter((m) => m.promoter_id === promoterId).map((m) => m.id));
 }
 
-const field = (name: string) => (row: Row) => row[name];
 const campaignOf = (row: Row) => (row.promoter_campaign as { campaign_id: number }).campaign_id;
 const referralOf = (row: Row) => (row.referral ?? {}) as { email?: string | null; uid?: string | null };
 
@@ -47,14 +46,8 @@ const referrals: ListSpec = {
     const own = ownMemberships(ctx);
     return ctx.state.leads.filter((lead) => own.has(lead.membership_id)).map((lead) => affiliateReferralJson(ctx.state, lead));
   },
-  filters: {
-    type: (row, value) => (value === 'customer') === (row.customer_since !== null),
-    state: equals(field('state')),
-    created_at: range(field('created_at')),
-    customer_since: range(field('customer_since')),
-    campaign_id: equals(campaignOf),
-  },
-  search: (row) => [row.email, row.uid],
+  filters: { ...REFERRAL_FILTERS, campaign_id: equals(campaignOf) },
+  search: searchReferral,
   sorts: { state: (row) => String(row.state), email: (row) => String(row.email ?? '') },
 };
 
@@ -74,7 +67,7 @@ const payouts: ListSpec = {
 /** Handlers by operation id. */
 export const AFFILIATE: Readonly<Record<string, Handler>> = {
   getCurrentPromoter: (ctx) => ({ status: 200, body: currentPromoterJson(ctx.state, must(ctx.state.promoters, promoterOf(ctx))) }),
-  listCommissions: (ctx) => listAnswer(ctx, commissions),
-  listReferrals: (ctx) => listAnswer(ctx, referrals),
-  listPayouts: (ctx) => listAnswer(ctx, payouts),
+  listCommissions: listOf(commissions),
+  listReferrals: listOf(referrals),
+  listPayouts: listOf(payouts),
 };

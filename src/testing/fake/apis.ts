@@ -5,7 +5,13 @@
 import * as affiliate from '../../../generated/affiliate.operations.js';
 import * as v1 from '../../../generated/v1.operations.js';
 import * as v2 from '../../../generated/v2.operations.js';
-import type { ApiName } from './state.js';
+import type { OutcomeRules } from '../../core/outcomes.js';
+import type { ApiFacts } from '../../internal/api-facts.js';
+
+type Table = typeof v1 | typeof v2 | typeof affiliate;
+
+/** The name of an API the fake serves, as its operation table gives it. */
+export type ApiName = Table['API']['name'];
 
 export interface Operation {
   readonly id: string;
@@ -19,17 +25,12 @@ export interface Operation {
   readonly server?: string;
 }
 
-export interface OutcomeRule {
-  readonly outcome: 'not_referral' | 'duplicate';
-  readonly when?: Readonly<Record<string, string | true>>;
-}
-
 export interface FakeApi {
   readonly name: ApiName;
   /** The path of the API's base URL, e.g. `/api/v2`: the fake serves each API under its real path. */
   readonly basePath: string;
-  readonly encoding: 'json' | 'form';
-  readonly credentials: ReadonlyArray<{ readonly option: string; readonly header: string; readonly prefix: string }>;
+  readonly encoding: ApiFacts['encoding'];
+  readonly credentials: ApiFacts['credentials'];
   /**
    * The credential that is a session's access token rather than a fixed key (the Affiliate API's
    * `accessToken`, valid while the promoter's dashboard session lasts): checked against the fake's
@@ -38,13 +39,14 @@ export interface FakeApi {
   readonly session?: string;
   readonly maxPerPage: number | undefined;
   readonly operations: readonly Operation[];
-  readonly outcomes: Readonly<Record<string, Readonly<Record<string, OutcomeRule>>>>;
+  /** `METHOD /path` → the tracking outcomes of its statuses (`x-outcomes`), as the client reads them. */
+  readonly outcomes: Readonly<Record<string, OutcomeRules>>;
 }
 
 /** The path of a base URL, without a trailing slash: `https://api.firstpromoter.com/api/v2/` → `/api/v2`. */
 const pathOf = (url: string) => new URL(url).pathname.replace(/\/$/, '');
 
-function fakeApi(table: typeof v1 | typeof v2 | typeof affiliate, session?: string): FakeApi {
+function fakeApi(table: Table, session?: string): FakeApi {
   const { API } = table;
   return {
     name: API.name,
@@ -70,8 +72,22 @@ export const FAKE_APIS: readonly FakeApi[] = [fakeApi(v2), fakeApi(v1), fakeApi(
  * The base paths `api` is served under, its own first: operations with a base URL of their own add
  * theirs (`/api/admin/v1`), which is where the client sends them when its `baseUrl` ends in the API's path.
  */
-export function basePathsOf(api: FakeApi): string[] {
+function basePathsOf(api: FakeApi): string[] {
   return [...new Set([api.basePath, ...api.operations.flatMap((op) => (op.server ? [pathOf(op.server)] : []))])];
+}
+
+/**
+ * Every base path served, with its API, longest first, so that the first one a URL's path is under is
+ * its API's: `/api/v2/affiliate/...` is the Affiliate API's, not v2's. The fake and the contract mock route by it.
+ */
+export const SERVED: ReadonlyArray<{ readonly basePath: string; readonly api: FakeApi }> = FAKE_APIS
+  .flatMap((api) => basePathsOf(api).map((basePath) => ({ basePath, api })))
+  .sort((a, b) => b.basePath.length - a.basePath.length);
+
+/** The URLs a server on `origin` serves each API under: what to pass as `baseUrl` to each client. */
+export function baseUrlsAt(origin: string): { v2BaseUrl: string; v1BaseUrl: string; affiliateBaseUrl: string } {
+  const at = (name: ApiName) => `${origin}${FAKE_APIS.find((api) => api.name === name)!.basePath}`;
+  return { v2BaseUrl: at('v2'), v1BaseUrl: at('v1'), affiliateBaseUrl: at('affiliate') };
 }
 
 /** The base path `operation` of `api` is served under. */

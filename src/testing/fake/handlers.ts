@@ -5,17 +5,17 @@ import { AFFILIATE } from './affiliate.js';
 import { notFound } from './answers.js';
 import { V2_LISTS } from './admin-lists.js';
 import { V2_RECORDS } from './admin-records.js';
-import type { FakeApi, Operation } from './apis.js';
+import type { ApiName, FakeApi, Operation } from './apis.js';
 import { V2_BULK } from './bulk.js';
 import type { Handler } from './context.js';
 import { emptyList, notModelled } from './lists.js';
-import type { ApiName } from './state.js';
-import { TRACKING } from './tracking.js';
+import { TRACKING, V1_TRACKING } from './tracking.js';
 import { V1_ADMIN } from './v1-admin.js';
 
-const HANDLERS: Readonly<Record<ApiName, Readonly<Record<string, Handler>>>> = {
+/** Handlers by API and operation id: every key is an operation of that API's table (fake-admin.test.ts checks). */
+export const HANDLERS: Readonly<Record<ApiName, Readonly<Record<string, Handler>>>> = {
   v2: { ...TRACKING, ...V2_LISTS, ...V2_RECORDS, ...V2_BULK },
-  v1: { ...TRACKING, ...V1_ADMIN },
+  v1: { ...V1_TRACKING, ...V1_ADMIN },
   affiliate: AFFILIATE,
 };
 
@@ -26,10 +26,3 @@ export function handlerFor(api: FakeApi, operation: Operation): Handler {
   // A list under a parent record (a webhook's deliveries): a fresh account has no such parent.
   return operation.path.includes('{') ? (ctx) => notFound(ctx.api) : emptyList;
 }
-
-/** The operation ids each API's handlers are for, that exist in that API's table (v2 has no subscriber call). */
-export const HANDLED: Readonly<Record<ApiName, readonly string[]>> = {
-  v2: Object.keys(HANDLERS.v2).filter((id) => id !== 'trackSubscriber'),
-  v1: Object.keys(HANDLERS.v1),
-  affiliate: Object.keys(HANDLERS.affiliate),
-};

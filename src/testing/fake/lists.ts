@@ -3,7 +3,7 @@
 // or sort key the fake does not model is answered 501 naming it, so a test never passes on a filter
 // that was silently ignored.
 import type { Answer } from './answers.js';
-import type { Context } from './context.js';
+import type { Context, Handler } from './context.js';
 import { isParams, type ParamValue } from './query.js';
 
 /** A rendered row as the API returns it, read by the filters. */
@@ -30,7 +30,10 @@ export interface ListSpec {
 const DEFAULT_PER_PAGE = 20;
 const PAGING = new Set(['page', 'per_page']);
 
-export function listAnswer(ctx: Context, spec: ListSpec): Answer {
+/** The handler of a list operation the fake keeps records for. */
+export const listOf = (spec: ListSpec): Handler => (ctx) => listAnswer(ctx, spec);
+
+function listAnswer(ctx: Context, spec: ListSpec): Answer {
   let rows = spec.rows(ctx);
   const { q, ids, filters, sorting, ...rest } = ctx.query;
   const topLevel = Object.fromEntries(Object.entries(rest).filter(([name]) => !PAGING.has(name) && !spec.ignored?.includes(name)));
@@ -75,6 +78,7 @@ function stableSort(rows: Row[], key: (row: Row) => number | string, descending:
 }
 
 // Filter builders over a field of the rendered row.
+export const field = (name: string) => (row: Row): unknown => row[name];
 const values = (value: ParamValue): string[] => (Array.isArray(value) ? value.map(String) : [String(value)]);
 
 export const equals = (field: (row: Row) => unknown): Filter => (row, value) => values(value).includes(String(field(row)));

@@ -47,8 +47,3 @@ function assign(target: Params, keys: string[], value: string): void {
 export function isParams(value: unknown): value is Params {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
-
-/** A request's parameters as one object: the query, and for form bodies the body too (Rails merges them). */
-export function searchParams(search: string): Params {
-  return parseBrackets(new URLSearchParams(search));
-}

@@ -1,8 +1,9 @@
 // What the fake recorded, as plain snapshots for assertions: promoters, leads, each kind of tracked
 // event with its fields as they were sent (money in minor units), commissions and payouts.
+import type { ApiName } from './apis.js';
 import type { Params } from './query.js';
-import { payoutAmount } from './render.js';
-import { must, type ApiName, type EventKind, type FakeState, type TrackedEvent } from './state.js';
+import { fullName, payoutAmount } from './render.js';
+import { must, type EventKind, type FakeState, type TrackedEvent } from './state.js';
 
 /** Request headers by lower-case name, as Node's http module gives them (written out, so the types need no @types/node). */
 export type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
@@ -70,7 +71,7 @@ export function snapshot(state: FakeState): FakeRecords {
   return {
     promoters: state.promoters.map((p) => {
       const membership = state.memberships.find((m) => m.promoter_id === p.id)!;
-      return { id: p.id, email: p.email, name: `${p.first_name} ${p.last_name}`.trim(), ref_id: membership.ref_token, state: membership.state, archived: p.archived_at !== null };
+      return { id: p.id, email: p.email, name: fullName(p), ref_id: membership.ref_token, state: membership.state, archived: p.archived_at !== null };
     }),
     leads: state.leads.map((l) => ({ id: l.id, email: l.email, uid: l.uid, promoter_id: must(state.memberships, l.membership_id).promoter_id, state: l.state, customer_since: l.customer_since })),
     signups: events(state, 'signup').map(base),

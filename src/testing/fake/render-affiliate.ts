@@ -3,7 +3,7 @@
 // payouts, rendered from the same state the company API shows.
 import type { components } from '../../../generated/affiliate.js';
 import { figuresOf, firstEventAt, statsOf } from './figures.js';
-import { campaignRef, fullName, payoutFields } from './render.js';
+import { campaignRef, fullName, payoutFields, refLink } from './render.js';
 import { must, type Commission, type FakeState, type Lead, type Membership, type Payout, type Promoter } from './state.js';
 
 type Schemas = components['schemas'];
@@ -27,7 +27,7 @@ export function currentPromoterJson(state: FakeState, p: Promoter): Schemas['Cur
     selected_payout_method: null, pending_contract_documents: [], profile: { id: p.id, first_name: p.first_name, last_name: p.last_name },
     promoter_campaigns: memberships.map((m) => ({
       id: m.id, campaign_id: m.campaign_id, created_at: m.created_at, campaign: campaignRef(state, m.campaign_id), state: m.state,
-      promoter_id: m.promoter_id, ref_token: m.ref_token, ref_link: `https://example.com/?fpr=${m.ref_token}`, has_monetary_rewards: true,
+      promoter_id: m.promoter_id, ref_token: m.ref_token, ref_link: refLink(m), has_monetary_rewards: true,
     })),
     is_confirmed: true,
   };

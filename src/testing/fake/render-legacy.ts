@@ -3,6 +3,7 @@
 // that every v1 tracking call answers and that v2 still answers for refunds and cancellations.
 import type { components } from '../../../generated/v1.js';
 import { figuresOf } from './figures.js';
+import { refLink } from './render.js';
 import { must, type Commission, type FakeState, type Lead, type Membership, type Promoter, type TrackedEvent } from './state.js';
 
 type Schemas = components['schemas'];
@@ -13,7 +14,7 @@ function promotionJson(state: FakeState, m: Membership): Schemas['Promotion'] {
   const campaign = must(state.campaigns, m.campaign_id);
   return {
     id: m.id, status: V1_STATUS[m.state], ref_id: m.ref_token, promo_code: null, customer_promo_code: null, target_reached_at: null,
-    promoter_id: m.promoter_id, campaign_id: m.campaign_id, referral_link: `https://example.com/?fpr=${m.ref_token}`, campaign_name: campaign.name,
+    promoter_id: m.promoter_id, campaign_id: m.campaign_id, referral_link: refLink(m), campaign_name: campaign.name,
   };
 }
 

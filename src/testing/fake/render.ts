@@ -7,7 +7,9 @@ import { must, type Batch, type Commission, type FakeState, type Lead, type Memb
 type Schemas = components['schemas'];
 
 export const fullName = (p: Promoter): string => `${p.first_name} ${p.last_name}`.trim();
-export const promoterRef = (p: Promoter): Schemas['PromoterRef'] => ({ id: p.id, email: p.email, name: fullName(p) });
+/** The referral link of a membership, as all three APIs show it (the fake's site is example.com). */
+export const refLink = (m: Membership): string => `https://example.com/?fpr=${m.ref_token}`;
+const promoterRef = (p: Promoter): Schemas['PromoterRef'] => ({ id: p.id, email: p.email, name: fullName(p) });
 
 /** A campaign as both specs embed it (the Affiliate API's requires the name, v2's does not). */
 export function campaignRef(state: FakeState, id: number): { id: number; name: string; color: string } {
@@ -30,7 +32,7 @@ export function promoterJson(state: FakeState, p: Promoter): Schemas['Promoter']
     first_event_at: firstEventAt(state, p.id),
     promoter_campaigns: memberships.map((m) => ({
       id: m.id, campaign_id: m.campaign_id, promoter_id: m.promoter_id, state: m.state, created_at: m.created_at,
-      campaign: campaignRef(state, m.campaign_id), coupon: null, ref_token: m.ref_token, ref_link: `https://example.com/?fpr=${m.ref_token}`,
+      campaign: campaignRef(state, m.campaign_id), coupon: null, ref_token: m.ref_token, ref_link: refLink(m),
     })),
     balances: { cash: figures.cash_balance, credits: null, points: null, free_months: null, discount: null },
     track_ad_traffic: false, auth_provider: null,

@@ -3,7 +3,7 @@
 // served under its own base path and under those of its operations with a base URL of their own
 // (`/api/admin/v1`). Literal segments win over parameters, so `/company/batch_processes/progress` is
 // not batch "progress".
-import { basePathOf, basePathsOf, FAKE_APIS, type FakeApi, type Operation } from './apis.js';
+import { basePathOf, SERVED, type FakeApi, type Operation } from './apis.js';
 
 export interface Route {
   api: FakeApi;
@@ -42,12 +42,12 @@ interface Base {
   matchers: Matcher[];
 }
 
-/** Base paths, longest first: an API under another's path (`/api/v2/affiliate`) wins over it. */
-const bases: readonly Base[] = FAKE_APIS.flatMap((api) => basePathsOf(api).map((basePath) => ({
+/** Base paths in SERVED's order (longest first), each with the operations served under it. */
+const bases: readonly Base[] = SERVED.map(({ basePath, api }) => ({
   basePath,
   api,
   matchers: api.operations.filter((op) => basePathOf(api, op) === basePath).map(compile).sort((a, b) => b.literals - a.literals),
-}))).sort((a, b) => b.basePath.length - a.basePath.length);
+}));
 
 /** The route of `method pathname`, or undefined when the path is under no API's base path. */
 export function findRoute(method: string, pathname: string): Route | undefined {

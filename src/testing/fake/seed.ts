@@ -1,7 +1,7 @@
 // The account a fake starts with (and returns to on reset): one campaign with a sale reward, one
 // accepted promoter in it, plus the promoters and already-referred customers the options ask for.
 // Promoters made through the admin API (POST /company/promoters) go through `addPromoter` too.
-import { emptyState, nextId, now, type FakeState, type Lead, type MembershipState, type Promoter } from './state.js';
+import { emptyState, membershipByRef, nextId, now, type FakeState, type Lead, type MembershipState, type Promoter } from './state.js';
 
 export interface PromoterSeed {
   email: string;
@@ -43,7 +43,7 @@ export function seededState(options: SeedOptions): FakeState {
   });
   for (const seed of [options.promoter ?? DEFAULT_PROMOTER, ...(options.promoters ?? [])]) addPromoter(state, seed, state.campaigns[0]!.id);
   for (const referral of options.referrals ?? []) {
-    const membership = state.memberships.find((m) => m.ref_token === (referral.ref_id ?? state.memberships[0]!.ref_token));
+    const membership = membershipByRef(state, referral.ref_id ?? state.memberships[0]!.ref_token);
     if (!membership) throw new Error(`startFakeFirstPromoter: no promoter has ref_id ${JSON.stringify(referral.ref_id)}`);
     if (referral.email === undefined && referral.uid === undefined) throw new Error('startFakeFirstPromoter: a referral needs `email` or `uid`');
     addLead(state, { email: referral.email ?? null, uid: referral.uid ?? null, membership_id: membership.id, entry_source: 'api' });
@@ -62,7 +62,7 @@ export function addPromoter(state: FakeState, seed: PromoterSeed, campaignId: nu
     auth_token: `fake_auth_${id}_${Math.random().toString(36).slice(2, 10)}`, joined_at: now(), archived_at: null,
   };
   const refToken = seed.ref_id ?? uniqueRef(state, `${first}${rest[0] ?? ''}`.toLowerCase().replace(/[^a-z0-9_-]/g, ''));
-  if (state.memberships.some((m) => m.ref_token === refToken)) throw new TakenError('ref_id');
+  if (membershipByRef(state, refToken)) throw new TakenError('ref_id');
   state.promoters.push(promoter);
   state.memberships.push({ id: nextId(state, 'memberships'), promoter_id: id, campaign_id: campaignId, state: seed.state ?? 'accepted', ref_token: refToken, created_at: promoter.joined_at });
   return promoter;
@@ -83,6 +83,6 @@ export class TakenError extends Error {
 function uniqueRef(state: FakeState, base: string): string {
   const root = base || 'promoter';
   let candidate = root;
-  for (let n = 2; state.memberships.some((m) => m.ref_token === candidate); n++) candidate = `${root}${n}`;
+  for (let n = 2; membershipByRef(state, candidate); n++) candidate = `${root}${n}`;
   return candidate;
 }

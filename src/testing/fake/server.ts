@@ -9,7 +9,7 @@ import { authenticate, unauthorized, type Credentials } from './auth.js';
 import type { FakeSettings } from './context.js';
 import type { Injection, Picked } from './faults.js';
 import { handlerFor } from './handlers.js';
-import { isParams, parseBrackets, searchParams, type Params } from './query.js';
+import { isParams, parseBrackets } from './query.js';
 import type { FakeRequest } from './records.js';
 import { findRoute, type Route } from './router.js';
 import type { FakeState } from './state.js';
@@ -136,13 +136,13 @@ function describe(req: IncomingMessage, url: URL, route: Route | undefined, raw:
       // kept as text
     }
   } else if (raw !== '' && type?.startsWith('application/x-www-form-urlencoded')) {
-    body = parseBrackets(new URLSearchParams(raw)) satisfies Params;
+    body = parseBrackets(new URLSearchParams(raw));
   }
   const sent = req.url ?? '/';
   const target = route ? sent.slice(route.basePath.length) : sent;
   return {
     method: req.method ?? 'GET', receivedAt, api: route?.api.name, operationId: route?.operation?.id, target,
-    query: searchParams(url.search), headers: req.headers, body, status: undefined, fault: undefined,
+    query: parseBrackets(url.searchParams), headers: req.headers, body, status: undefined, fault: undefined,
   };
 }
 

@@ -4,11 +4,14 @@
 // same way. What the API answers is rendered from these (render.ts, render-legacy.ts,
 // render-affiliate.ts); figures such as a promoter's revenue are computed from the events, never
 // stored twice.
+import type { components } from '../../../generated/v2.js';
+import type { ApiName } from './apis.js';
 
-export type MembershipState = 'pending' | 'accepted' | 'rejected' | 'blocked' | 'inactive';
-export type LeadState = 'subscribed' | 'signup' | 'active' | 'cancelled';
-export type CommissionStatus = 'pending' | 'approved' | 'denied';
-export type ApiName = 'v1' | 'v2' | 'affiliate';
+/** A promoter's state in a campaign, as v2 names it. */
+export type MembershipState = components['schemas']['PromoterCampaignStateValue'];
+/** The referral states the fake moves a lead through (a subset of v2's `ReferralState`). */
+export type LeadState = Extract<components['schemas']['ReferralState'], 'subscribed' | 'signup' | 'active' | 'cancelled'>;
+export type CommissionStatus = components['schemas']['Commission']['status'];
 
 export interface Campaign {
   id: number;
@@ -171,4 +174,21 @@ export function findLead(state: FakeState, email: string | undefined, uid: strin
 
 export function membershipByRef(state: FakeState, refToken: string): Membership | undefined {
   return state.memberships.find((membership) => membership.ref_token === refToken);
+}
+
+/** What a promoter can be looked up by: v2's `find_by` values and the parameters of v1's `promoters/show`. */
+export type PromoterKey = 'id' | 'email' | 'cust_id' | 'auth_token' | 'ref_token';
+
+/** The promoter whose `key` is `value`: an id written in digits, an email in any case, the ref_token of one of their memberships. */
+export function findPromoter(state: FakeState, key: PromoterKey, value: string): Promoter | undefined {
+  switch (key) {
+    case 'id': return /^\d+$/.test(value) ? byId(state.promoters, Number(value)) : undefined;
+    case 'email': return state.promoters.find((p) => p.email.toLowerCase() === value.toLowerCase());
+    case 'cust_id': return state.promoters.find((p) => p.cust_id === value);
+    case 'auth_token': return state.promoters.find((p) => p.auth_token === value);
+    case 'ref_token': {
+      const membership = membershipByRef(state, value);
+      return membership && byId(state.promoters, membership.promoter_id);
+    }
+  }
 }

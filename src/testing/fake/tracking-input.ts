@@ -18,7 +18,7 @@ export function readIdentity(input: Record<string, unknown>): Identity | Answer 
 }
 
 /** Whole minor units: an integer ≥ 0 in JSON, digits in a form; anything else is refused. */
-export function readCents(api: FakeApi, value: unknown): number | undefined {
+function readCents(api: FakeApi, value: unknown): number | undefined {
   if (api.encoding === 'json') return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
   return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
 }

@@ -25,6 +25,11 @@ function creditedMembership(state: FakeState, input: Record<string, unknown>): M
   return membership?.state === 'accepted' ? membership : undefined;
 }
 
+/** The lead a tracking call creates for `membership`: from a visit's cookie when it came with a `tid`. */
+function newLead(ctx: Context, identity: Identity, membership: Membership): Lead {
+  return addLead(ctx.state, { email: identity.email ?? null, uid: identity.uid ?? null, membership_id: membership.id, entry_source: text(ctx.input.tid) ? 'cookie' : 'api' });
+}
+
 function record(ctx: Context, kind: EventKind, lead: Lead, identity: Identity, fields: Partial<TrackedEvent> = {}): TrackedEvent {
   const event: TrackedEvent = {
     id: nextId(ctx.state, 'events'), api: ctx.api.name, kind, lead_id: lead.id, email: identity.email ?? null, uid: identity.uid ?? null,
@@ -50,7 +55,7 @@ function attribute(kind: 'signup' | 'subscriber'): Handler {
     if (known && ctx.state.events.some((e) => e.lead_id === known.id && e.kind === kind)) {
       return outcomeAnswer(ctx.api, ctx.operation, 'duplicate', kind === 'signup' ? SIGNUP_TAKEN : `The '${kind}' event already exists for this lead.`);
     }
-    const lead = known ?? addLead(ctx.state, { email: identity.email ?? null, uid: identity.uid ?? null, membership_id: membership.id, entry_source: text(ctx.input.tid) ? 'cookie' : 'api' });
+    const lead = known ?? newLead(ctx, identity, membership);
     if (kind === 'subscriber' && !known) lead.state = 'subscribed';
     return answer(ctx, record(ctx, kind, lead, identity));
   };
@@ -61,7 +66,7 @@ function referredLead(ctx: Context, identity: Identity, creditNow: boolean): Lea
   const known = findLead(ctx.state, identity.email, identity.uid);
   if (known) return must(ctx.state.memberships, known.membership_id).state === 'accepted' ? known : undefined;
   const membership = creditNow ? creditedMembership(ctx.state, ctx.input) : undefined;
-  return membership && addLead(ctx.state, { email: identity.email ?? null, uid: identity.uid ?? null, membership_id: membership.id, entry_source: text(ctx.input.tid) ? 'cookie' : 'api' });
+  return membership && newLead(ctx, identity, membership);
 }
 
 function money(kind: 'sale' | 'refund'): Handler {
@@ -101,8 +106,10 @@ const cancellation: Handler = (ctx) => {
 /** Handlers by operation id; v1 and v2 name their tracking operations alike. */
 export const TRACKING: Readonly<Record<string, Handler>> = {
   trackSignup: attribute('signup'),
-  trackSubscriber: attribute('subscriber'),
   trackSale: money('sale'),
   trackRefund: money('refund'),
   trackCancellation: cancellation,
 };
+
+/** v1's tracking: the same, plus the subscriber call v2 does not have. */
+export const V1_TRACKING: Readonly<Record<string, Handler>> = { ...TRACKING, trackSubscriber: attribute('subscriber') };

@@ -1,11 +1,12 @@
 // The v1 admin calls the fake keeps records for: promoters and leads (lists and lookups) and the
 // per-promoter report. v1 filters are top-level parameters, and its errors are `{error}`.
 import { notFound, type Answer } from './answers.js';
-import type { Context, Handler } from './context.js';
+import type { Handler } from './context.js';
 import { figuresOf } from './figures.js';
-import { equals, listAnswer, type ListSpec, type Row } from './lists.js';
+import { equals, listOf, type ListSpec, type Row } from './lists.js';
 import { legacyLeadJson, legacyPromoterJson } from './render-legacy.js';
-import { byId, type Promoter } from './state.js';
+import { fullName } from './render.js';
+import { findPromoter, type PromoterKey } from './state.js';
 
 const promotions = (row: Row) => (row.promotions ?? []) as Array<{ campaign_id?: number; status?: string; ref_id?: string }>;
 const promotion = (row: Row) => (row.promotion ?? {}) as { campaign_id?: number; promoter_id?: number; ref_id?: string; id?: number };
@@ -35,7 +36,7 @@ const promotersReport: ListSpec = {
     .map((p) => ({ promoter: p, figures: figuresOf(state, p.id) }))
     .sort((a, b) => b.figures.revenue_amount - a.figures.revenue_amount)
     .map(({ promoter, figures }) => ({
-      promoter_id: promoter.id, promoter_name: `${promoter.first_name} ${promoter.last_name}`.trim(),
+      promoter_id: promoter.id, promoter_name: fullName(promoter),
       revenue_amount: (figures.revenue_amount / 100).toFixed(2), clicks_count: figures.clicks_count,
       referrals_count: figures.referrals_count, customers_count: figures.customers_count, items: [],
     })),
@@ -43,35 +44,22 @@ const promotersReport: ListSpec = {
   ignored: ['selected_fields', 'group_by', 'start_date', 'end_date', 'top_50'],
 };
 
-function findPromoter(ctx: Context): Promoter | undefined {
-  const { state } = ctx;
-  const q = ctx.input;
-  if (typeof q.id === 'string') return byId(state.promoters, Number(q.id));
-  if (typeof q.promoter_email === 'string') return state.promoters.find((p) => p.email.toLowerCase() === String(q.promoter_email).toLowerCase());
-  if (typeof q.cust_id === 'string') return state.promoters.find((p) => p.cust_id === q.cust_id);
-  if (typeof q.auth_token === 'string') return state.promoters.find((p) => p.auth_token === q.auth_token);
-  if (typeof q.ref_id === 'string') {
-    const membership = state.memberships.find((m) => m.ref_token === q.ref_id);
-    return membership && byId(state.promoters, membership.promoter_id);
-  }
-  return undefined;
-}
+/** The parameters `promoters/show` finds a promoter by, in the order they are tried, and what each names. */
+const SHOW_BY: ReadonlyArray<readonly [string, PromoterKey]> = [
+  ['id', 'id'], ['promoter_email', 'email'], ['cust_id', 'cust_id'], ['auth_token', 'auth_token'], ['ref_id', 'ref_token'],
+];
 
 const showPromoter: Handler = (ctx): Answer => {
-  const keys = ['id', 'promoter_email', 'cust_id', 'ref_id', 'auth_token'];
-  if (!keys.some((key) => typeof ctx.input[key] === 'string')) {
-    return { status: 422, body: { error: 'You need to find the promoter either by id, cust_id, auth_token, ref_id or promoter_email' } };
-  }
-  const promoter = findPromoter(ctx);
+  const given = SHOW_BY.find(([param]) => typeof ctx.input[param] === 'string');
+  if (!given) return { status: 422, body: { error: 'You need to find the promoter either by id, cust_id, auth_token, ref_id or promoter_email' } };
+  const promoter = findPromoter(ctx.state, given[1], ctx.input[given[0]] as string);
   return promoter ? { status: 200, body: legacyPromoterJson(ctx.state, promoter) } : notFound(ctx.api, 'Promoter');
 };
 
-const list = (spec: ListSpec): Handler => (ctx) => listAnswer(ctx, spec);
-
 /** Handlers by operation id. */
 export const V1_ADMIN: Readonly<Record<string, Handler>> = {
-  listPromoters: list(promoters),
-  listLeads: list(leads),
-  getPromotersReport: list(promotersReport),
+  listPromoters: listOf(promoters),
+  listLeads: listOf(leads),
+  getPromotersReport: listOf(promotersReport),
   showPromoter,
 };

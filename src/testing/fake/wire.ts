@@ -6,7 +6,7 @@ import { Raw } from './answers.js';
 
 export const HTML_502 = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 
-export function encodeAnswer(answer: Answer): { headers: Record<string, string | number>; text: string } {
+function encodeAnswer(answer: Answer): { headers: Record<string, string | number>; text: string } {
   const { body } = answer;
   const [text, type] = body === undefined ? ['', undefined]
     : body instanceof Raw ? [body.text, body.type] : [JSON.stringify(body), 'application/json; charset=utf-8'];
